@@ -1,0 +1,32 @@
+"use server";
+
+import { z } from "zod";
+import { changePassword, newPasswordSchema } from "@/lib/account";
+import { requireUser } from "@/lib/auth/dal";
+import { AUTH_MODES } from "@/lib/auth/types";
+
+export interface PasswordFormState {
+  error?: string;
+  done?: string;
+}
+
+const formSchema = z.object({
+  mode: z.enum(AUTH_MODES),
+  currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(1024),
+  newPassword: newPasswordSchema,
+});
+
+/** Changing the password ends every other login of the user, in both modes. */
+export async function changePasswordAction(_previous: PasswordFormState, form: FormData): Promise<PasswordFormState> {
+  const parsed = formSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Check your input." };
+  const principal = await requireUser(parsed.data.mode);
+  const result = await changePassword(
+    { userId: principal.userId, currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword, keep: principal.handles },
+    new Date(),
+  );
+  if (!result.ok) return { error: result.code === "wrong_password" ? "The current password is wrong." : "This account is gone." };
+  return {
+    done: `Password changed. Ended ${result.revokedSessions} other session(s) and ${result.revokedFamilies} other refresh famil${result.revokedFamilies === 1 ? "y" : "ies"}.`,
+  };
+}

@@ -1,0 +1,36 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { dashboardPath, safeNextPath } from "@/lib/auth/next-path";
+import { credentialsSchema, signInWithPassword, signOutCurrent } from "@/lib/auth/sign-in";
+import { AUTH_MODES } from "@/lib/auth/types";
+
+/** Server Actions for the login and logout forms of both modes (they work without JavaScript). */
+
+export interface LoginFormState {
+  error?: string;
+  email?: string;
+}
+
+const modeSchema = z.enum(AUTH_MODES);
+
+export async function loginAction(_previous: LoginFormState, form: FormData): Promise<LoginFormState> {
+  const mode = modeSchema.safeParse(form.get("mode"));
+  const email = typeof form.get("email") === "string" ? String(form.get("email")).slice(0, 254) : "";
+  if (!mode.success) return { error: "Unknown login mode.", email };
+  const credentials = credentialsSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+  if (!credentials.success) return { error: credentials.error.issues[0]?.message ?? "Check your input.", email };
+
+  const outcome = await signInWithPassword(mode.data, credentials.data);
+  if (!outcome.ok) return { error: "Wrong e-mail or password.", email };
+  const next = safeNextPath(typeof form.get("next") === "string" ? String(form.get("next")) : null);
+  redirect(next ?? dashboardPath(mode.data));
+}
+
+export async function logoutAction(form: FormData): Promise<void> {
+  const mode = modeSchema.safeParse(form.get("mode"));
+  if (!mode.success) redirect("/");
+  await signOutCurrent(mode.data);
+  redirect(`/${mode.data}/login?signedOut=1`);
+}

@@ -1,0 +1,6 @@
+import { apiSetDisabled } from "@/lib/http/account-api";
+import { withErrorBoundary } from "@/lib/http/json";
+
+export const POST = withErrorBoundary(async (request: Request, context: RouteContext<"/api/admin/users/[id]/enable">) =>
+  apiSetDisabled(request, (await context.params).id, false),
+);

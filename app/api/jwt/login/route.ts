@@ -1,0 +1,4 @@
+import { apiLogin } from "@/lib/http/auth-api";
+import { withErrorBoundary } from "@/lib/http/json";
+
+export const POST = withErrorBoundary((request: Request) => apiLogin("jwt", request));

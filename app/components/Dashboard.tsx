@@ -1,0 +1,79 @@
+import { getProfile, requireAuth } from "@/lib/auth/dal";
+import { strategies } from "@/lib/auth/registry";
+import type { AuthMode } from "@/lib/auth/types";
+import { LogoutListener } from "./CrossTabLogout";
+import { FactTable } from "./FactTable";
+import { LogoutButton } from "./LogoutButton";
+import { PasswordForm } from "./PasswordForm";
+import { ModeBadge } from "./ModeBadge";
+import { modeStyle } from "./mode-style";
+
+/** The same dashboard for both modes: who you are, until when, and where that knowledge lives. */
+export async function Dashboard({ mode }: { mode: AuthMode }) {
+  const { principal, credential } = await requireAuth(mode);
+  const profile = await getProfile(principal);
+  const strategy = strategies[mode];
+  const view = strategy.inspect(credential.value);
+  const description = strategy.describe();
+  return (
+    <div className="space-y-8">
+      <LogoutListener mode={mode} />
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <ModeBadge mode={mode} />
+          <h1 className="mt-2 text-2xl font-semibold">Signed in as {profile?.name ?? principal.userId}</h1>
+          <p className="text-sm text-slate-600">
+            {profile?.email} · role <strong>{principal.role}</strong>
+          </p>
+        </div>
+        <LogoutButton mode={mode} />
+      </div>
+
+      <section className={`rounded-xl border bg-white p-6 ${modeStyle[mode].border}`} aria-labelledby="expiry">
+        <h2 id="expiry" className="font-semibold">
+          Expiry
+        </h2>
+        <p className="mt-1 text-sm">
+          This {description.credentialLabel} is accepted until{" "}
+          <time dateTime={principal.expiresAt.toISOString()} className="font-mono">
+            {principal.expiresAt.toISOString()}
+          </time>
+          .
+        </p>
+        <p className="mt-1 text-sm text-slate-600">{description.revocation}</p>
+      </section>
+
+      <div className="grid gap-6 md:grid-cols-2">
+        <section className="rounded-xl border border-slate-200 bg-white p-6" aria-labelledby="server-side">
+          <h2 id="server-side" className="font-semibold">
+            What the server stored
+          </h2>
+          <p className="mb-3 text-sm text-slate-600">{description.stateLivesIn}</p>
+          <FactTable facts={principal.evidence} />
+        </section>
+        <section className="rounded-xl border border-slate-200 bg-white p-6" aria-labelledby="browser-side">
+          <h2 id="browser-side" className="font-semibold">
+            What the browser holds
+          </h2>
+          <p className="mb-3 text-sm text-slate-600">{view.summary}</p>
+          <FactTable
+            facts={{ cookie: description.cookieName, "sent as": credential.source, bytes: view.bytes, format: view.format, ...view.readable }}
+          />
+        </section>
+      </div>
+      <section className="rounded-xl border border-slate-200 bg-white p-6" aria-labelledby="password">
+        <h2 id="password" className="font-semibold">
+          Change password
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">Ends every other session and refresh family of yours, in both modes.</p>
+        <PasswordForm mode={mode} />
+      </section>
+      {principal.profile ? null : (
+        <p className="text-xs text-slate-500">
+          Name and e-mail above were read from the database for display: the token carries only an id and a role, so the auth
+          check itself did not need them.
+        </p>
+      )}
+    </div>
+  );
+}

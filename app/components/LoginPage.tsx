@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { safeNextPath } from "@/lib/auth/next-path";
+import { strategies } from "@/lib/auth/registry";
+import { AUTH_MODES, type AuthMode } from "@/lib/auth/types";
+import { LogoutAnnouncer } from "./CrossTabLogout";
+import { LoginForm } from "./LoginForm";
+import { ModeBadge } from "./ModeBadge";
+import { modeStyle } from "./mode-style";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function first(value: string | string[] | undefined): string | null {
+  return typeof value === "string" ? value : null;
+}
+
+export async function LoginPage({ mode, searchParams }: { mode: AuthMode; searchParams: SearchParams }) {
+  const params = await searchParams;
+  const next = safeNextPath(first(params.next));
+  const description = strategies[mode].describe();
+  const other = AUTH_MODES.find((candidate) => candidate !== mode) ?? mode;
+  return (
+    <div className="grid gap-10 md:grid-cols-2">
+      <section className={`rounded-xl border bg-white p-8 shadow-sm ${modeStyle[mode].border}`}>
+        <ModeBadge mode={mode} />
+        <h1 className="mt-3 text-2xl font-semibold">Log in — {description.title}</h1>
+        {first(params.signedOut) ? (
+          <p role="status" className="mt-3 rounded-md bg-slate-100 px-3 py-2 text-sm">
+            You are logged out of {modeStyle[mode].label.toLowerCase()}.
+            <LogoutAnnouncer mode={mode} />
+          </p>
+        ) : null}
+        <div className="mt-6">
+          <LoginForm mode={mode} next={next} />
+        </div>
+      </section>
+      <aside className="space-y-4 text-sm text-slate-700">
+        <h2 className="text-base font-semibold text-slate-900">What happens when you log in</h2>
+        <p>
+          <strong>State lives in:</strong> {description.stateLivesIn}
+        </p>
+        <p>
+          <strong>Revocation:</strong> {description.revocation}
+        </p>
+        <p>
+          Cookie: <code className="font-mono">{description.cookieName}</code> (httpOnly, SameSite=Lax).
+        </p>
+        <div className="rounded-md border border-slate-200 bg-white p-4">
+          <h3 className="font-medium text-slate-900">Demo users</h3>
+          <ul className="mt-2 space-y-1 font-mono text-xs">
+            <li>alice@example.com / alice-password (admin)</li>
+            <li>bob@example.com / bob-password (user)</li>
+          </ul>
+        </div>
+        <p>
+          Try the other one too: <Link href={`/${other}/login`}>{modeStyle[other].label.toLowerCase()}</Link>.
+        </p>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import Link from "next/link";
+import type { AuthMode } from "@/lib/auth/types";
+import { ModeBadge } from "./ModeBadge";
+
+/** The pages of one mode, above each of them. */
+const pages: Record<AuthMode, { href: string; label: string }[]> = {
+  session: [
+    { href: "/session/dashboard", label: "Dashboard" },
+    { href: "/session/devices", label: "Devices" },
+  ],
+  jwt: [{ href: "/jwt/dashboard", label: "Dashboard" }],
+};
+
+export function ModeNav({ mode }: { mode: AuthMode }) {
+  return (
+    <nav aria-label={`${mode} pages`} className="mb-8 flex items-center gap-4 text-sm">
+      <ModeBadge mode={mode} />
+      {pages[mode].map((page) => (
+        <Link key={page.href} href={page.href} className="text-slate-600 hover:text-slate-900">
+          {page.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,10 @@
+import { ModeNav } from "@/app/components/ModeNav";
+
+export default function Layout({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <ModeNav mode="jwt" />
+      {children}
+    </>
+  );
+}

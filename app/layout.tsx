@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Session vs JWT, side by side", template: "%s · Session vs JWT" },
+  description: "Server-side sessions and stateless JWTs on the same users, pages and database — measured, not claimed.",
+};
+
+const nav = [
+  { href: "/session/dashboard", label: "Session mode" },
+  { href: "/jwt/dashboard", label: "JWT mode" },
+];
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        <header className="border-b border-slate-200 bg-white">
+          <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-6 px-6 py-4">
+            <Link href="/" className="font-semibold tracking-tight no-underline">
+              Session <span className="text-slate-400">vs</span> JWT
+            </Link>
+            <ul className="flex gap-4 text-sm">
+              {nav.map((item) => (
+                <li key={item.href}>
+                  <Link href={item.href} className="text-slate-600 hover:text-slate-900">
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main className="mx-auto max-w-5xl px-6 py-10">{children}</main>
+        <footer className="mx-auto max-w-5xl px-6 pb-10 text-xs text-slate-500">
+          A reference app: read the code, run the tests, copy what you need.
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { strategies } from "@/lib/auth/registry";
+import { AUTH_MODES } from "@/lib/auth/types";
+import { ModeBadge } from "./components/ModeBadge";
+import { modeStyle } from "./components/mode-style";
+
+const facts = {
+  session: [
+    "Login creates a row in the Session table and a sealed cookie holding only its random id.",
+    "Every request reads that row: one indexed query, joined with the user.",
+    "Logout or revocation deletes the row — the very next request is logged out.",
+  ],
+  jwt: [
+    "Login signs a short-lived token (HS256, 15 min) with the user's id and role.",
+    "Requests are verified by signature and clock alone; the optional denylist is the only lookup.",
+    "Logout denylists the token's id; without that check a copied token works until exp.",
+  ],
+} as const;
+
+export default function Home() {
+  return (
+    <div className="space-y-10">
+      <section className="max-w-3xl">
+        <h1 className="text-4xl font-semibold tracking-tight">Server-side sessions and stateless JWTs, side by side</h1>
+        <p className="mt-4 text-lg text-slate-600">
+          The same users, the same pages, the same database — logged in two ways. Log in with each, look at what the server
+          stores and what your browser holds, then read the code that does it.
+        </p>
+      </section>
+      <div className="grid gap-6 md:grid-cols-2">
+        {AUTH_MODES.map((mode) => {
+          const description = strategies[mode].describe();
+          return (
+            <section key={mode} className={`rounded-xl border bg-white p-6 shadow-sm ${modeStyle[mode].border}`}>
+              <ModeBadge mode={mode} />
+              <h2 className="mt-3 text-xl font-semibold">{description.title}</h2>
+              <ul className="mt-3 list-disc space-y-2 pl-5 text-sm text-slate-700">
+                {facts[mode].map((fact) => (
+                  <li key={fact}>{fact}</li>
+                ))}
+              </ul>
+              <div className="mt-5 flex gap-3">
+                <Link href={`/${mode}/login`} className={`rounded-md px-4 py-2 text-sm font-medium text-white no-underline ${modeStyle[mode].button}`}>
+                  Log in — {modeStyle[mode].label.toLowerCase()}
+                </Link>
+                <Link href={`/${mode}/dashboard`} className="rounded-md px-4 py-2 text-sm text-slate-700">
+                  Dashboard
+                </Link>
+              </div>
+            </section>
+          );
+        })}
+      </div>
+      <p className="text-sm text-slate-600">
+        Demo users: <code className="font-mono">alice@example.com</code> / <code className="font-mono">alice-password</code> (admin) and{" "}
+        <code className="font-mono">bob@example.com</code> / <code className="font-mono">bob-password</code>.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+import type { Metadata } from "next";
+import { LoginPage } from "@/app/components/LoginPage";
+
+export const metadata: Metadata = { title: "Session login" };
+
+export default function Page({ searchParams }: PageProps<"/session/login">) {
+  return <LoginPage mode="session" searchParams={searchParams} />;
+}

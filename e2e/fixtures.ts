@@ -1,0 +1,139 @@
+import { expect, type APIRequestContext, type APIResponse, type BrowserContext, type Cookie, type Page } from "@playwright/test";
+
+/** Shared by every e2e spec: who logs in, how, and where each mode keeps its credential. */
+
+export const MODES = ["session", "jwt"] as const;
+export type Mode = (typeof MODES)[number];
+
+export interface DemoUser {
+  email: string;
+  password: string;
+  name: string;
+  role: "admin" | "user";
+}
+
+/** Seeded by prisma/seed.ts on every start. */
+export const alice: DemoUser = { email: "alice@example.com", password: "alice-password", name: "Alice Admin", role: "admin" };
+export const bob: DemoUser = { email: "bob@example.com", password: "bob-password", name: "Bob User", role: "user" };
+
+/** The e2e server is the production build, so the names carry `__Host-` (lib/auth/cookies.ts). */
+export function cookieName(mode: Mode): string {
+  return `__Host-svj-${mode}`;
+}
+
+export function dashboardHeading(page: Page, user: DemoUser) {
+  return page.getByRole("heading", { name: `Signed in as ${user.name}` });
+}
+
+/** Fills and submits whatever login form is on the page; the caller asserts where it lands. */
+export async function submitLoginForm(page: Page, user: Pick<DemoUser, "email" | "password">): Promise<void> {
+  await page.getByLabel("E-mail").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+}
+
+/** Logs in through the real form and waits for that mode's dashboard to show the user. */
+export async function loginViaForm(page: Page, mode: Mode, user: DemoUser): Promise<void> {
+  await page.goto(`/${mode}/login`);
+  await submitLoginForm(page, user);
+  await expect(page).toHaveURL(`/${mode}/dashboard`);
+  await expect(dashboardHeading(page, user)).toBeVisible();
+}
+
+export async function authCookie(context: BrowserContext, mode: Mode): Promise<Cookie | undefined> {
+  return (await context.cookies()).find((cookie) => cookie.name === cookieName(mode));
+}
+
+export async function authCookieValue(context: BrowserContext, mode: Mode): Promise<string> {
+  const cookie = await authCookie(context, mode);
+  expect(cookie, `expected a ${cookieName(mode)} cookie`).toBeDefined();
+  return cookie!.value;
+}
+
+/** Puts a credential into a browser as if the server had set it (host-only, Secure, Path=/). */
+export async function plantAuthCookie(context: BrowserContext, baseURL: string, mode: Mode, value: string): Promise<void> {
+  const { hostname } = new URL(baseURL);
+  await context.addCookies([
+    { name: cookieName(mode), value, domain: hostname, path: "/", secure: true, httpOnly: true, sameSite: "Lax" },
+  ]);
+}
+
+/** JSON API login; the context's cookie jar keeps whatever cookie it set. */
+export async function loginViaApi(request: APIRequestContext, mode: Mode, user: DemoUser) {
+  const response = await request.post(`/api/${mode}/login`, { data: { email: user.email, password: user.password } });
+  expect(response.status()).toBe(200);
+  const body = (await response.json()) as { accessToken?: string; user: { id: string } };
+  return { response, body, cookie: setCookieValue(response, mode) };
+}
+
+/** The value of this mode's cookie in a response's Set-Cookie headers. */
+export function setCookieValue(response: APIResponse, mode: Mode): string {
+  const header = setCookieHeader(response, mode);
+  expect(header, `expected Set-Cookie for ${cookieName(mode)}`).toBeDefined();
+  return header!.slice(cookieName(mode).length + 1).split(";")[0]!;
+}
+
+export function setCookieHeader(response: APIResponse, mode: Mode): string | undefined {
+  return response
+    .headersArray()
+    .filter((header) => header.name.toLowerCase() === "set-cookie")
+    .map((header) => header.value)
+    .find((value) => value.startsWith(`${cookieName(mode)}=`));
+}
+
+/** /api/<mode>/me with an explicit credential and nothing from any cookie jar. */
+export function meWith(request: APIRequestContext, mode: Mode, credential: { cookie?: string; bearer?: string }) {
+  const headers: Record<string, string> = {};
+  if (credential.cookie !== undefined) headers.cookie = `${cookieName(mode)}=${credential.cookie}`;
+  if (credential.bearer !== undefined) headers.authorization = `Bearer ${credential.bearer}`;
+  return request.get(`/api/${mode}/me`, { headers });
+}
+
+/** Error responses: the documented shape, a stable code, and nothing from a stack trace. */
+export async function expectApiError(response: APIResponse, status: number, code: string): Promise<void> {
+  const text = await response.text();
+  expect(response.status(), text).toBe(status);
+  expect(JSON.parse(text)).toMatchObject({ error: { code, message: expect.any(String) } });
+  expect(text).not.toMatch(/\bat \S+ \(|\bat [\w/.-]+:\d+|Error:|node_modules|\.tsx?\b/);
+}
+
+// --- Tampering -------------------------------------------------------------------------------
+
+const base64url = {
+  decode: (part: string): unknown => JSON.parse(Buffer.from(part, "base64url").toString("utf8")),
+  encode: (value: unknown): string => Buffer.from(JSON.stringify(value)).toString("base64url"),
+};
+
+export interface DecodedJwt {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  signature: string;
+}
+
+/** Reads a JWS without any key: exactly what anyone holding the token can do. */
+export function decodeJwt(token: string): DecodedJwt {
+  const [header = "", payload = "", signature = ""] = token.split(".");
+  return { header: base64url.decode(header) as DecodedJwt["header"], payload: base64url.decode(payload) as DecodedJwt["payload"], signature };
+}
+
+/** Re-encodes edited header/payload and keeps the original signature unless told otherwise. */
+export function forgeJwt(
+  token: string,
+  edit: { header?: Record<string, unknown>; payload?: Record<string, unknown>; signature?: string },
+): string {
+  const decoded = decodeJwt(token);
+  const header = base64url.encode({ ...decoded.header, ...edit.header });
+  const payload = base64url.encode({ ...decoded.payload, ...edit.payload });
+  return `${header}.${payload}.${edit.signature ?? decoded.signature}`;
+}
+
+/** Changes one base64url character of an iron seal's ciphertext, keeping its shape. */
+export function tamperSeal(seal: string): string {
+  const parts = seal.split("*");
+  const encrypted = parts[4] ?? "";
+  expect(encrypted.length, "an iron seal has a ciphertext part").toBeGreaterThan(8);
+  const middle = Math.floor(encrypted.length / 2);
+  const swapped = encrypted[middle] === "A" ? "B" : "A";
+  parts[4] = encrypted.slice(0, middle) + swapped + encrypted.slice(middle + 1);
+  return parts.join("*");
+}

@@ -1,0 +1,61 @@
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { recordAuthCheck } from "../metrics/auth-metrics.ts";
+import { countQueries } from "../metrics/query-count.ts";
+import { noteAuthTiming } from "../metrics/request-timing.ts";
+import { findUserById } from "../users.ts";
+import { strategies } from "./registry.ts";
+import { recoveryPath } from "./next-path.ts";
+import { currentPathname, readCredential, requestMeta, type PresentedCredential } from "./request.ts";
+import type { AuthMode, Principal, Rejection } from "./types.ts";
+
+/**
+ * The Data Access Layer: the authoritative check for every page, action and route handler.
+ * `cache` makes it run once per request however many components ask (React 19 request
+ * memoisation), so a page with five protected components still costs one verification.
+ */
+
+export type AuthCheck =
+  | { ok: true; principal: Principal; credential: PresentedCredential }
+  | (Rejection & { credential: PresentedCredential | null });
+
+export const verifyAuth = cache(async (mode: AuthMode): Promise<AuthCheck> => {
+  const credential = await readCredential(mode, strategies[mode].acceptsBearer);
+  if (!credential) return { ok: false, code: "no_credential", message: "Not logged in.", credential: null };
+  const meta = await requestMeta();
+  const started = performance.now();
+  const { result, queries } = await countQueries(() => strategies[mode].verify(credential.value, meta));
+  const micros = (performance.now() - started) * 1000;
+  const cookieBytes = credential.source === "cookie" ? credential.value.length + strategies[mode].describe().cookieName.length + 1 : 0;
+  recordAuthCheck({ mode, micros, queries, cookieBytes, accepted: result.ok });
+  noteAuthTiming({ mode, micros, queries, cookieBytes });
+  return { ...result, credential };
+});
+
+export async function getPrincipal(mode: AuthMode): Promise<Principal | null> {
+  const check = await verifyAuth(mode);
+  return check.ok ? check.principal : null;
+}
+
+export type AcceptedCheck = Extract<AuthCheck, { ok: true }>;
+
+/** For pages and actions: the accepted check, or a redirect to this mode's login page. */
+export async function requireAuth(mode: AuthMode): Promise<AcceptedCheck> {
+  const check = await verifyAuth(mode);
+  if (!check.ok) redirect(recoveryPath[mode](await currentPathname()));
+  return check;
+}
+
+export async function requireUser(mode: AuthMode): Promise<Principal> {
+  return (await requireAuth(mode)).principal;
+}
+
+/**
+ * Name and e-mail for display. Session mode already joined them; JWT mode carries no
+ * personal data in the token, so showing them costs a read that is not part of the auth check.
+ */
+export const getProfile = cache(async (principal: Principal): Promise<{ email: string; name: string } | null> => {
+  if (principal.profile) return principal.profile;
+  const user = await findUserById(principal.userId);
+  return user ? { email: user.email, name: user.name } : null;
+});

@@ -1,0 +1,38 @@
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { inspectJwt } from "./inspect.ts";
+import { signAccessToken } from "./token.ts";
+import { NOW, SUBJECT, tokenSettings } from "./test-keys.ts";
+
+const NOT_DECODABLE = "not a decodable JWT";
+
+describe("inspectJwt", () => {
+  test("a real token: header, payload and signature are readable without any key", async () => {
+    const { token, claims } = await signAccessToken(SUBJECT, { ...(await tokenSettings()), ttlSeconds: 900, now: NOW });
+    const view = inspectJwt(token);
+    assert.notEqual(view.format, NOT_DECODABLE);
+    assert.equal(view.bytes, token.length);
+    assert.deepEqual(view.readable.header, { alg: "HS256", typ: "at+jwt" });
+    assert.deepEqual(view.readable.payload, claims);
+    assert.equal(view.readable.signature, token.split(".")[2]);
+  });
+
+  for (const [name, value] of [
+    ["garbage", "definitely not a jwt"],
+    ["empty", ""],
+    ["two parts", "eyJhbGciOiJIUzI1NiJ9.e30"],
+    ["header not JSON", "aGVsbG8.e30.c2ln"],
+    ["payload not JSON", "eyJhbGciOiJIUzI1NiJ9.aGVsbG8.c2ln"],
+  ] as const) {
+    test(`${name} → "${NOT_DECODABLE}", nothing readable`, () => {
+      const view = inspectJwt(value);
+      assert.equal(view.format, NOT_DECODABLE);
+      assert.deepEqual(view.readable, {});
+      assert.equal(view.bytes, value.length);
+    });
+  }
+
+  test("bytes counts UTF-8 bytes, not characters", () => {
+    assert.equal(inspectJwt("é").bytes, 2);
+  });
+});

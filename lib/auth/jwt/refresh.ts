@@ -1,0 +1,69 @@
+import { getConfig } from "../../env.ts";
+import { roleSchema, type Role } from "../../users.ts";
+import type { Rejection } from "../types.ts";
+import { secretBytes } from "./keys.ts";
+import { decideRefresh } from "./refresh-rules.ts";
+import { childRefreshSecret, looksLikeRefreshSecret, newRefreshSecret, refreshDerivationKey, refreshRowId } from "./refresh-secret.ts";
+import { createFamily, findRefresh, markRefreshUsed, revokeFamily, storeRefreshToken } from "./refresh-store.ts";
+
+/** Refresh-token families: issue at login, rotate on every use, revoke the family on reuse. */
+
+export interface IssuedRefresh {
+  refreshToken: string;
+  familyId: string;
+  familyExpiresAt: Date;
+}
+
+export async function issueRefreshFamily(userId: string, now: Date): Promise<IssuedRefresh> {
+  const refreshToken = newRefreshSecret();
+  const familyExpiresAt = new Date(now.getTime() + getConfig().JWT_REFRESH_TTL_SECONDS * 1000);
+  const familyId = await createFamily({ userId, firstTokenId: refreshRowId(refreshToken), now, expiresAt: familyExpiresAt });
+  return { refreshToken, familyId, familyExpiresAt };
+}
+
+export type Rotation =
+  | ({ ok: true; user: { id: string; role: Role; tokenVersion: number }; raced: boolean } & IssuedRefresh)
+  | Rejection;
+
+let derivationKey: Uint8Array | undefined;
+function successorOf(secret: string): string {
+  derivationKey ??= refreshDerivationKey(secretBytes(getConfig().JWT_SECRET));
+  return childRefreshSecret(secret, derivationKey);
+}
+
+export async function rotateRefreshToken(secret: string, now: Date): Promise<Rotation> {
+  if (!looksLikeRefreshSecret(secret)) return { ok: false, code: "refresh_malformed", message: "Not a refresh token of ours." };
+  const record = await findRefresh(refreshRowId(secret));
+  if (!record) return { ok: false, code: "refresh_unknown", message: "Unknown refresh token." };
+
+  const decision = decideRefresh(record, now, { reuseGraceSeconds: getConfig().REFRESH_REUSE_GRACE_SECONDS });
+  if (decision.action === "reject") return { ok: false, code: decision.code, message: decision.message };
+  if (decision.action === "reuse") {
+    await revokeFamily(record.familyId, "reuse_detected", now);
+    return { ok: false, code: "refresh_reused", message: "This refresh token was already used; the whole login was revoked." };
+  }
+
+  const child = successorOf(secret);
+  await storeRefreshToken(refreshRowId(child), record.familyId, now);
+  // Losing the race to mark it used means another request rotated it this very moment:
+  // it derived the same child, so answering with it keeps one live chain.
+  const won = decision.action === "rotate" && (await markRefreshUsed(record.id, now));
+  const role = roleSchema.safeParse(record.user.role);
+  return {
+    ok: true,
+    raced: !won,
+    refreshToken: child,
+    familyId: record.familyId,
+    familyExpiresAt: record.family.expiresAt,
+    user: { id: record.user.id, role: role.success ? role.data : "user", tokenVersion: record.user.tokenVersion },
+  };
+}
+
+/** Logout: end the family named by the access token's `fid`, or the one the refresh token belongs to. */
+export async function revokeLogin(input: { familyId?: string; refreshToken?: string }, now: Date): Promise<void> {
+  let familyId = input.familyId;
+  if (!familyId && input.refreshToken && looksLikeRefreshSecret(input.refreshToken)) {
+    familyId = (await findRefresh(refreshRowId(input.refreshToken)))?.familyId;
+  }
+  if (familyId) await revokeFamily(familyId, "logout", now);
+}

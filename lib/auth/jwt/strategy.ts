@@ -1,0 +1,106 @@
+import { getConfig } from "../../env.ts";
+import type { AuthUser } from "../../users.ts";
+import { authCookieName, clearCookie, REFRESH_COOKIE_PATH, refreshCookieName } from "../cookies.ts";
+import { peekers } from "../peek.ts";
+import type { AuthStrategy, CookieToSet, Principal, RequestMeta, VerifyResult } from "../types.ts";
+import { revokeAccessToken } from "./denylist.ts";
+import { inspectJwt } from "./inspect.ts";
+import { issueRefreshFamily, revokeLogin, type IssuedRefresh } from "./refresh.ts";
+import { checkRevocation } from "./revocation.ts";
+import { signAccessToken, type AccessClaims, type AccessTokenSubject } from "./token.ts";
+import { accessTokenSettings, verifyAccessTokenWithConfig } from "./verify-config.ts";
+
+/**
+ * JWT mode: the signed token is the whole truth for 15 minutes. Verifying it needs no
+ * database; the revocation check (JWT_REVOCATION_CHECK) is the one optional lookup, and the
+ * refresh family is what logout and "log out everywhere" can actually end.
+ */
+
+function toPrincipal(claims: AccessClaims, token: string, degraded: string | null): Principal {
+  const check = getConfig().JWT_REVOCATION_CHECK;
+  return {
+    mode: "jwt",
+    userId: claims.sub,
+    role: claims.role,
+    expiresAt: new Date(claims.exp * 1000),
+    handles: { jti: claims.jti, familyId: claims.fid },
+    evidence: {
+      "jti": claims.jti,
+      "refresh family": claims.fid ?? null,
+      "issued at": new Date(claims.iat * 1000).toISOString(),
+      "expires (exp)": new Date(claims.exp * 1000).toISOString(),
+      "token bytes": token.length,
+      "revocation check": check,
+      "server-side state read": degraded ?? (check === "none" ? "none" : check === "strict" ? "user version + denylist" : "denylist by jti"),
+    },
+  };
+}
+
+/** An access token and the cookies that carry it and its refresh token. */
+export async function issueJwtCredential(subject: AccessTokenSubject, refresh: IssuedRefresh, now: Date) {
+  const config = getConfig();
+  const { token, claims } = await signAccessToken(
+    { ...subject, familyId: refresh.familyId },
+    { ...(await accessTokenSettings()), ttlSeconds: config.JWT_ACCESS_TTL_SECONDS, now },
+  );
+  // Never past the family's absolute end: refreshing must not extend a login (issue: §6).
+  const refreshMaxAge = Math.max(0, Math.floor((refresh.familyExpiresAt.getTime() - now.getTime()) / 1000));
+  const cookies: CookieToSet[] = [
+    { name: authCookieName("jwt"), value: token, maxAge: config.JWT_ACCESS_TTL_SECONDS },
+    { name: refreshCookieName(), value: refresh.refreshToken, maxAge: refreshMaxAge, path: REFRESH_COOKIE_PATH },
+  ];
+  const apiFields = {
+    accessToken: token,
+    tokenType: "Bearer",
+    expiresAt: new Date(claims.exp * 1000).toISOString(),
+    refreshToken: refresh.refreshToken,
+    refreshExpiresAt: refresh.familyExpiresAt.toISOString(),
+  };
+  return { token, claims, cookies, apiFields };
+}
+
+export const jwtStrategy: AuthStrategy = {
+  mode: "jwt",
+  acceptsBearer: true,
+  companionCookies: [refreshCookieName()],
+
+  async signIn(user: AuthUser, meta: RequestMeta) {
+    const refresh = await issueRefreshFamily(user.id, meta.now);
+    const issued = await issueJwtCredential({ userId: user.id, role: user.role, tokenVersion: user.tokenVersion }, refresh, meta.now);
+    return { principal: toPrincipal(issued.claims, issued.token, null), cookies: issued.cookies, apiFields: issued.apiFields };
+  },
+
+  async verify(token: string, meta: RequestMeta): Promise<VerifyResult> {
+    const verified = await verifyAccessTokenWithConfig(token, meta.now);
+    if (!verified.ok) return verified;
+    const revocation = await checkRevocation(verified.claims, meta.now);
+    if (!revocation.ok) return revocation;
+    return { ok: true, principal: toPrincipal(verified.claims, token, revocation.degraded) };
+  },
+
+  peek: (token: string, now: Date) => peekers.jwt(token, now),
+
+  async signOut({ credential, companions }, meta: RequestMeta) {
+    const verified = credential ? await verifyAccessTokenWithConfig(credential, meta.now) : null;
+    if (verified?.ok) {
+      // Recorded even when the check is off, so turning it on later honours earlier logouts.
+      const { jti, exp } = verified.claims;
+      await revokeAccessToken(jti, new Date(exp * 1000), meta.now);
+    }
+    await revokeLogin({ familyId: verified?.ok ? verified.claims.fid : undefined, refreshToken: companions[refreshCookieName()] }, meta.now);
+    return [clearCookie(authCookieName("jwt")), clearCookie(refreshCookieName(), REFRESH_COOKIE_PATH)];
+  },
+
+  inspect: inspectJwt,
+
+  describe() {
+    return {
+      mode: "jwt",
+      title: "Stateless JWT",
+      credentialLabel: "token",
+      cookieName: authCookieName("jwt"),
+      stateLivesIn: "In the signed token the browser holds; the server keeps refresh families and a denylist of revoked ids.",
+      revocation: "Refresh families end at once; an access token only through the denylist — with the check off, a copy works until exp.",
+    };
+  },
+};

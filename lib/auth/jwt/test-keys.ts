@@ -1,0 +1,43 @@
+/**
+ * Fixture for the JWT unit tests (not a test file itself): fixed secrets, a frozen clock,
+ * and a forger that builds tokens like ours except where a test says otherwise.
+ */
+import { SignJWT } from "jose";
+import { accessTokenKey } from "./keys.ts";
+import { ACCESS_TOKEN_TYPE, verifyAccessToken, type AccessTokenSubject } from "./token.ts";
+
+/** base64url of 32 bytes, the shape `npm start` generates. */
+export const SECRET = Buffer.alloc(32, 7).toString("base64url");
+export const OTHER_SECRET = Buffer.alloc(32, 8).toString("base64url");
+export const ISSUER = "test-issuer";
+export const AUDIENCE = "test-audience";
+export const NOW = new Date("2030-01-01T00:00:00.000Z");
+export const NOW_S = NOW.getTime() / 1000;
+export const SKEW_S = 15;
+export const SUBJECT: AccessTokenSubject = { userId: "user-1", role: "user", tokenVersion: 3 };
+
+export async function tokenSettings(secret = SECRET) {
+  return { key: await accessTokenKey(secret), issuer: ISSUER, audience: AUDIENCE };
+}
+
+export async function verifyAt(token: string, now = NOW) {
+  return verifyAccessToken(token, { ...(await tokenSettings()), clockSkewSeconds: SKEW_S, now });
+}
+
+interface Forgery {
+  /** Merged over a valid claim set; `undefined` removes a claim. */
+  claims?: Record<string, unknown>;
+  header?: Record<string, unknown>;
+  key?: CryptoKey | Uint8Array;
+}
+
+export async function forgeToken({ claims = {}, header = {}, key }: Forgery = {}): Promise<string> {
+  const payload = { sub: "user-1", role: "user", ver: 0, jti: "jti-1", iat: NOW_S, exp: NOW_S + 900, iss: ISSUER, aud: AUDIENCE, ...claims };
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: "HS256", typ: ACCESS_TOKEN_TYPE, ...header })
+    .sign(key ?? (await accessTokenKey(SECRET)));
+}
+
+export function base64urlJson(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString("base64url");
+}

@@ -1,0 +1,83 @@
+import { cookies, headers } from "next/headers";
+import { PATHNAME_HEADER } from "./request-headers.ts";
+import { recordSetCookie } from "../metrics/auth-metrics.ts";
+import { noteSetCookieBytes } from "../metrics/request-timing.ts";
+import { authCookieName, cookieAttributes, MAX_CREDENTIAL_LENGTH, setCookieLength } from "./cookies.ts";
+import type { AuthMode, CookieToSet, RequestMeta } from "./types.ts";
+
+/**
+ * The bridge between Next's request APIs and the framework-free strategies: the only
+ * module (with the proxy) that reads or writes auth cookies.
+ */
+
+export type CredentialSource = "cookie" | "bearer";
+
+export interface PresentedCredential {
+  value: string;
+  source: CredentialSource;
+}
+
+/**
+ * Modes that accept `Authorization: Bearer` (RFC 6750) for API clients let a Bearer header
+ * win over the cookie: a client that sends one means it.
+ */
+export async function readCredential(mode: AuthMode, acceptsBearer: boolean): Promise<PresentedCredential | null> {
+  if (acceptsBearer) {
+    const bearer = parseBearer((await headers()).get("authorization"));
+    if (bearer !== null) return { value: bearer, source: "bearer" };
+  }
+  const value = (await cookies()).get(authCookieName(mode))?.value;
+  if (!value || value.length > MAX_CREDENTIAL_LENGTH) return null;
+  return { value, source: "cookie" };
+}
+
+export async function readCookies(names: readonly string[]): Promise<Record<string, string | undefined>> {
+  const store = await cookies();
+  return Object.fromEntries(names.map((name) => [name, store.get(name)?.value]));
+}
+
+/**
+ * null when there is no Bearer header (another scheme, e.g. Basic, is not ours to judge);
+ * "" for a Bearer header with junk after it, so it fails verification instead of quietly
+ * falling back to the cookie.
+ */
+export function parseBearer(header: string | null): string | null {
+  if (header === null || !/^Bearer(\s|$)/i.test(header)) return null;
+  const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(header);
+  return match?.[1] ?? "";
+}
+
+export async function requestMeta(now = new Date()): Promise<RequestMeta> {
+  const h = await headers();
+  // Shown on the devices list only; never used for a security decision (it is spoofable).
+  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip");
+  return { now, userAgent: h.get("user-agent"), ip: forwarded ?? null };
+}
+
+
+export async function currentPathname(): Promise<string | null> {
+  return (await headers()).get(PATHNAME_HEADER);
+}
+
+export async function servedOverHttps(): Promise<boolean> {
+  return (await headers()).get("x-forwarded-proto") === "https";
+}
+
+/**
+ * Works in Server Actions and Route Handlers, the two places Next lets us set cookies.
+ * With a mode, the header bytes written are measured for that mode (logins and refreshes).
+ */
+export async function writeCookies(list: CookieToSet[], measuredFor?: AuthMode): Promise<void> {
+  const store = await cookies();
+  const https = await servedOverHttps();
+  let bytes = 0;
+  for (const cookie of list) {
+    const attributes = cookieAttributes(cookie, https);
+    store.set(cookie.name, cookie.value, attributes);
+    bytes += setCookieLength(cookie, attributes);
+  }
+  if (measuredFor) {
+    recordSetCookie(measuredFor, bytes);
+    noteSetCookieBytes(bytes);
+  }
+}

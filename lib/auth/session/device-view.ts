@@ -1,0 +1,15 @@
+import type { Principal } from "../types.ts";
+import type { DeviceRow } from "./store.ts";
+
+/** One row of the devices list, as the page and the API show it. */
+export function deviceView(row: DeviceRow, principal: Principal) {
+  return {
+    id: row.id,
+    createdAt: row.createdAt.toISOString(),
+    lastSeenAt: row.lastSeenAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    userAgent: row.userAgent,
+    ip: row.ip,
+    current: row.id === principal.handles.sessionId,
+  };
+}

@@ -1,0 +1,112 @@
+import { getDb } from "../../db.ts";
+import { toDate, toDateOrNull, type DateLike } from "../../raw-dates.ts";
+
+/** The session table, and nothing else: no cookies, no policy (see rules.ts). */
+
+export interface SessionWithUser {
+  id: string;
+  userId: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  userAgent: string | null;
+  ip: string | null;
+  user: { email: string; name: string; role: string; disabledAt: Date | null };
+}
+
+export async function insertSession(row: {
+  id: string;
+  userId: string;
+  now: Date;
+  expiresAt: Date;
+  userAgent: string | null;
+  ip: string | null;
+}): Promise<void> {
+  await getDb().session.create({
+    data: {
+      id: row.id,
+      userId: row.userId,
+      createdAt: row.now,
+      lastSeenAt: row.now,
+      expiresAt: row.expiresAt,
+      userAgent: row.userAgent?.slice(0, 512) ?? null,
+      ip: row.ip?.slice(0, 64) ?? null,
+    },
+  });
+}
+
+/**
+ * The hot path, in one round-trip. Prisma's `include` runs a second query for the user
+ * (this client has no relation joins for SQLite), so this one statement is written by hand;
+ * quoted identifiers and bound parameters make it valid on SQLite and PostgreSQL alike.
+ */
+export async function findSessionWithUser(id: string): Promise<SessionWithUser | null> {
+  const rows = await getDb().$queryRaw<JoinedRow[]>`
+    SELECT s."id", s."userId", s."createdAt", s."lastSeenAt", s."expiresAt", s."userAgent", s."ip",
+           u."email", u."name", u."role", u."disabledAt"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${id}`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    userId: row.userId,
+    createdAt: toDate(row.createdAt),
+    lastSeenAt: toDate(row.lastSeenAt),
+    expiresAt: toDate(row.expiresAt),
+    userAgent: row.userAgent,
+    ip: row.ip,
+    user: { email: row.email, name: row.name, role: row.role, disabledAt: toDateOrNull(row.disabledAt) },
+  };
+}
+
+interface JoinedRow {
+  id: string;
+  userId: string;
+  createdAt: DateLike;
+  lastSeenAt: DateLike;
+  expiresAt: DateLike;
+  userAgent: string | null;
+  ip: string | null;
+  email: string;
+  name: string;
+  role: string;
+  disabledAt: DateLike | null;
+}
+
+/** Throttled by the caller; `updateMany` so a row deleted meanwhile is not an error. */
+export async function touchSession(id: string, now: Date): Promise<void> {
+  await getDb().session.updateMany({ where: { id }, data: { lastSeenAt: now } });
+}
+
+export async function deleteSession(id: string): Promise<void> {
+  await getDb().session.deleteMany({ where: { id } });
+}
+
+export interface DeviceRow {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  userAgent: string | null;
+  ip: string | null;
+}
+
+export async function listUserSessions(userId: string, now: Date): Promise<DeviceRow[]> {
+  return getDb().session.findMany({
+    where: { userId, expiresAt: { gt: now } },
+    orderBy: { lastSeenAt: "desc" },
+    select: { id: true, createdAt: true, lastSeenAt: true, expiresAt: true, userAgent: true, ip: true },
+  });
+}
+
+/** Scoped by owner: someone else's id deletes nothing, and the caller answers 404. */
+export async function deleteUserSession(userId: string, id: string): Promise<boolean> {
+  const { count } = await getDb().session.deleteMany({ where: { id, userId } });
+  return count === 1;
+}
+
+export async function deleteUserSessions(userId: string, exceptId?: string): Promise<number> {
+  const { count } = await getDb().session.deleteMany({ where: { userId, ...(exceptId ? { id: { not: exceptId } } : {}) } });
+  return count;
+}

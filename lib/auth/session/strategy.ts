@@ -1,0 +1,120 @@
+import { getConfig } from "../../env.ts";
+import { peekers } from "../peek.ts";
+import { roleSchema, type AuthUser } from "../../users.ts";
+import { authCookieName, clearCookie, MAX_CREDENTIAL_LENGTH } from "../cookies.ts";
+import type { AuthStrategy, Principal, RequestMeta, VerifyResult } from "../types.ts";
+import { newSessionSecret, sessionRowId } from "./ids.ts";
+import { absoluteExpiry, judgeSession, type SessionPolicy } from "./rules.ts";
+import { sealSessionId, unsealSessionId } from "./seal.ts";
+import { deleteSession, findSessionWithUser, insertSession, touchSession, type SessionWithUser } from "./store.ts";
+
+/**
+ * Session mode: the cookie is a sealed random id; the `Session` row decides everything.
+ * Revocation is deleting the row, effective on the very next request.
+ */
+
+function policy(): SessionPolicy {
+  const config = getConfig();
+  return {
+    idleTimeoutSeconds: config.SESSION_IDLE_TIMEOUT_SECONDS,
+    absoluteTimeoutSeconds: config.SESSION_ABSOLUTE_TIMEOUT_SECONDS,
+    touchIntervalSeconds: config.SESSION_TOUCH_INTERVAL_SECONDS,
+  };
+}
+
+function toPrincipal(row: SessionWithUser, expiresAt: Date): Principal {
+  const role = roleSchema.safeParse(row.user.role);
+  return {
+    mode: "session",
+    userId: row.userId,
+    role: role.success ? role.data : "user",
+    expiresAt,
+    handles: { sessionId: row.id },
+    profile: { email: row.user.email, name: row.user.name },
+    evidence: {
+      "session row id (SHA-256 of the secret)": row.id,
+      "created": row.createdAt.toISOString(),
+      "last seen": row.lastSeenAt.toISOString(),
+      "absolute expiry": row.expiresAt.toISOString(),
+      "user agent": row.userAgent,
+      "ip": row.ip,
+    },
+  };
+}
+
+
+export const sessionStrategy: AuthStrategy = {
+  acceptsBearer: false,
+  mode: "session",
+
+  async signIn(user: AuthUser, meta: RequestMeta) {
+    const rules = policy();
+    // A new id on every login, never one the client sent: that is what defeats fixation.
+    const secret = newSessionSecret();
+    const expiresAt = absoluteExpiry(meta.now, rules);
+    const id = sessionRowId(secret);
+    await insertSession({ id, userId: user.id, now: meta.now, expiresAt, userAgent: meta.userAgent, ip: meta.ip });
+    const seal = await sealSessionId(secret, getConfig().SESSION_SECRET, rules.absoluteTimeoutSeconds + 60);
+    const row: SessionWithUser = {
+      id, userId: user.id, createdAt: meta.now, lastSeenAt: meta.now, expiresAt,
+      userAgent: meta.userAgent, ip: meta.ip,
+      user: { email: user.email, name: user.name, role: user.role, disabledAt: null },
+    };
+    const verdict = judgeSession(row, meta.now, rules);
+    return {
+      principal: toPrincipal(row, verdict.ok ? verdict.expiresAt : expiresAt),
+      cookies: [{ name: authCookieName("session"), value: seal, maxAge: rules.absoluteTimeoutSeconds }],
+      apiFields: {},
+    };
+  },
+
+  async verify(seal: string, meta: RequestMeta): Promise<VerifyResult> {
+    const secret = seal.length <= MAX_CREDENTIAL_LENGTH ? await unsealSessionId(seal, getConfig().SESSION_SECRET) : null;
+    if (!secret) return { ok: false, code: "seal_invalid", message: "The cookie is not a seal of ours: altered, truncated or sealed with another key." };
+    let row: SessionWithUser | null;
+    try {
+      row = await findSessionWithUser(sessionRowId(secret));
+    } catch (error) {
+      // The trade-off of this mode, stated plainly: no database, no sessions. Fail closed.
+      console.error("[auth] session store unreachable:", error instanceof Error ? error.message : error);
+      return { ok: false, code: "session_store_unavailable", message: "The session store is unreachable; try again shortly.", status: 503 };
+    }
+    if (!row) return { ok: false, code: "session_unknown", message: "No such session (logged out, revoked or never issued)." };
+    if (row.user.disabledAt) return { ok: false, code: "user_disabled", message: "The account is disabled." };
+    const verdict = judgeSession(row, meta.now, policy());
+    if (!verdict.ok) return verdict;
+    // Best effort: a failed touch costs idle-timeout precision, not the request.
+    if (verdict.shouldTouch) await touchSession(row.id, meta.now).catch(() => undefined);
+    return { ok: true, principal: toPrincipal(row, verdict.expiresAt) };
+  },
+
+  peek: (seal: string, now: Date) => peekers.session(seal, now),
+
+  companionCookies: [],
+
+  async signOut({ credential: seal }) {
+    const secret = seal ? await unsealSessionId(seal, getConfig().SESSION_SECRET) : null;
+    if (secret) await deleteSession(sessionRowId(secret));
+    return [clearCookie(authCookieName("session"))];
+  },
+
+  inspect(seal: string) {
+    return {
+      format: "iron-session seal (Fe26.2: AES-256-CBC + HMAC-SHA-256)",
+      bytes: Buffer.byteLength(seal),
+      readable: {},
+      summary: "Encrypted and authenticated: a reader learns nothing, not even the user. It points at a row the server can delete.",
+    };
+  },
+
+  describe() {
+    return {
+      mode: "session",
+      title: "Server-side session",
+      credentialLabel: "session",
+      cookieName: authCookieName("session"),
+      stateLivesIn: "A Session row in the database; the cookie is a sealed random id.",
+      revocation: "Immediate: deleting the row ends the session on its next request.",
+    };
+  },
+};

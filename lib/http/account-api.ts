@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { changePassword, newPasswordSchema, setUserDisabled, setUserRole } from "../account.ts";
+import { roleSchema } from "../users.ts";
+import { authenticateAny, crossSite } from "./auth-api.ts";
+import { readJsonBody } from "./body.ts";
+import { json, jsonError } from "./json.ts";
+import { isCrossSiteRequest } from "./origin.ts";
+
+/** Account events, open to both modes: what each mode can and cannot end is in the answer. */
+
+const passwordBodySchema = z.object({
+  currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(1024),
+  newPassword: newPasswordSchema,
+});
+
+async function authenticated(request: Request) {
+  const auth = await authenticateAny();
+  if (auth.ok && auth.viaCookie && isCrossSiteRequest(request)) return { ok: false as const, response: crossSite() };
+  return auth;
+}
+
+export async function apiChangePassword(request: Request): Promise<Response> {
+  const auth = await authenticated(request);
+  if (!auth.ok) return auth.response;
+  const body = await readJsonBody(request, passwordBodySchema);
+  if (!body.ok) return body.response;
+  const { principal } = auth;
+  const result = await changePassword(
+    { userId: principal.userId, ...body.data, keep: { sessionId: principal.handles.sessionId, familyId: principal.handles.familyId } },
+    new Date(),
+  );
+  if (!result.ok) {
+    return result.code === "wrong_password"
+      ? jsonError(403, "wrong_password", "The current password is wrong.")
+      : jsonError(401, "user_gone", "This account no longer exists or is disabled.");
+  }
+  return json({
+    revokedSessions: result.revokedSessions,
+    revokedFamilies: result.revokedFamilies,
+    note: "Other sessions and refresh families are gone. Access tokens issued before now stay valid until exp unless JWT_REVOCATION_CHECK=strict.",
+  });
+}
+
+async function requireAdmin(request: Request) {
+  const auth = await authenticated(request);
+  if (!auth.ok) return auth;
+  if (auth.principal.role !== "admin") return { ok: false as const, response: jsonError(403, "forbidden", "Admins only.") };
+  return auth;
+}
+
+export async function apiSetDisabled(request: Request, userId: string, disabled: boolean): Promise<Response> {
+  const auth = await requireAdmin(request);
+  if (!auth.ok) return auth.response;
+  if (disabled && userId === auth.principal.userId) return jsonError(409, "cannot_disable_self", "Admins cannot disable themselves.");
+  const result = await setUserDisabled(userId, disabled, new Date());
+  if (!result.found) return jsonError(404, "user_not_found", "No user has that id.");
+  return json({ userId, disabled, revokedSessions: result.revokedSessions, revokedFamilies: result.revokedFamilies });
+}
+
+const roleBodySchema = z.object({ role: roleSchema });
+
+export async function apiSetRole(request: Request, userId: string): Promise<Response> {
+  const auth = await requireAdmin(request);
+  if (!auth.ok) return auth.response;
+  const body = await readJsonBody(request, roleBodySchema);
+  if (!body.ok) return body.response;
+  if (!(await setUserRole(userId, body.data.role))) return jsonError(404, "user_not_found", "No user has that id.");
+  return json({ userId, role: body.data.role });
+}

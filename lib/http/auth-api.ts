@@ -1,0 +1,72 @@
+import { verifyAuth } from "../auth/dal.ts";
+import { strategies } from "../auth/registry.ts";
+import { readCredential } from "../auth/request.ts";
+import { credentialsSchema, signInWithPassword, signOutCredential } from "../auth/sign-in.ts";
+import { AUTH_MODES, type AuthMode, type Principal } from "../auth/types.ts";
+import type { AuthUser } from "../users.ts";
+import { readJsonBody } from "./body.ts";
+import { json, jsonError, noContent } from "./json.ts";
+import { isCrossSiteRequest } from "./origin.ts";
+
+/** The JSON API's login, logout and me, written once for both modes. */
+
+export function crossSite(): Response {
+  return jsonError(403, "cross_site_request", "Cookie-authenticated changes must come from this site.");
+}
+
+function publicUser(user: AuthUser) {
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+export async function apiLogin(mode: AuthMode, request: Request): Promise<Response> {
+  // Login CSRF: a forged login would sign the victim into the attacker's account.
+  if (isCrossSiteRequest(request)) return crossSite();
+  const body = await readJsonBody(request, credentialsSchema);
+  if (!body.ok) return body.response;
+  const outcome = await signInWithPassword(mode, body.data);
+  if (!outcome.ok) return jsonError(401, "invalid_credentials", "Wrong e-mail or password.");
+  return json({
+    user: publicUser(outcome.user),
+    expiresAt: outcome.issued.principal.expiresAt.toISOString(),
+    ...outcome.issued.apiFields,
+  });
+}
+
+export async function apiLogout(mode: AuthMode, request: Request): Promise<Response> {
+  const credential = await readCredential(mode, strategies[mode].acceptsBearer);
+  if (credential?.source === "cookie" && isCrossSiteRequest(request)) return crossSite();
+  await signOutCredential(mode, credential?.value ?? null);
+  return noContent();
+}
+
+/** 401 with the reason's code, or the principal; for every authenticated route handler. */
+export async function authenticate(mode: AuthMode): Promise<{ ok: true; principal: Principal } | { ok: false; response: Response }> {
+  const check = await verifyAuth(mode);
+  if (check.ok) return { ok: true, principal: check.principal };
+  return { ok: false, response: jsonError(check.status ?? 401, check.code, check.message) };
+}
+
+export async function apiMe(mode: AuthMode): Promise<Response> {
+  const auth = await authenticate(mode);
+  if (!auth.ok) return auth.response;
+  const { principal } = auth;
+  const user = { id: principal.userId, role: principal.role, ...principal.profile };
+  return json({
+    user,
+    [strategies[mode].describe().credentialLabel]: { expiresAt: principal.expiresAt.toISOString(), ...principal.evidence },
+  });
+}
+
+/**
+ * For endpoints open to both modes: a Bearer header means JWT; otherwise the first mode
+ * whose cookie verifies. `viaCookie` tells the caller whether CSRF checks apply.
+ */
+export async function authenticateAny(): Promise<{ ok: true; principal: Principal; viaCookie: boolean } | { ok: false; response: Response }> {
+  let firstFailure: Response | null = null;
+  for (const mode of AUTH_MODES) {
+    const check = await verifyAuth(mode);
+    if (check.ok) return { ok: true, principal: check.principal, viaCookie: check.credential.source === "cookie" };
+    if (check.credential) firstFailure ??= jsonError(check.status ?? 401, check.code, check.message);
+  }
+  return { ok: false, response: firstFailure ?? jsonError(401, "no_credential", "Not logged in.") };
+}

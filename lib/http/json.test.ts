@@ -1,0 +1,71 @@
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { json, jsonError, noContent, withErrorBoundary } from "./json.ts";
+import { readError } from "./test-responses.ts";
+
+describe("jsonError", () => {
+  test("has the one error shape and is never stored", async () => {
+    assert.deepEqual(await readError(jsonError(400, "invalid_json", "Bad."), 400), { code: "invalid_json", message: "Bad." });
+  });
+
+  test("carries details only when given", async () => {
+    const error = await readError(jsonError(400, "invalid_input", "Bad.", [{ field: "email" }]), 400);
+    assert.deepEqual(error.details, [{ field: "email" }]);
+  });
+
+  test('401 tells Bearer clients how to authenticate (RFC 6750 §3)', () => {
+    assert.equal(jsonError(401, "token_expired", "Expired.").headers.get("www-authenticate"), 'Bearer error="invalid_token"');
+  });
+
+  test("other statuses have no WWW-Authenticate", () => {
+    for (const status of [400, 403, 404, 500]) assert.equal(jsonError(status, "x", "y").headers.get("www-authenticate"), null);
+  });
+});
+
+describe("json and noContent", () => {
+  test("json: 200 by default, no-store, the data as given", async () => {
+    const response = json({ a: 1 });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get("cache-control"), "no-store");
+    assert.deepEqual(await response.json(), { a: 1 });
+  });
+
+  test("json: status and extra headers are kept, no-store too", () => {
+    const response = json({}, { status: 201, headers: { "Server-Timing": "auth;dur=1" } });
+    assert.equal(response.status, 201);
+    assert.equal(response.headers.get("server-timing"), "auth;dur=1");
+    assert.match(response.headers.get("cache-control") ?? "", /no-store/);
+  });
+
+  test("noContent: 204, empty, no-store", async () => {
+    const response = noContent();
+    assert.equal(response.status, 204);
+    assert.equal(response.headers.get("cache-control"), "no-store");
+    assert.equal(await response.text(), "");
+  });
+});
+
+describe("withErrorBoundary", () => {
+  test("passes a handler's response through", async () => {
+    const response = await withErrorBoundary(async (n: number) => json({ n }))(7);
+    assert.deepEqual(await response.json(), { n: 7 });
+  });
+
+  test("an unexpected error → bare 500 internal_error, its text kept out of the body", async (t) => {
+    const log = t.mock.method(console, "error", () => {});
+    const response = await withErrorBoundary(async () => {
+      throw new Error("db password is hunter2");
+    })();
+    const error = await readError(response, 500);
+    assert.equal(error.code, "internal_error");
+    assert.doesNotMatch(JSON.stringify(error), /hunter2/);
+    assert.equal(log.mock.callCount(), 1);
+  });
+
+  test("Next's redirect/notFound errors (with a digest) are rethrown", async () => {
+    const redirect = Object.assign(new Error("NEXT_REDIRECT"), { digest: "NEXT_REDIRECT;replace;/login;307;" });
+    await assert.rejects(withErrorBoundary(async () => {
+      throw redirect;
+    })(), (error) => error === redirect);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { isCrossSiteRequest } from "./origin.ts";
+
+function request(headers: Record<string, string>, url = "http://localhost:3000/api/logout") {
+  return new Request(url, { method: "POST", headers });
+}
+
+describe("isCrossSiteRequest", () => {
+  test("neither Sec-Fetch-Site nor Origin (curl, server to server) → false", () => {
+    assert.equal(isCrossSiteRequest(request({})), false);
+  });
+
+  describe("Sec-Fetch-Site", () => {
+    for (const [value, cross] of [
+      ["same-origin", false],
+      ["none", false],
+      ["same-site", true],
+      ["cross-site", true],
+    ] as const) {
+      test(`${value} → ${cross}`, () => {
+        assert.equal(isCrossSiteRequest(request({ "sec-fetch-site": value })), cross);
+      });
+    }
+
+    test("same-origin is still checked against a mismatched Origin", () => {
+      assert.equal(isCrossSiteRequest(request({ "sec-fetch-site": "same-origin", origin: "http://evil.com" })), true);
+    });
+  });
+
+  describe("Origin", () => {
+    for (const [origin, cross] of [
+      ["http://localhost:3000", false],
+      ["http://evil.com", true],
+      ["https://localhost:3000", true],
+      ["http://localhost:3001", true],
+      ["http://sub.localhost:3000", true],
+      ["null", true],
+    ] as const) {
+      test(`${origin} against http://localhost:3000 → ${cross}`, () => {
+        assert.equal(isCrossSiteRequest(request({ origin })), cross);
+      });
+    }
+
+    test("the Host header names the origin the browser saw", () => {
+      const headers = { host: "app.example.com:8080", origin: "http://app.example.com:8080" };
+      assert.equal(isCrossSiteRequest(request(headers, "http://127.0.0.1:3000/api/logout")), false);
+      assert.equal(isCrossSiteRequest(request({ ...headers, origin: "http://127.0.0.1:3000" }, "http://127.0.0.1:3000/api/logout")), true);
+    });
+  });
+
+  describe("behind a proxy", () => {
+    const internal = "http://127.0.0.1:3000/api/logout";
+    const forwarded = { "x-forwarded-host": "app.example.com", "x-forwarded-proto": "https", host: "127.0.0.1:3000" };
+
+    test("X-Forwarded-Host and -Proto are the expected origin", () => {
+      assert.equal(isCrossSiteRequest(request({ ...forwarded, origin: "https://app.example.com" }, internal)), false);
+    });
+
+    test("the internal origin no longer matches", () => {
+      assert.equal(isCrossSiteRequest(request({ ...forwarded, origin: "http://127.0.0.1:3000" }, internal)), true);
+    });
+
+    test("the forwarded scheme counts", () => {
+      assert.equal(isCrossSiteRequest(request({ ...forwarded, origin: "http://app.example.com" }, internal)), true);
+    });
+  });
+});

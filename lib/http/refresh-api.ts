@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { REFRESH_COOKIE_PATH, clearCookie, refreshCookieName } from "../auth/cookies.ts";
+import { renewJwtCredential } from "../auth/jwt/renew.ts";
+import { dashboardPath, loginPath, safeNextPath } from "../auth/next-path.ts";
+import { readCookies, writeCookies } from "../auth/request.ts";
+import { readJsonBody } from "./body.ts";
+import { json, jsonError } from "./json.ts";
+import { isCrossSiteRequest } from "./origin.ts";
+
+/** POST /api/jwt/refresh (JSON clients and scripts) and GET (the proxy's page refresh). */
+
+const refreshBodySchema = z.object({ refreshToken: z.string({ error: "refreshToken is required." }).min(1).max(256) });
+
+async function refreshCookie(): Promise<string | undefined> {
+  return (await readCookies([refreshCookieName()]))[refreshCookieName()];
+}
+
+function clearRefreshCookie() {
+  return writeCookies([clearCookie(refreshCookieName(), REFRESH_COOKIE_PATH)]);
+}
+
+export async function apiRefresh(request: Request): Promise<Response> {
+  const hasBody = (request.headers.get("content-length") ?? "0") !== "0" || request.headers.has("content-type");
+  let presented: string | undefined;
+  if (hasBody) {
+    const body = await readJsonBody(request, refreshBodySchema);
+    if (!body.ok) return body.response;
+    presented = body.data.refreshToken;
+  } else {
+    if (isCrossSiteRequest(request)) return jsonError(403, "cross_site_request", "Cookie-authenticated changes must come from this site.");
+    presented = await refreshCookie();
+  }
+  if (!presented) return jsonError(401, "no_refresh_token", "Send the refresh cookie or {\"refreshToken\"}.");
+  const renewed = await renewJwtCredential(presented, new Date());
+  if (!renewed.ok) {
+    if (!hasBody) await clearRefreshCookie();
+    return jsonError(renewed.status ?? 401, renewed.code, renewed.message);
+  }
+  await writeCookies(renewed.cookies, "jwt");
+  return json(renewed.apiFields);
+}
+
+/**
+ * The proxy sends a page request here when its access token is missing or expired: the
+ * refresh cookie is scoped to /api/jwt, so only this endpoint ever sees it. Success goes
+ * back to the page; anything else goes to the login page.
+ */
+export async function pageRefresh(request: Request): Promise<Response> {
+  const requested = safeNextPath(new URL(request.url).searchParams.get("next"));
+  const next = requested?.startsWith("/jwt/") ? requested : dashboardPath("jwt");
+  const presented = await refreshCookie();
+  const renewed = presented ? await renewJwtCredential(presented, new Date()) : null;
+  if (renewed?.ok) {
+    await writeCookies(renewed.cookies, "jwt");
+    return redirect(request, next);
+  }
+  if (presented) await clearRefreshCookie();
+  return redirect(request, loginPath("jwt", next));
+}
+
+function redirect(request: Request, path: string): Response {
+  return new Response(null, { status: 303, headers: { Location: new URL(path, request.url).toString(), "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,31 @@
+/**
+ * A fixed-size window of recent samples with percentiles: bounded memory however long the
+ * server runs, and recent enough to reflect what the app does now.
+ */
+export class RollingWindow {
+  private readonly values: number[] = [];
+  private next = 0;
+  count = 0;
+
+  constructor(private readonly size = 1000) {}
+
+  add(value: number): void {
+    if (this.values.length < this.size) this.values.push(value);
+    else this.values[this.next] = value;
+    this.next = (this.next + 1) % this.size;
+    this.count += 1;
+  }
+
+  /** Nearest-rank percentile over the window; null before the first sample. */
+  percentile(p: number): number | null {
+    if (this.values.length === 0) return null;
+    const sorted = [...this.values].sort((a, b) => a - b);
+    const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+    return sorted[rank - 1] ?? null;
+  }
+
+  mean(): number | null {
+    if (this.values.length === 0) return null;
+    return this.values.reduce((sum, value) => sum + value, 0) / this.values.length;
+  }
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { getDb } from "./db.ts";
+import { burnPasswordCheck, verifyPassword } from "./password.ts";
+
+export const roleSchema = z.enum(["user", "admin"]);
+export type Role = z.infer<typeof roleSchema>;
+
+/** What the rest of the app knows about a user: never the hash. */
+export interface AuthUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  tokenVersion: number;
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Unknown, disabled and wrong-password users all answer null, in about the same time. */
+export async function verifyCredentials(email: string, password: string): Promise<AuthUser | null> {
+  const row = await getDb().user.findUnique({ where: { email: normalizeEmail(email) } });
+  if (!row) {
+    await burnPasswordCheck(password);
+    return null;
+  }
+  const matches = await verifyPassword(row.passwordHash, password);
+  if (!matches || row.disabledAt) return null;
+  return toAuthUser(row);
+}
+
+export async function findUserById(id: string): Promise<AuthUser | null> {
+  const row = await getDb().user.findUnique({ where: { id } });
+  return row && !row.disabledAt ? toAuthUser(row) : null;
+}
+
+export function toAuthUser(row: { id: string; email: string; name: string; role: string; tokenVersion: number }): AuthUser {
+  // A role the code does not know is treated as the least privileged one.
+  const role = roleSchema.safeParse(row.role);
+  return { id: row.id, email: row.email, name: row.name, role: role.success ? role.data : "user", tokenVersion: row.tokenVersion };
+}

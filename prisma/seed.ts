@@ -1,0 +1,33 @@
+import { getDb } from "../lib/db.ts";
+import { hashPassword, verifyPassword } from "../lib/password.ts";
+
+/**
+ * Demo users, idempotent: run on every `npm start`. An existing user keeps its id (so live
+ * sessions survive a restart) but gets the documented password and role back, so the README's
+ * credentials always work even after someone changed them in the demo.
+ */
+const demoUsers = [
+  { email: "alice@example.com", name: "Alice Admin", password: "alice-password", role: "admin" },
+  { email: "bob@example.com", name: "Bob User", password: "bob-password", role: "user" },
+] as const;
+
+async function main() {
+  const db = getDb();
+  for (const demo of demoUsers) {
+    const existing = await db.user.findUnique({ where: { email: demo.email } });
+    const keepsHash = existing && (await verifyPassword(existing.passwordHash, demo.password));
+    const passwordHash = keepsHash ? existing.passwordHash : await hashPassword(demo.password);
+    await db.user.upsert({
+      where: { email: demo.email },
+      create: { email: demo.email, name: demo.name, role: demo.role, passwordHash },
+      update: { name: demo.name, role: demo.role, passwordHash, disabledAt: null },
+    });
+  }
+  console.log(`Seeded demo users: ${demoUsers.map((user) => user.email).join(", ")}`);
+  await db.$disconnect();
+}
+
+main().catch((error: unknown) => {
+  console.error("Seeding failed:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

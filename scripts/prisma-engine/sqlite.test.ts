@@ -1,0 +1,97 @@
+// The real prisma CLI on SQLite through the stand-in engine. Each test gets its own database file.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { describeRun, projectRoot, runPrisma } from "./run-prisma-cli.ts";
+
+const TIMEOUT = 60_000;
+
+async function freshDatabaseUrl(t: { after: (fn: () => Promise<void>) => void }): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "svj-engine-sqlite-"));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  return `file:${path.join(dir, "test.db")}`;
+}
+
+/** Runs SQL on the database file directly, not through the engine under test. */
+async function query(url: string, sql: string): Promise<unknown[][]> {
+  const adapter = await new PrismaBetterSqlite3({ url }).connect();
+  try {
+    return (await adapter.queryRaw({ sql, args: [], argTypes: [] })).rows;
+  } finally {
+    await adapter.dispose();
+  }
+}
+
+const tableNames = async (url: string) =>
+  (await query(url, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")).map(([name]) => name);
+
+test("migrate deploy creates a fresh SQLite database and applies every migration", { timeout: TIMEOUT }, async (t) => {
+  const databaseUrl = await freshDatabaseUrl(t);
+
+  const deploy = await runPrisma(["migrate", "deploy"], { databaseUrl });
+  assert.equal(deploy.code, 0, describeRun("migrate deploy", deploy));
+  assert.match(deploy.output, /All migrations have been successfully applied/);
+  assert.deepEqual(await tableNames(databaseUrl), [
+    "RefreshFamily",
+    "RefreshToken",
+    "RevokedToken",
+    "Session",
+    "User",
+    "_prisma_migrations",
+  ]);
+
+  const status = await runPrisma(["migrate", "status"], { databaseUrl });
+  assert.equal(status.code, 0, describeRun("migrate status", status));
+  assert.match(status.output, /Database schema is up to date!/);
+
+  // Replays the history on the in-memory shadow database (whole scripts: quirk 2).
+  const dev = await runPrisma(["migrate", "dev"], { databaseUrl });
+  assert.equal(dev.code, 0, describeRun("migrate dev", dev));
+  assert.match(dev.output, /Already in sync/);
+});
+
+test("migrate reset --force empties the database and re-applies migrations, twice in a row", { timeout: TIMEOUT }, async (t) => {
+  const databaseUrl = await freshDatabaseUrl(t);
+  const deploy = await runPrisma(["migrate", "deploy"], { databaseUrl });
+  assert.equal(deploy.code, 0, describeRun("migrate deploy", deploy));
+
+  for (const round of [1, 2]) {
+    await query(databaseUrl, `INSERT INTO "RevokedToken" ("jti", "expiresAt") VALUES ('jti-${round}', 0)`);
+    const reset = await runPrisma(["migrate", "reset", "--force"], { databaseUrl });
+    assert.equal(reset.code, 0, describeRun(`migrate reset (round ${round})`, reset));
+    assert.match(reset.output, /Database reset successful/);
+    assert.deepEqual(await query(databaseUrl, `SELECT COUNT(*) FROM "RevokedToken"`), [[0]]);
+    assert.deepEqual(await query(databaseUrl, `SELECT COUNT(*) FROM "_prisma_migrations"`), [[1]]);
+  }
+});
+
+test("migrate dev shows the data-loss warning for a dropped column that holds data", { timeout: TIMEOUT }, async (t) => {
+  // A copy of the project whose schema drops Session.ip (the engine and node_modules are shared).
+  const copy = await mkdtemp(path.join(os.tmpdir(), "svj-engine-project-"));
+  t.after(() => rm(copy, { recursive: true, force: true }));
+  for (const name of ["package.json", "prisma.config.ts"]) await cp(path.join(projectRoot, name), path.join(copy, name));
+  for (const name of ["node_modules", "scripts"]) await symlink(path.join(projectRoot, name), path.join(copy, name));
+  await cp(path.join(projectRoot, "prisma", "sqlite"), path.join(copy, "prisma", "sqlite"), {
+    recursive: true,
+    dereference: true,
+  });
+  const models = path.join(copy, "prisma", "sqlite", "models.prisma");
+  const withoutIp = (await readFile(models, "utf8")).replace(/^\s*ip\s+String\?\s*$/m, "");
+  assert.notEqual(withoutIp, await readFile(models, "utf8"), "the test schema change did not apply");
+  const databaseUrl = `file:${path.join(copy, "test.db")}`;
+
+  const deploy = await runPrisma(["migrate", "deploy"], { databaseUrl, cwd: copy });
+  assert.equal(deploy.code, 0, describeRun("migrate deploy", deploy));
+  await query(databaseUrl, `INSERT INTO "User" ("id", "email", "name", "passwordHash", "updatedAt") VALUES ('u', 'u@example.test', 'U', 'x', 0)`);
+  await query(databaseUrl, `INSERT INTO "Session" ("id", "userId", "expiresAt", "ip") VALUES ('s', 'u', 0, '127.0.0.1')`);
+  await writeFile(models, withoutIp);
+
+  const dev = await runPrisma(["migrate", "dev", "--name", "drop_ip"], { databaseUrl, cwd: copy });
+  assert.match(dev.output, /You are about to drop the column `ip` on the `Session` table, which still contains 1 non-null values/);
+  // Non-interactive, so the CLI refuses rather than asking; nothing was written.
+  assert.notEqual(dev.code, 0, describeRun("migrate dev", dev));
+  assert.deepEqual(await query(databaseUrl, `SELECT "ip" FROM "Session"`), [["127.0.0.1"]]);
+});

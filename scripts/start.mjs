@@ -1,0 +1,66 @@
+// `npm start`: secrets → migrate → seed → build → serve, from a fresh clone, in one command.
+//   node scripts/start.mjs [--dev] [--skip-build]
+//   --dev         `next dev` instead of build + `next start`
+//   --skip-build  serve the existing .next build (the test orchestrator builds once)
+// Honours PORT (default 3000) and DATABASE_URL (unset: SQLite file at ./.data/dev.db).
+import { randomBytes } from "node:crypto";
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { isStopping, runCommand } from "./run-command.mjs";
+
+const ENV_FILE = ".env.local";
+const SECRET_NAMES = ["SESSION_SECRET", "JWT_SECRET"];
+
+const args = process.argv.slice(2);
+const dev = args.includes("--dev");
+const skipBuild = args.includes("--skip-build") || dev;
+const port = process.env.PORT || "3000";
+
+ensureLocalSecrets();
+loadLocalEnv();
+ensureSqliteFolder();
+
+await step("prisma migrate deploy", ["prisma", "migrate", "deploy"]);
+await step("prisma db seed", ["prisma", "db", "seed"]);
+if (!skipBuild) await step("next build", ["next", "build"]);
+await step(dev ? "next dev" : "next start", ["next", dev ? "dev" : "start", "-p", port]);
+
+/**
+ * A local demo should start with zero setup, so missing secrets are made up and kept in the
+ * git-ignored .env.local. Never in production: there lib/env.ts refuses to start without real
+ * secrets, and inventing them here would hide that.
+ */
+function ensureLocalSecrets() {
+  if (process.env.NODE_ENV === "production") return;
+  const existing = existsSync(ENV_FILE) ? readFileSync(ENV_FILE, "utf8") : "";
+  const missing = SECRET_NAMES.filter(
+    (name) => !process.env[name] && !new RegExp(`^\\s*(export\\s+)?${name}\\s*=\\s*\\S`, "m").test(existing),
+  );
+  if (missing.length === 0) return;
+  const lines = missing.map((name) => `${name}=${randomBytes(32).toString("base64url")}`);
+  const separator = existing === "" || existing.endsWith("\n") ? "" : "\n";
+  appendFileSync(ENV_FILE, `${separator}${lines.join("\n")}\n`, { mode: 0o600 });
+  console.log(`start: generated ${missing.join(" and ")} into ${ENV_FILE} (local only, git-ignored)`);
+}
+
+// The prisma CLI and seed script don't read .env files, so load it for every child.
+// process.loadEnvFile keeps variables that are already set: the real environment wins.
+function loadLocalEnv() {
+  if (existsSync(ENV_FILE)) process.loadEnvFile(ENV_FILE);
+}
+
+// SQLite creates its file but not the folder around it.
+function ensureSqliteFolder() {
+  const url = process.env.DATABASE_URL ?? "";
+  if (url === "" || url.startsWith("file:./.data/")) mkdirSync(".data", { recursive: true });
+}
+
+/** Runs one step; a failure ends this script with one clear line. */
+async function step(label, npxArgs) {
+  const { code } = await runCommand("npx", npxArgs);
+  // Stopped because we were asked to (Ctrl-C, Playwright's SIGTERM): a shutdown, not a failure.
+  if (isStopping()) process.exit(0);
+  if (code !== 0) {
+    console.error(`start: "${label}" failed (exit ${code}); see its output above`);
+    process.exit(1);
+  }
+}
