@@ -23,9 +23,10 @@ export const databaseDenylist: Denylist = {
     await db.revokedToken.deleteMany({ where: { expiresAt: { lt: now } } });
   },
 
+  // Raw, like the session lookup: on the hot path the ORM's own overhead is most of the cost.
   async isRevoked(jti, now) {
-    const row = await getDb().revokedToken.findUnique({ where: { jti }, select: { expiresAt: true } });
-    return row !== null && row.expiresAt > now;
+    const rows = await getDb().$queryRaw<unknown[]>`SELECT 1 AS "hit" FROM "RevokedToken" WHERE "jti" = ${jti} AND "expiresAt" > ${now}`;
+    return rows.length > 0;
   },
 };
 
