@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type APIResponse, type BrowserContext, type Cookie, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Cookie, type Page } from "@playwright/test";
 
 /** Shared by every e2e spec: who logs in, how, and where each mode keeps its credential. */
 
@@ -58,6 +58,20 @@ export async function plantAuthCookie(context: BrowserContext, baseURL: string, 
   ]);
 }
 
+/** Where an anonymous or refused visit to a mode's dashboard ends up. */
+export function loginRedirect(mode: Mode): string {
+  return `/${mode}/login?next=${encodeURIComponent(`/${mode}/dashboard`)}`;
+}
+
+/** A second browser (the thief's) holding only this credential, opened on the dashboard. */
+export async function openDashboardHolding(browser: Browser, baseURL: string, mode: Mode, credential: string): Promise<Page> {
+  const context = await browser.newContext();
+  await plantAuthCookie(context, baseURL, mode, credential);
+  const page = await context.newPage();
+  await page.goto(`/${mode}/dashboard`);
+  return page;
+}
+
 /** JSON API login; the context's cookie jar keeps whatever cookie it set. */
 export async function loginViaApi(request: APIRequestContext, mode: Mode, user: DemoUser) {
   const response = await request.post(`/api/${mode}/login`, { data: { email: user.email, password: user.password } });
@@ -90,7 +104,7 @@ export function meWith(request: APIRequestContext, mode: Mode, credential: { coo
 }
 
 /** Error responses: the documented shape, a stable code, and nothing from a stack trace. */
-export async function expectApiError(response: APIResponse, status: number, code: string): Promise<void> {
+export async function expectApiError(response: APIResponse, status: number, code: string | ReturnType<typeof expect.any>): Promise<void> {
   const text = await response.text();
   expect(response.status(), text).toBe(status);
   expect(JSON.parse(text)).toMatchObject({ error: { code, message: expect.any(String) } });

@@ -1,21 +1,37 @@
-import { expect, test, type BrowserContext } from "@playwright/test";
-import { authCookie, authCookieValue, bob, cookieName, dashboardHeading, decodeJwt, forgeJwt, loginViaApi, loginViaForm, meWith, plantAuthCookie } from "./fixtures.ts";
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
+import {
+  authCookie,
+  authCookieValue,
+  bob,
+  cookieName,
+  dashboardHeading,
+  decodeJwt,
+  expectApiError,
+  forgeJwt,
+  loginRedirect,
+  loginViaApi,
+  loginViaForm,
+  meWith,
+  openDashboardHolding,
+} from "./fixtures.ts";
 
 /** What only JWT mode promises: the signature is the truth, and logout works through the denylist. */
 
 const dashboard = "/jwt/dashboard";
-const loginRedirect = `/jwt/login?next=${encodeURIComponent(dashboard)}`;
 
 /** JWT mode's second cookie; production names it `__Secure-` (lib/auth/cookies.ts). */
 async function refreshCookie(context: BrowserContext) {
   return (await context.cookies()).find((cookie) => cookie.name === "__Secure-svj-jwt-refresh");
 }
 
-async function expectRefusedInBrowser(context: BrowserContext, baseURL: string, token: string) {
-  await plantAuthCookie(context, baseURL, "jwt", token);
-  const page = await context.newPage();
-  await page.goto(dashboard);
-  await expect(page).toHaveURL(loginRedirect);
+/** Refused by the proxy's signature check and by the API, as Bearer and as cookie. */
+async function expectForgeryRefused(request: APIRequestContext, browser: Browser, baseURL: string, token: string, code: string) {
+  for (const credential of [{ bearer: token }, { cookie: token }]) {
+    await expectApiError(await meWith(request, "jwt", credential), 401, code);
+  }
+  const page = await openDashboardHolding(browser, baseURL, "jwt", token);
+  await expect(page).toHaveURL(loginRedirect("jwt"));
+  await page.context().close();
 }
 
 test("a token whose role was edited (same signature) is rejected", async ({ request, browser, baseURL }) => {
@@ -27,14 +43,7 @@ test("a token whose role was edited (same signature) is rejected", async ({ requ
 
   const forged = forgeJwt(token, { payload: { role: "admin" } });
   expect(decodeJwt(forged).payload).toMatchObject({ role: "admin", sub: body.user.id });
-  for (const credential of [{ bearer: forged }, { cookie: forged }]) {
-    const response = await meWith(request, "jwt", credential);
-    expect(response.status()).toBe(401);
-    expect(await response.json()).toMatchObject({ error: { code: "token_bad_signature" } });
-  }
-  const context = await browser.newContext();
-  await expectRefusedInBrowser(context, baseURL!, forged);
-  await context.close();
+  await expectForgeryRefused(request, browser, baseURL!, forged, "token_bad_signature");
 });
 
 test("an unsigned alg:none token is rejected", async ({ request, browser, baseURL }) => {
@@ -42,24 +51,14 @@ test("an unsigned alg:none token is rejected", async ({ request, browser, baseUR
   const unsigned = forgeJwt(body.accessToken!, { header: { alg: "none" }, payload: { role: "admin" }, signature: "" });
   expect(unsigned.endsWith(".")).toBe(true);
 
-  for (const credential of [{ bearer: unsigned }, { cookie: unsigned }]) {
-    const response = await meWith(request, "jwt", credential);
-    expect(response.status()).toBe(401);
-    expect(await response.json()).toMatchObject({ error: { code: "token_alg_not_allowed" } });
-  }
-  const context = await browser.newContext();
-  await expectRefusedInBrowser(context, baseURL!, unsigned);
-  await context.close();
+  await expectForgeryRefused(request, browser, baseURL!, unsigned, "token_alg_not_allowed");
 });
 
 test("a token copied before logout is refused after it, as Bearer and as cookie", async ({ page, context, browser, request, baseURL }) => {
   await loginViaForm(page, "jwt", bob);
   const copied = await authCookieValue(context, "jwt");
   expect((await meWith(request, "jwt", { bearer: copied })).status()).toBe(200);
-  const thief = await browser.newContext();
-  await plantAuthCookie(thief, baseURL!, "jwt", copied);
-  const thiefPage = await thief.newPage();
-  await thiefPage.goto(dashboard);
+  const thiefPage = await openDashboardHolding(browser, baseURL!, "jwt", copied);
   await expect(dashboardHeading(thiefPage, bob)).toBeVisible();
 
   await page.getByRole("button", { name: "Log out" }).click();
@@ -67,13 +66,11 @@ test("a token copied before logout is refused after it, as Bearer and as cookie"
 
   // Still a valid signature before its exp: only the denylist (by jti) can say no.
   for (const credential of [{ bearer: copied }, { cookie: copied }]) {
-    const response = await meWith(request, "jwt", credential);
-    expect(response.status()).toBe(401);
-    expect(await response.json()).toMatchObject({ error: { code: "token_revoked" } });
+    await expectApiError(await meWith(request, "jwt", credential), 401, "token_revoked");
   }
   await thiefPage.goto(dashboard);
-  await expect(thiefPage).toHaveURL(loginRedirect);
-  await thief.close();
+  await expect(thiefPage).toHaveURL(loginRedirect("jwt"));
+  await thiefPage.context().close();
 });
 
 test("a Bearer token works on /api/jwt/me without any cookie", async ({ request, playwright, baseURL }) => {
@@ -113,7 +110,7 @@ test("a lost access token is renewed from the path-scoped refresh cookie, until 
   await context.addCookies([refresh!]);
   expect(await refreshCookie(context)).toBeDefined();
   await page.goto(dashboard);
-  await expect(page).toHaveURL(loginRedirect);
+  await expect(page).toHaveURL(loginRedirect("jwt"));
   expect(await authCookie(context, "jwt")).toBeUndefined();
   // Cleared by the server, so it was presented and refused.
   expect(await refreshCookie(context)).toBeUndefined();
@@ -132,8 +129,7 @@ for (const [label, value] of Object.entries(garbage)) {
   test(`a garbage Bearer token (${label}) gets 401, not 500`, async ({ playwright, baseURL }) => {
     const cookieless = await playwright.request.newContext({ baseURL });
     const response = await meWith(cookieless, "jwt", { bearer: value });
-    expect(response.status()).toBe(401);
-    expect(await response.json()).toMatchObject({ error: { code: expect.stringMatching(/^token_/) } });
+    await expectApiError(response, 401, expect.stringMatching(/^token_/));
     expect(response.headers()["www-authenticate"]).toContain("Bearer");
     await cookieless.dispose();
   });

@@ -1,11 +1,23 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { alice, authCookieValue, bob, dashboardHeading, loginViaApi, loginViaForm, meWith, plantAuthCookie, tamperSeal } from "./fixtures.ts";
+import {
+  alice,
+  authCookieValue,
+  bob,
+  dashboardHeading,
+  expectApiError,
+  loginRedirect,
+  loginViaApi,
+  loginViaForm,
+  meWith,
+  openDashboardHolding,
+  plantAuthCookie,
+  tamperSeal,
+} from "./fixtures.ts";
 
 /** What only session mode promises: the database row decides, so the server can end a login. */
 
 const dashboard = "/session/dashboard";
-const loginRedirect = `/session/login?next=${encodeURIComponent(dashboard)}`;
 
 /**
  * The server's own database: playwright.config.ts creates it and hands its URL to the
@@ -37,32 +49,24 @@ test("deleting the session row logs the browser out on its next request", async 
 
   // The seal still unseals, so the proxy lets it through: the DAL is what says no.
   await page.reload();
-  await expect(page).toHaveURL(loginRedirect);
-  const me = await meWith(page.request, "session", { cookie });
-  expect(me.status()).toBe(401);
-  expect(await me.json()).toMatchObject({ error: { code: "session_unknown" } });
+  await expect(page).toHaveURL(loginRedirect("session"));
+  await expectApiError(await meWith(page.request, "session", { cookie }), 401, "session_unknown");
   await context.close();
 });
 
 test("a session cookie copied before logout is refused after it", async ({ page, context, browser, request, baseURL }) => {
   await loginViaForm(page, "session", bob);
   const copied = await authCookieValue(context, "session");
-
-  const thief = await browser.newContext();
-  await plantAuthCookie(thief, baseURL!, "session", copied);
-  const thiefPage = await thief.newPage();
-  await thiefPage.goto(dashboard);
+  const thiefPage = await openDashboardHolding(browser, baseURL!, "session", copied);
   await expect(dashboardHeading(thiefPage, bob)).toBeVisible();
 
   await page.getByRole("button", { name: "Log out" }).click();
   await expect(page).toHaveURL("/session/login?signedOut=1");
 
   await thiefPage.goto(dashboard);
-  await expect(thiefPage).toHaveURL(loginRedirect);
-  const me = await meWith(request, "session", { cookie: copied });
-  expect(me.status()).toBe(401);
-  expect(await me.json()).toMatchObject({ error: { code: "session_unknown" } });
-  await thief.close();
+  await expect(thiefPage).toHaveURL(loginRedirect("session"));
+  await expectApiError(await meWith(request, "session", { cookie: copied }), 401, "session_unknown");
+  await thiefPage.context().close();
 });
 
 test("a tampered seal is not accepted", async ({ browser, request, baseURL }) => {
@@ -70,16 +74,11 @@ test("a tampered seal is not accepted", async ({ browser, request, baseURL }) =>
   expect((await meWith(request, "session", { cookie })).status()).toBe(200);
   const tampered = tamperSeal(cookie);
 
-  const me = await meWith(request, "session", { cookie: tampered });
-  expect(me.status()).toBe(401);
-  expect(await me.json()).toMatchObject({ error: { code: "session_unknown" } });
+  await expectApiError(await meWith(request, "session", { cookie: tampered }), 401, "seal_invalid");
 
-  const context = await browser.newContext();
-  await plantAuthCookie(context, baseURL!, "session", tampered);
-  const page = await context.newPage();
-  await page.goto(dashboard);
-  await expect(page).toHaveURL(loginRedirect);
-  await context.close();
+  const page = await openDashboardHolding(browser, baseURL!, "session", tampered);
+  await expect(page).toHaveURL(loginRedirect("session"));
+  await page.context().close();
 });
 
 test("logging in replaces a session cookie planted beforehand (no fixation)", async ({ page, context, request, baseURL }) => {
