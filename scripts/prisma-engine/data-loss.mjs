@@ -19,12 +19,14 @@ class WriteAttempted extends Error {}
  * that first write (refused twice over: by the adapter and by the read-only session) is our answer.
  *
  * @param {{ engine: object, from: object, schema: { files: object[] }, filters: object,
- *           createEngine: (factory: object) => Promise<object>, readOnlyFactory: object }} input
+ *           createEngine: (factory: object) => Promise<object>, factory: object, readOnlyFactory: object }} input
  */
-export async function evaluateDataLoss({ engine, from, schema, filters, createEngine, readOnlyFactory }) {
+export async function evaluateDataLoss({ engine, from, schema, filters, createEngine, factory, readOnlyFactory }) {
   const to = { tag: "schemaDatamodel", files: schema.files };
   const { exitCode } = await engine.diff({ from, to, script: false, exitCode: true, filters });
   if (exitCode !== 2) return { migrationSteps: 0, warnings: [], unexecutableSteps: [] };
+
+  await factory.releaseExclusiveLock?.(); // SQLite: see createSqliteFactory
 
   const dryRun = refusingWrites(answerMissingMigrationsTable(readOnlyFactory).factory);
   const checker = await createEngine(dryRun.factory);

@@ -17,10 +17,11 @@ const PASS_THROUGH = [
 ];
 
 /**
- * @param {{ url: string, provider: "sqlite" | "postgres", probe: { migrationsTableMissing: boolean },
- *           getEngine: () => Promise<object>, createEngine: (factory: object) => Promise<object> }} context
+ * @param {{ url: string, provider: "sqlite" | "postgres", factory: object,
+ *           probe: { migrationsTableMissing: boolean }, getEngine: () => Promise<object>,
+ *           createEngine: (factory: object) => Promise<object> }} context
  */
-export function createMethods({ url, provider, probe, getEngine, createEngine }) {
+export function createMethods({ url, provider, factory, probe, getEngine, createEngine }) {
   const connectorType = provider === "postgres" ? "postgresql" : "sqlite";
   const methods = Object.fromEntries(
     PASS_THROUGH.map((name) => [name, async (params) => (await getEngine())[name](params)]),
@@ -60,6 +61,7 @@ export function createMethods({ url, provider, probe, getEngine, createEngine })
         schema,
         filters,
         createEngine,
+        factory,
         readOnlyFactory: createAdapterFactory(url, { readOnly: true }),
       });
     },

@@ -1,5 +1,5 @@
 // PostgreSQL through @prisma/adapter-pg, with what the wasm engine needs beyond it.
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 
@@ -87,7 +87,8 @@ export function createPostgresFactory(url, { readOnly = false } = {}) {
      * Here: a fresh database named in the URL itself, dropped after its pool is closed.
      */
     async connectToShadowDb() {
-      const shadowName = `prisma_shadow_${randomUUID().replaceAll("-", "")}`;
+      // Named after the main database, so that a leftover one says whose it was (63 bytes at most).
+      const shadowName = `${databaseName(url).slice(0, 32)}_shadow_${randomBytes(6).toString("hex")}`;
       await withClient(url, (client) => client.query(`CREATE DATABASE ${quoteIdentifier(shadowName)}`));
       const adapter = await connectAdapter(withDatabase(url, shadowName));
       const closePool = adapter.dispose.bind(adapter);

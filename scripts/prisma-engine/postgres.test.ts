@@ -33,16 +33,26 @@ async function onServer<T>(url: string, work: (client: pg.Client) => Promise<T>)
   }
 }
 
-/** A database name that does not exist yet (the CLI creates it), dropped after the test. */
+/** The stand-in names each shadow database `<main database>_shadow_<random>`. */
+const shadowDatabasesOf = async (database: string): Promise<string[]> =>
+  onServer(SERVER_URL, async (c) =>
+    (await c.query(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [`${database}_shadow_`])).rows.map(
+      (row) => row.datname,
+    ),
+  );
+
+/** A database name that does not exist yet (the CLI creates it), dropped after the test with any shadow left. */
 async function throwawayDatabase(t: { after: (fn: () => Promise<void>) => void }): Promise<string> {
   const name = `svj_test_${randomBytes(6).toString("hex")}`;
   await onServer(SERVER_URL, async () => {}); // fail early and clearly if the server is down
-  t.after(() => onServer(SERVER_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}));
+  t.after(async () => {
+    const leftovers = await shadowDatabasesOf(name);
+    await onServer(SERVER_URL, async (c) => {
+      for (const database of [name, ...leftovers]) await c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    });
+  });
   return name;
 }
-
-const shadowDatabases = () =>
-  onServer(SERVER_URL, async (c) => (await c.query(`SELECT datname FROM pg_database WHERE datname LIKE 'prisma_shadow_%'`)).rows);
 
 test("migrate deploy creates a fresh PostgreSQL database and applies every migration", { timeout: TIMEOUT }, async (t) => {
   const database = await throwawayDatabase(t);
@@ -63,11 +73,11 @@ test("migrate deploy creates a fresh PostgreSQL database and applies every migra
 });
 
 test("migrate dev uses a shadow database of its own and drops it, leaving the data alone", { timeout: TIMEOUT }, async (t) => {
-  const databaseUrl = urlFor(await throwawayDatabase(t));
+  const database = await throwawayDatabase(t);
+  const databaseUrl = urlFor(database);
   const deploy = await runPrisma(["migrate", "deploy"], { databaseUrl });
   assert.equal(deploy.code, 0, describeRun("migrate deploy", deploy));
   await onServer(databaseUrl, (c) => c.query(`INSERT INTO "RevokedToken" ("jti", "expiresAt") VALUES ('kept', now())`));
-  const shadowsBefore = await shadowDatabases();
 
   // Describes both databases (pg_catalog "char" columns: quirk 4) after replaying the history on
   // a shadow database (quirk 5: had it been the main database, the row would be gone).
@@ -76,7 +86,7 @@ test("migrate dev uses a shadow database of its own and drops it, leaving the da
   assert.match(dev.output, /Already in sync/);
   const kept = await onServer(databaseUrl, async (c) => (await c.query(`SELECT "jti" FROM "RevokedToken"`)).rows);
   assert.deepEqual(kept, [{ jti: "kept" }]);
-  assert.deepEqual(await shadowDatabases(), shadowsBefore);
+  assert.deepEqual(await shadowDatabasesOf(database), []);
 });
 
 test("migrate reset --force empties the database and re-applies migrations", { timeout: TIMEOUT }, async (t) => {

@@ -54,7 +54,7 @@ async function main() {
   let enginePromise;
   const getEngine = () => (enginePromise ??= createEngine(factory));
   serveJsonRpc({
-    methods: createMethods({ url, provider, probe, getEngine, createEngine }),
+    methods: createMethods({ url, provider, factory, probe, getEngine, createEngine }),
     toErrorData: toRpcErrorData,
   });
 }

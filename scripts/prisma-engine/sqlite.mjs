@@ -16,10 +16,24 @@ export function sqliteFilePath(url) {
  */
 export function createSqliteFactory(url, { readOnly = false } = {}) {
   const base = new PrismaBetterSqlite3({ url: `file:${sqliteFilePath(url)}`, readonly: readOnly });
+  let main = null;
   return {
     provider: base.provider,
     adapterName: base.adapterName,
-    connect: () => base.connect(),
+    async connect() {
+      main = await base.connect();
+      return main;
+    },
+    /**
+     * applyMigrations sets `locking_mode=EXCLUSIVE` (as natively), and after its first write the
+     * connection keeps the file locked until it closes: no other connection can even read it.
+     * The data-loss check reads through a second connection, so it hands the lock back first;
+     * the next applyMigrations takes it again.
+     */
+    async releaseExclusiveLock() {
+      // The lock goes at the end of the next transaction after the switch to NORMAL: one read.
+      await main?.executeScript("PRAGMA main.locking_mode = NORMAL; SELECT count(*) FROM sqlite_master;");
+    },
     async connectToShadowDb() {
       const shadow = await base.connectToShadowDb();
       // Quirk 2: the engine replays whole migration files on the shadow database through

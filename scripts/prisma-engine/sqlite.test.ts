@@ -1,7 +1,7 @@
 // The real prisma CLI on SQLite through the stand-in engine. Each test gets its own database file.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
@@ -68,28 +68,54 @@ test("migrate reset --force empties the database and re-applies migrations, twic
   }
 });
 
-test("migrate dev shows the data-loss warning for a dropped column that holds data", { timeout: TIMEOUT }, async (t) => {
-  // A copy of the project whose schema drops Session.ip (the engine and node_modules are shared).
+/**
+ * A copy of the project (the engine and node_modules shared) whose models `edit` changes, with
+ * the committed migrations, so that `migrate dev` has a new migration to make.
+ */
+async function projectWithChangedModels(t: { after: (fn: () => Promise<void>) => void }, edit: (models: string) => string) {
   const copy = await mkdtemp(path.join(os.tmpdir(), "svj-engine-project-"));
   t.after(() => rm(copy, { recursive: true, force: true }));
   for (const name of ["package.json", "prisma.config.ts"]) await cp(path.join(projectRoot, name), path.join(copy, name));
   for (const name of ["node_modules", "scripts"]) await symlink(path.join(projectRoot, name), path.join(copy, name));
-  await cp(path.join(projectRoot, "prisma", "sqlite"), path.join(copy, "prisma", "sqlite"), {
-    recursive: true,
-    dereference: true,
-  });
-  const models = path.join(copy, "prisma", "sqlite", "models.prisma");
-  const withoutIp = (await readFile(models, "utf8")).replace(/^\s*ip\s+String\?\s*$/m, "");
-  assert.notEqual(withoutIp, await readFile(models, "utf8"), "the test schema change did not apply");
-  const databaseUrl = `file:${path.join(copy, "test.db")}`;
+  const schemaFolder = path.join(copy, "prisma", "sqlite");
+  await cp(path.join(projectRoot, "prisma", "sqlite"), schemaFolder, { recursive: true, dereference: true });
+  const models = path.join(schemaFolder, "models.prisma");
+  const original = await readFile(models, "utf8");
+  const changed = edit(original);
+  assert.notEqual(changed, original, "the test's schema change did not apply");
+  return {
+    cwd: copy,
+    databaseUrl: `file:${path.join(copy, "test.db")}`,
+    migrations: path.join(schemaFolder, "migrations"),
+    applyChange: () => writeFile(models, changed),
+  };
+}
 
-  const deploy = await runPrisma(["migrate", "deploy"], { databaseUrl, cwd: copy });
+test("migrate dev on a fresh database applies the history, then creates and applies a new migration", { timeout: TIMEOUT }, async (t) => {
+  const project = await projectWithChangedModels(t, (models) => models.replace(/^(\s*ip\s+String\?)$/m, "$1\n  note String?"));
+  await project.applyChange();
+
+  // Applying the history takes SQLite's exclusive lock; the data-loss check must still read.
+  const dev = await runPrisma(["migrate", "dev", "--name", "add_note"], project);
+  assert.equal(dev.code, 0, describeRun("migrate dev", dev));
+  const created = (await readdir(project.migrations)).filter((name) => name.endsWith("_add_note"));
+  assert.equal(created.length, 1, describeRun("migrate dev", dev));
+  const script = await readFile(path.join(project.migrations, created[0] ?? "", "migration.sql"), "utf8");
+  assert.match(script, /ALTER TABLE "Session" ADD COLUMN "note" TEXT;/);
+  assert.deepEqual(await query(project.databaseUrl, `SELECT COUNT(*) FROM "_prisma_migrations"`), [[2]]);
+});
+
+test("migrate dev shows the data-loss warning for a dropped column that holds data", { timeout: TIMEOUT }, async (t) => {
+  const project = await projectWithChangedModels(t, (models) => models.replace(/^\s*ip\s+String\?\s*$/m, ""));
+  const { databaseUrl } = project;
+
+  const deploy = await runPrisma(["migrate", "deploy"], project);
   assert.equal(deploy.code, 0, describeRun("migrate deploy", deploy));
   await query(databaseUrl, `INSERT INTO "User" ("id", "email", "name", "passwordHash", "updatedAt") VALUES ('u', 'u@example.test', 'U', 'x', 0)`);
   await query(databaseUrl, `INSERT INTO "Session" ("id", "userId", "expiresAt", "ip") VALUES ('s', 'u', 0, '127.0.0.1')`);
-  await writeFile(models, withoutIp);
+  await project.applyChange();
 
-  const dev = await runPrisma(["migrate", "dev", "--name", "drop_ip"], { databaseUrl, cwd: copy });
+  const dev = await runPrisma(["migrate", "dev", "--name", "drop_ip"], project);
   assert.match(dev.output, /You are about to drop the column `ip` on the `Session` table, which still contains 1 non-null values/);
   // Non-interactive, so the CLI refuses rather than asking; nothing was written.
   assert.notEqual(dev.code, 0, describeRun("migrate dev", dev));
