@@ -37,7 +37,7 @@ describe("decideRefresh: rotation and reuse", () => {
     const used = record({ usedAt: NOW });
     assert.equal(outcome(used, at(GRACE_S * SECOND)), "grace");
     assert.equal(outcome(used, at(GRACE_S * SECOND + 1)), "reuse");
-    assert.equal(outcome(used, at(24 * 3600 * SECOND)), "reuse");
+    assert.equal(outcome(used, at(1800 * SECOND)), "reuse");
   });
 
   test("a zero-second grace window makes any second use reuse", () => {

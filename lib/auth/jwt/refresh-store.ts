@@ -49,9 +49,18 @@ export async function markRefreshUsed(id: string, now: Date): Promise<boolean> {
   return count === 1;
 }
 
-/** Idempotent, because racing requests derive and store the same successor. */
+/**
+ * Idempotent, because racing requests derive and store the same successor. Not `upsert`:
+ * with nothing to update Prisma runs it as SELECT then INSERT, and on PostgreSQL concurrent
+ * racers then collide on the primary key. The first insert wins; the others find it there.
+ */
 export async function storeRefreshToken(id: string, familyId: string, now: Date): Promise<void> {
-  await getDb().refreshToken.upsert({ where: { id }, create: { id, familyId, createdAt: now }, update: {} });
+  try {
+    await getDb().refreshToken.create({ data: { id, familyId, createdAt: now } });
+  } catch (error) {
+    // P2002: unique constraint. Duck-typed: the SQLite and PostgreSQL clients have distinct error classes.
+    if ((error as { code?: unknown } | null)?.code !== "P2002") throw error;
+  }
 }
 
 export async function revokeFamily(familyId: string, reason: string, now: Date): Promise<void> {
