@@ -77,6 +77,9 @@ export interface ModeDescription {
   credentialLabel: "session" | "token";
   stateLivesIn: string;
   revocation: string;
+  /** What the server can end before it expires on its own, and what it cannot. */
+  canRevoke: string[];
+  cannotRevoke: string[];
 }
 
 /** Both modes implement this; pages, the API, the labs and the benchmark only see this. */

@@ -101,6 +101,16 @@ export const jwtStrategy: AuthStrategy = {
       cookieName: authCookieName("jwt"),
       stateLivesIn: "In the signed token the browser holds; the server keeps refresh families and a denylist of revoked ids.",
       revocation: "Refresh families end at once; an access token only through the denylist — with the check off, a copy works until exp.",
+      canRevoke: [
+        "the refresh family of this login (logout), at once",
+        "every refresh family of a user (password change, admin disable), at once",
+        "this access token by its jti (logout), when the denylist check is on",
+        "all of a user's earlier access tokens, when the strict check compares token versions",
+      ],
+      cannotRevoke: [
+        "a copied access token when the check is off: it works until exp (≤ 15 min by default)",
+        "anything at a service that only holds the key and checks signature and exp",
+      ],
     };
   },
 };

@@ -115,6 +115,12 @@ export const sessionStrategy: AuthStrategy = {
       cookieName: authCookieName("session"),
       stateLivesIn: "A Session row in the database; the cookie is a sealed random id.",
       revocation: "Immediate: deleting the row ends the session on its next request.",
+      canRevoke: [
+        "this session (logout), at once",
+        "any one of your devices, at once",
+        "every session of a user (password change, admin disable), at once",
+      ],
+      cannotRevoke: ["nothing — but without the database nothing works either (see the outage lab)"],
     };
   },
 };
