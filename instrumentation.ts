@@ -1,9 +1,6 @@
-/**
- * Runs once when the server starts: refuse to serve with a missing or weak secret rather
- * than discover it on the first login.
- */
+/** Runs once when the server starts (Next's instrumentation hook), before any request. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getConfig } = await import("./lib/env.ts");
-  getConfig();
+  const { checkConfigAtStartup } = await import("./lib/startup.ts");
+  checkConfigAtStartup();
 }

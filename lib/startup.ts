@@ -1,0 +1,15 @@
+import { getConfig } from "./env.ts";
+
+/**
+ * Refuse to serve with a missing or weak secret. Throwing from Next's instrumentation hook
+ * only makes every request fail with a 500 while the server keeps listening, so the process
+ * exits instead: a deployment that forgot its secrets must not look "up".
+ */
+export function checkConfigAtStartup(exit: (code: number) => never = process.exit): void {
+  try {
+    getConfig();
+  } catch (error) {
+    console.error(`Refusing to start. ${error instanceof Error ? error.message : String(error)}`);
+    exit(1);
+  }
+}
