@@ -44,6 +44,11 @@ export async function authCookie(context: BrowserContext, mode: Mode): Promise<C
   return (await context.cookies()).find((cookie) => cookie.name === cookieName(mode));
 }
 
+/** JWT mode's second cookie; production names it `__Secure-` (lib/auth/cookies.ts). */
+export async function refreshCookie(context: BrowserContext): Promise<Cookie | undefined> {
+  return (await context.cookies()).find((cookie) => cookie.name === "__Secure-svj-jwt-refresh");
+}
+
 export async function authCookieValue(context: BrowserContext, mode: Mode): Promise<string> {
   const cookie = await authCookie(context, mode);
   expect(cookie, `expected a ${cookieName(mode)} cookie`).toBeDefined();
@@ -76,7 +81,7 @@ export async function openDashboardHolding(browser: Browser, baseURL: string, mo
 export async function loginViaApi(request: APIRequestContext, mode: Mode, user: DemoUser) {
   const response = await request.post(`/api/${mode}/login`, { data: { email: user.email, password: user.password } });
   expect(response.status()).toBe(200);
-  const body = (await response.json()) as { accessToken?: string; user: { id: string } };
+  const body = (await response.json()) as { accessToken?: string; refreshToken?: string; user: { id: string } };
   return { response, body, cookie: setCookieValue(response, mode) };
 }
 

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import {
   authCookie,
   authCookieValue,
@@ -13,16 +13,12 @@ import {
   loginViaForm,
   meWith,
   openDashboardHolding,
+  refreshCookie,
 } from "./fixtures.ts";
 
 /** What only JWT mode promises: the signature is the truth, and logout works through the denylist. */
 
 const dashboard = "/jwt/dashboard";
-
-/** JWT mode's second cookie; production names it `__Secure-` (lib/auth/cookies.ts). */
-async function refreshCookie(context: BrowserContext) {
-  return (await context.cookies()).find((cookie) => cookie.name === "__Secure-svj-jwt-refresh");
-}
 
 /** Refused by the proxy's signature check and by the API, as Bearer and as cookie. */
 async function expectForgeryRefused(request: APIRequestContext, browser: Browser, baseURL: string, token: string, code: string) {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import {
   alice,
   authCookieValue,
@@ -14,28 +14,13 @@ import {
   plantAuthCookie,
   tamperSeal,
 } from "./fixtures.ts";
+import { test } from "./throwaway.ts";
 
 /** What only session mode promises: the database row decides, so the server can end a login. */
 
 const dashboard = "/session/dashboard";
 
-/**
- * The server's own database: playwright.config.ts creates it and hands its URL to the
- * webServer and, through the environment, to these workers.
- */
-async function database() {
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error("E2E_DATABASE_URL is not set: run through playwright.config.ts or `npm run test:e2e`");
-  process.env.DATABASE_URL = url;
-  const { getDb } = await import("../lib/db.ts");
-  return getDb();
-}
-
-test.afterAll(async () => {
-  if (process.env.DATABASE_URL) await (await database()).$disconnect();
-});
-
-test("deleting the session row logs the browser out on its next request", async ({ browser }) => {
+test("deleting the session row logs the browser out on its next request", async ({ browser, db }) => {
   // A user agent no other test uses picks out exactly this browser's row(s).
   const userAgent = `svj-e2e revocation ${randomUUID()}`;
   const context = await browser.newContext({ userAgent });
@@ -43,7 +28,6 @@ test("deleting the session row logs the browser out on its next request", async 
   await loginViaForm(page, "session", bob);
   const cookie = await authCookieValue(context, "session");
 
-  const db = await database();
   const { count } = await db.session.deleteMany({ where: { userAgent } });
   expect(count).toBe(1);
 

@@ -1,0 +1,156 @@
+import { expect, type Page } from "@playwright/test";
+import { authCookie, cookieName, expectApiError, loginRedirect, setCookieHeader } from "./fixtures.ts";
+import { test, type LoggedInPage, type TestUser } from "./throwaway.ts";
+
+/** Session mode's device list: every login is a row, so every login can be listed and ended. */
+
+const devicesPath = "/session/devices";
+const laptopAgent = "svj-e2e laptop";
+const phoneAgent = "svj-e2e phone";
+
+function sessionList(page: Page) {
+  return page.getByRole("list", { name: "Sessions" }).getByRole("listitem");
+}
+
+function otherDevice(page: Page, userAgent: string) {
+  return page.getByRole("listitem", { name: `Session from ${userAgent}` });
+}
+
+/** The same throwaway user logged in from two browsers that say who they are; the laptop opens the devices page. */
+async function twoDevices(loggedInPage: LoggedInPage, user: TestUser) {
+  const laptop = await loggedInPage("session", user, { userAgent: laptopAgent });
+  const phone = await loggedInPage("session", user, { userAgent: phoneAgent });
+  await laptop.goto(devicesPath);
+  await expect(sessionList(laptop)).toHaveCount(2);
+  return { laptop, phone };
+}
+
+/** The phone was on its dashboard; its next request is refused by the database, not the proxy. */
+async function expectLoggedOut(page: Page) {
+  await page.reload();
+  await expect(page).toHaveURL(loginRedirect("session"));
+}
+
+test.describe("devices page", () => {
+  test("lists both sessions and marks the one of the browser looking", async ({ makeUser, loggedInPage }) => {
+    const { laptop, phone } = await twoDevices(loggedInPage, await makeUser());
+    const current = laptop.getByRole("listitem", { name: "This device" });
+    await expect(current).toContainText(laptopAgent);
+    await expect(current).toContainText("this device");
+    await expect(otherDevice(laptop, phoneAgent)).toContainText(phoneAgent);
+    await expect(otherDevice(laptop, phoneAgent)).not.toContainText("this device");
+
+    await phone.goto(devicesPath);
+    await expect(phone.getByRole("listitem", { name: "This device" })).toContainText(phoneAgent);
+    await expect(otherDevice(phone, laptopAgent)).not.toContainText("this device");
+  });
+
+  test("revoking the other device logs it out on its next navigation, and only it", async ({ makeUser, loggedInPage }) => {
+    const { laptop, phone } = await twoDevices(loggedInPage, await makeUser());
+    await otherDevice(laptop, phoneAgent).getByRole("button", { name: "Revoke" }).click();
+    await expect(otherDevice(laptop, phoneAgent)).toHaveCount(0);
+    await expect(sessionList(laptop)).toHaveCount(1);
+
+    await expectLoggedOut(phone);
+    await laptop.reload();
+    await expect(laptop).toHaveURL(devicesPath);
+    await expect(laptop.getByRole("listitem", { name: "This device" })).toBeVisible();
+  });
+
+  test('"Log out this device" ends only the current session', async ({ makeUser, loggedInPage }) => {
+    const { laptop, phone } = await twoDevices(loggedInPage, await makeUser());
+    await laptop.getByRole("listitem", { name: "This device" }).getByRole("button", { name: "Log out this device" }).click();
+    await expect(laptop).toHaveURL("/session/login?signedOut=1");
+    expect(await authCookie(laptop.context(), "session")).toBeUndefined();
+
+    await phone.goto(devicesPath);
+    await expect(sessionList(phone)).toHaveCount(1);
+    await expect(phone.getByRole("listitem", { name: "This device" })).toContainText(phoneAgent);
+  });
+
+  test('"Log out everywhere else" keeps this browser and ends the other', async ({ makeUser, loggedInPage }) => {
+    const { laptop, phone } = await twoDevices(loggedInPage, await makeUser());
+    await laptop.getByRole("button", { name: "Log out everywhere else" }).click();
+    await expect(sessionList(laptop)).toHaveCount(1);
+    await expect(laptop.getByRole("listitem", { name: "This device" })).toBeVisible();
+
+    await expectLoggedOut(phone);
+    await laptop.reload();
+    await expect(laptop).toHaveURL(devicesPath);
+  });
+
+  test('"Log out everywhere" ends both browsers', async ({ makeUser, loggedInPage }) => {
+    const { laptop, phone } = await twoDevices(loggedInPage, await makeUser());
+    await laptop.getByRole("button", { name: "Log out everywhere", exact: true }).click();
+    await expect(laptop).toHaveURL("/session/login?signedOut=1");
+    expect(await authCookie(laptop.context(), "session")).toBeUndefined();
+
+    await expectLoggedOut(phone);
+  });
+});
+
+interface DeviceJson {
+  id: string;
+  userAgent: string | null;
+  current: boolean;
+}
+
+test.describe("devices API", () => {
+  test("GET /api/session/sessions lists every session of the caller and marks its own", async ({ makeUser, apiLogin, request }) => {
+    const user = await makeUser();
+    const laptop = await apiLogin("session", user, { userAgent: laptopAgent });
+    await apiLogin("session", user, { userAgent: phoneAgent });
+
+    const response = await laptop.api.get("/api/session/sessions");
+    expect(response.status()).toBe(200);
+    expect(response.headers()["cache-control"]).toBe("no-store");
+    const { sessions } = (await response.json()) as { sessions: DeviceJson[] };
+    expect(sessions.map(({ userAgent, current }) => ({ userAgent, current })).sort((a, b) => a.userAgent!.localeCompare(b.userAgent!))).toEqual([
+      { userAgent: laptopAgent, current: true },
+      { userAgent: phoneAgent, current: false },
+    ]);
+    await expectApiError(await request.get("/api/session/sessions"), 401, "no_credential");
+  });
+
+  test("DELETE with another user's session id answers 404 and deletes nothing", async ({ makeUser, apiLogin }) => {
+    const attacker = await apiLogin("session", await makeUser());
+    const victim = await apiLogin("session", await makeUser());
+    const { sessions } = (await (await victim.api.get("/api/session/sessions")).json()) as { sessions: DeviceJson[] };
+    const victimId = sessions[0]!.id;
+
+    await expectApiError(await attacker.api.delete(`/api/session/sessions/${encodeURIComponent(victimId)}`), 404, "session_not_found");
+    // Indistinguishable from an id that never existed.
+    await expectApiError(await attacker.api.delete("/api/session/sessions/no-such-session"), 404, "session_not_found");
+
+    expect((await victim.api.get("/api/session/me")).status()).toBe(200);
+    const after = (await (await victim.api.get("/api/session/sessions")).json()) as { sessions: DeviceJson[] };
+    expect(after.sessions.map((session) => session.id)).toEqual([victimId]);
+  });
+
+  test("DELETE with the caller's other session id answers 204 and ends that session", async ({ makeUser, apiLogin }) => {
+    const user = await makeUser();
+    const laptop = await apiLogin("session", user, { userAgent: laptopAgent });
+    const phone = await apiLogin("session", user, { userAgent: phoneAgent });
+    const { sessions } = (await (await laptop.api.get("/api/session/sessions")).json()) as { sessions: DeviceJson[] };
+    const phoneId = sessions.find((session) => !session.current)!.id;
+
+    expect((await laptop.api.delete(`/api/session/sessions/${encodeURIComponent(phoneId)}`)).status()).toBe(204);
+    await expectApiError(await phone.api.get("/api/session/me"), 401, "session_unknown");
+    expect((await laptop.api.get("/api/session/me")).status()).toBe(200);
+  });
+
+  test("POST /api/session/logout-everywhere {keepCurrent:false} ends every session and clears the cookie", async ({ makeUser, apiLogin }) => {
+    const user = await makeUser();
+    const laptop = await apiLogin("session", user, { userAgent: laptopAgent });
+    const phone = await apiLogin("session", user, { userAgent: phoneAgent });
+
+    const response = await laptop.api.post("/api/session/logout-everywhere", { data: { keepCurrent: false } });
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toEqual({ revoked: 2, keptCurrent: false });
+    expect(setCookieHeader(response, "session")).toMatch(new RegExp(`^${cookieName("session")}=;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)`, "i"));
+    expect((await laptop.api.storageState()).cookies).toEqual([]);
+
+    await expectApiError(await phone.api.get("/api/session/me"), 401, "session_unknown");
+    await expectApiError(await laptop.api.get("/api/session/me"), 401, "no_credential");
+  });
+});
