@@ -2,6 +2,8 @@ import { execFileSync } from "node:child_process";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
+// The same launch arguments as scripts/screenshots.mjs: no sandbox, GPU or background traffic.
+import CHROMIUM_ARGS from "./scripts/chromium-args.json" with { type: "json" };
 
 const root = dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -15,6 +17,11 @@ process.env.PLAYWRIGHT_CHROMIUM_PATH ||= runScript("find-browser.mjs");
 process.env.E2E_DATABASE_URL ||= runScript("fresh-database.mjs", "--name", "e2e");
 const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH;
 const databaseUrl = process.env.E2E_DATABASE_URL;
+
+const chromium = {
+  browserName: "chromium" as const,
+  launchOptions: { executablePath: chromiumPath, args: CHROMIUM_ARGS },
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -37,20 +44,18 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      use: {
-        browserName: "chromium",
-        launchOptions: {
-          executablePath: chromiumPath,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
-      },
+      grepInvert: /@outage/,
+      // Not a cleanup: Playwright's one way to run a project strictly after another finished,
+      // whatever its results (a dependency would be skipped after any failure).
+      teardown: "outage",
+      use: chromium,
+    },
+    {
+      // The database-outage lab makes this server's database unreachable for every request
+      // (up to 5 s): its tests run alone, once every other test has finished.
+      name: "outage",
+      grep: /@outage/,
+      use: chromium,
     },
   ],
   webServer: {

@@ -163,3 +163,18 @@ describe("databaseProvider", () => {
     });
   }
 });
+
+describe("LABS_ENABLED", () => {
+  test("defaults to on, so the local demo has its labs", () => {
+    assert.equal(withSecrets().LABS_ENABLED, true);
+    assert.equal(withSecrets({ LABS_ENABLED: "" }).LABS_ENABLED, true);
+  });
+
+  test("false / 0 / off switch the labs off", () => {
+    for (const value of ["false", "0", "off"]) assert.equal(withSecrets({ LABS_ENABLED: value }).LABS_ENABLED, false, value);
+  });
+
+  test("anything else is refused rather than guessed", () => {
+    assertInvalid({ ...SECRETS, LABS_ENABLED: "maybe" }, "LABS_ENABLED");
+  });
+});

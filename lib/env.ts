@@ -45,6 +45,13 @@ const schema = z.object({
   // Writing lastSeenAt on every request would turn each read into a write; once a minute is
   // precise enough for an idle timeout measured in hours.
   SESSION_TOUCH_INTERVAL_SECONDS: seconds(60, 0, 3600),
+  // Password guessing: failures per e-mail + client address, and per e-mail alone.
+  LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).max(1000).default(10),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(50),
+  LOGIN_FAILURE_WINDOW_SECONDS: seconds(15 * 60, 1, 24 * 3600),
+  // The labs (/labs, /api/labs/*, /api/downstream/*) create throwaway users and take the
+  // database down for a moment: a demo's tools, to be switched off on a real deployment.
+  LABS_ENABLED: z.stringbool().default(true),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { isCrossSiteRequest } from "./origin.ts";
+import { isCrossSiteRequest, requestOrigin } from "./origin.ts";
 
 function request(headers: Record<string, string>, url = "http://localhost:3000/api/logout") {
   return new Request(url, { method: "POST", headers });
@@ -64,5 +64,20 @@ describe("isCrossSiteRequest", () => {
     test("the forwarded scheme counts", () => {
       assert.equal(isCrossSiteRequest(request({ ...forwarded, origin: "http://app.example.com" }, internal)), true);
     });
+  });
+});
+
+describe("requestOrigin", () => {
+  test("forwarded host and scheme win over Host and the URL", () => {
+    const headers = new Headers({ "x-forwarded-host": "app.example.com", "x-forwarded-proto": "https", host: "127.0.0.1:3000" });
+    assert.equal(requestOrigin(headers, "http://127.0.0.1:3000/api/labs/tampering"), "https://app.example.com");
+  });
+
+  test("without a proxy: Host, then the URL's scheme", () => {
+    assert.equal(requestOrigin(new Headers({ host: "localhost:3100" }), "http://0.0.0.0:3100/x"), "http://localhost:3100");
+  });
+
+  test("headers alone (a Server Action has no URL)", () => {
+    assert.equal(requestOrigin(new Headers({ "x-forwarded-host": "localhost:3100", "x-forwarded-proto": "http" })), "http://localhost:3100");
   });
 });

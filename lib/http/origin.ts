@@ -9,12 +9,17 @@ export function isCrossSiteRequest(request: Request): boolean {
   if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") return true;
   const origin = request.headers.get("origin");
   if (!origin) return false;
-  return origin !== expectedOrigin(request);
+  return origin !== requestOrigin(request.headers, request.url);
 }
 
-function expectedOrigin(request: Request): string {
-  const url = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
-  const proto = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(/:$/, "");
+/**
+ * The origin the client addressed, as a proxy in front of us reports it. Also what the labs
+ * send their requests to (lib/labs/instance.ts checks it really is this server first).
+ * Server Actions have headers but no URL: Next always sets x-forwarded-host and -proto.
+ */
+export function requestOrigin(headers: Headers, url?: string): string {
+  const parsed = url ? new URL(url) : null;
+  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? parsed?.host ?? "localhost";
+  const proto = headers.get("x-forwarded-proto") ?? parsed?.protocol.replace(/:$/, "") ?? "http";
   return `${proto}://${host}`;
 }

@@ -1,0 +1,21 @@
+"use server";
+
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { requestOrigin } from "@/lib/http/origin";
+import { labsEnabled } from "@/lib/labs/enabled";
+import { runLab } from "@/lib/labs/run";
+import { isLabId } from "@/lib/labs/types";
+
+/**
+ * "Run the lab": runs it, then redirects to the lab page with the run's id (303), so the
+ * result has a URL, a reload does not run it again, and it works without JavaScript.
+ */
+export async function runLabAction(form: FormData): Promise<void> {
+  const lab = form.get("lab");
+  if (typeof lab !== "string" || !isLabId(lab) || !labsEnabled()) notFound();
+  const run = await runLab(lab, requestOrigin(await headers()));
+  if (run.ok) redirect(`/labs/${lab}?run=${run.result.runId}`);
+  const retry = run.retryAfterSeconds === undefined ? "" : `&retry=${run.retryAfterSeconds}`;
+  redirect(`/labs/${lab}?error=${encodeURIComponent(run.code)}${retry}`);
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { labCatalog } from "@/lib/labs/catalog";
+import { latestLabResult } from "@/lib/labs/store";
+import { LAB_IDS } from "@/lib/labs/types";
+import { AUTH_MODES } from "@/lib/auth/types";
+import { modeStyle } from "@/app/components/mode-style";
+import { toneStyle } from "./components/tone-style";
+
+export const metadata: Metadata = { title: "Labs" };
+
+export default function LabsIndex() {
+  return (
+    <div className="space-y-8">
+      <section className="max-w-3xl">
+        <h1 className="text-3xl font-semibold tracking-tight">Labs: the comparison, measured live</h1>
+        <p className="mt-3 text-slate-600">
+          Each lab runs a real scenario against this server&apos;s own API — real logins, real requests, a real database write or
+          outage — as a throwaway user it deletes afterwards, and shows what each mode answered.
+        </p>
+      </section>
+      <ul className="grid gap-6 md:grid-cols-2">
+        {LAB_IDS.map((id) => {
+          const entry = labCatalog[id];
+          const latest = latestLabResult(id);
+          return (
+            <li key={id} className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+              <h2 className="text-lg font-semibold">
+                <Link href={`/labs/${id}`}>{entry.title}</Link>
+              </h2>
+              <p className="mt-2 text-sm text-slate-700">{entry.question}</p>
+              {latest ? (
+                <dl className="mt-4 space-y-1 text-xs">
+                  {AUTH_MODES.map((mode) => (
+                    <div key={mode} className="flex gap-2">
+                      <dt className="w-24 shrink-0 text-slate-500">{modeStyle[mode].label}</dt>
+                      <dd className={toneStyle[latest.columns[mode].verdict.tone].text}>{toneStyle[latest.columns[mode].verdict.tone].label}</dd>
+                    </div>
+                  ))}
+                </dl>
+              ) : (
+                <p className="mt-4 text-xs text-slate-500">Not run since the server started.</p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

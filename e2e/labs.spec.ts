@@ -1,0 +1,150 @@
+import { expect, test, type APIResponse } from "@playwright/test";
+import {
+  codeOf,
+  disconnectDatabase,
+  expectCredentialsShortened,
+  expectThrowawayUserDeleted,
+  expectVerdictShown,
+  runLabViaApi,
+  runLabViaPage,
+  stepsTo,
+  type LabResult,
+} from "./labs-fixtures.ts";
+
+/**
+ * The labs, through their pages and their API. The e2e server runs with the documented
+ * defaults (.env.example): JWT_REVOCATION_CHECK=denylist, JWT_DENYLIST_ON_ERROR=open. Every
+ * verdict asserted here is one the server computed from the answers it observed; the API
+ * tests also check those answers are in the transcript with the same codes.
+ */
+
+test.afterAll(disconnectDatabase);
+
+test.describe("stolen cookie after logout", () => {
+  test("page: the session copy dies at logout; the JWT copy dies here but lives downstream", async ({ page }) => {
+    const columns = await runLabViaPage(page, "stolen-credential");
+    await expectVerdictShown(columns.session, /^Held:.*refused on the very next request after logout/, ["session_unknown", "session_store_required"]);
+    await expectVerdictShown(columns.jwt, /^Exposed:.*refused the copy after logout \(token_revoked\).*holding only the key accepted it/, ["token_revoked", "accepted"]);
+    await expect(columns.session.getByText("GET /api/downstream/session → 501")).toBeVisible();
+    await expect(columns.jwt.getByText("GET /api/downstream/jwt → 200")).toBeVisible();
+  });
+
+  test("API: the verdicts rest on the replays' real answers", async ({ request }) => {
+    const result = await runLabViaApi(request, "stolen-credential");
+    const { session, jwt } = result.columns;
+    const [sessionBefore, sessionReplay] = stepsTo(session, "/api/session/me");
+    expect(sessionBefore?.response?.status).toBe(200);
+    expect(sessionReplay?.response?.status).toBe(401);
+    expect(codeOf(sessionReplay)).toBe("session_unknown");
+    expect(stepsTo(session, "/api/session/logout")[0]?.response?.status).toBe(204);
+    expect(stepsTo(session, "/api/downstream/session")[0]?.response?.status).toBe(501);
+    expect(session.verdict).toMatchObject({ outcome: "revoked_at_once", reasonCodes: [codeOf(sessionReplay), "session_store_required"] });
+
+    const [jwtBefore, jwtReplay] = stepsTo(jwt, "/api/jwt/me");
+    expect(jwtBefore?.response?.status).toBe(200);
+    expect(result.config.JWT_REVOCATION_CHECK).toBe("denylist");
+    expect(jwtReplay?.response?.status).toBe(401);
+    expect(codeOf(jwtReplay)).toBe("token_revoked");
+    expect(stepsTo(jwt, "/api/downstream/jwt")[0]?.response?.status).toBe(200);
+    expect(jwt.verdict).toMatchObject({ outcome: "revoked_here_only", reasonCodes: ["token_revoked", "accepted"] });
+    expect(jwt.measures.revocationLagSeconds).toBe(0);
+    expect(jwt.measures.downstreamRevocationLagSeconds).toBeGreaterThan(800);
+    expectCredentialsShortened(result);
+    await expectThrowawayUserDeleted(result);
+  });
+});
+
+test.describe("tampering", () => {
+  const sessionCodes = ["seal_invalid", "seal_invalid", "session_unknown"];
+  const jwtCodes = ["token_bad_signature", "token_alg_not_allowed", "token_expired", "token_bad_signature"];
+
+  test("page: every forgery refused, each with its code", async ({ page }) => {
+    const columns = await runLabViaPage(page, "tampering");
+    await expectVerdictShown(columns.session, /^Held: All 3 forgeries were refused \(each with its own code\)/, sessionCodes);
+    await expectVerdictShown(columns.jwt, /^Held: All 4 forgeries were refused \(each with its own code\)/, jwtCodes);
+  });
+
+  test("page: works without JavaScript", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const columns = await runLabViaPage(await context.newPage(), "tampering");
+    await expectVerdictShown(columns.jwt, /^Held: All 4 forgeries were refused/, jwtCodes);
+    await context.close();
+  });
+
+  test("API: each forgery is a real 401 from /me; the control a real 200", async ({ request }) => {
+    const result = await runLabViaApi(request, "tampering");
+    for (const [mode, codes] of [["session", sessionCodes], ["jwt", jwtCodes]] as const) {
+      const [control, ...forged] = stepsTo(result.columns[mode], `/api/${mode}/me`);
+      expect(control?.response?.status).toBe(200);
+      expect(forged.map((step) => step.response?.status)).toEqual(codes.map(() => 401));
+      expect(forged.map(codeOf)).toEqual(codes);
+      expect(result.columns[mode].verdict).toMatchObject({ outcome: "all_refused", reasonCodes: codes });
+    }
+    expectCredentialsShortened(result);
+    await expectThrowawayUserDeleted(result);
+  });
+});
+
+test.describe("stale claims", () => {
+  test("page: the session is demoted at once; the JWT stays admin until refresh", async ({ page }) => {
+    const columns = await runLabViaPage(page, "stale-claims");
+    await expectVerdictShown(columns.session, /^Held: The very next request after the demotion acted as role user/, ["role=admin", "role=user"]);
+    const jwtCodes = ["role=admin", "role=admin", "accepted", "role=user", "role=admin"];
+    await expectVerdictShown(columns.jwt, /^Exposed: Still admin after the demotion, until a refresh minted a token saying user/, jwtCodes);
+    await expect(columns.jwt.getByText(/demoted to role user in the database/)).toBeVisible();
+  });
+
+  test("API: the roles are the ones /me and the refresh really answered", async ({ request }) => {
+    const result = await runLabViaApi(request, "stale-claims");
+    const sessionRoles = stepsTo(result.columns.session, "/api/session/me").map((step) => step.response?.body?.user?.role);
+    expect(sessionRoles).toEqual(["admin", "user"]);
+    const jwtRoles = stepsTo(result.columns.jwt, "/api/jwt/me").map((step) => step.response?.body?.user?.role);
+    expect(jwtRoles).toEqual(["admin", "admin", "user", "admin"]);
+    expect(stepsTo(result.columns.jwt, "/api/jwt/refresh")[0]?.response?.status).toBe(200);
+    expect(result.columns.jwt.verdict.outcome).toBe("stale_until_refresh");
+    expect(result.columns.session.verdict.outcome).toBe("fresh_on_next_request");
+    expectCredentialsShortened(result);
+    await expectThrowawayUserDeleted(result);
+  });
+});
+
+/**
+ * The outage stops this server's database for every request, so these run alone, after
+ * every other test (the "outage" project in playwright.config.ts).
+ */
+test.describe("database outage", { tag: "@outage" }, () => {
+  test("page: session fails closed, JWT fails open, and the page says why", async ({ page }) => {
+    const columns = await runLabViaPage(page, "database-outage");
+    await expectVerdictShown(columns.session, /^Degraded: Down while the database was down \(503 session_store_unavailable\)/, ["session_store_unavailable", "accepted"]);
+    await expectVerdictShown(columns.jwt, /^Degraded: Kept answering 200 during the outage, on signature and exp alone/, ["accepted", "fail_open", "accepted"]);
+    await expect(page.getByText(/JWT_DENYLIST_ON_ERROR=open \(the default\)/).first()).toBeVisible();
+  });
+
+  test("API: the answers during and after the outage, then a refusal to break it again at once", async ({ request, page }) => {
+    test.setTimeout(60_000);
+    let response: APIResponse | undefined;
+    // The page test's outage may be a few seconds old: wait out the pause between outages.
+    await expect.poll(async () => (response = await request.post("/api/labs/database-outage")).status(), { timeout: 30_000, intervals: [1_000] }).toBe(200);
+    const result = (await response!.json()) as LabResult;
+    const [, sessionDuring, sessionAfter] = stepsTo(result.columns.session, "/api/session/me");
+    expect(sessionDuring?.response?.status).toBe(503);
+    expect(codeOf(sessionDuring)).toBe("session_store_unavailable");
+    expect(sessionAfter?.response?.status).toBe(200);
+    const [, jwtDuring, jwtAfter] = stepsTo(result.columns.jwt, "/api/jwt/me");
+    expect(jwtDuring?.response?.status).toBe(200);
+    expect(String(jwtDuring?.response?.body?.token?.["server-side state read"])).toMatch(/unreachable.*fail-open/);
+    expect(jwtAfter?.response?.status).toBe(200);
+    expect(result.columns.session.verdict.outcome).toBe("fails_closed");
+    expect(result.columns.jwt.verdict.outcome).toBe("fails_open");
+    expect(result.columns.jwt.measures.outageMs).toBeLessThan(5_000);
+    await expectThrowawayUserDeleted(result);
+
+    const again = await request.post("/api/labs/database-outage");
+    expect(again.status()).toBe(429);
+    expect(await again.json()).toMatchObject({ error: { code: "outage_cooling_down" } });
+    expect(Number(again.headers()["retry-after"])).toBeGreaterThan(0);
+    await page.goto("/labs/database-outage");
+    await page.getByRole("button", { name: "Run the lab" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: /taken down moments ago\. The next outage is allowed in \d+ s/ })).toBeVisible();
+  });
+});

@@ -1,0 +1,53 @@
+import type { LabId } from "./types.ts";
+
+/** What each lab asks, for the index and the lab pages. No server imports: safe anywhere. */
+export interface LabEntry {
+  id: LabId;
+  title: string;
+  question: string;
+  /** What one run does, in order. */
+  scenario: string[];
+}
+
+export const labCatalog: Record<LabId, LabEntry> = {
+  "stolen-credential": {
+    id: "stolen-credential",
+    title: "Stolen cookie after logout",
+    question: "Someone copied the credential. The user logs out. Does the copy still work — here, and at a service that only holds the key?",
+    scenario: [
+      "Log in as a throwaway user, copy the session cookie / access token.",
+      "Use the copy (it works), then log out through the API.",
+      "Replay the copy at /api/<mode>/me and at /api/downstream/<mode>.",
+    ],
+  },
+  tampering: {
+    id: "tampering",
+    title: "Tampering",
+    question: "What happens to an edited, unsigned, expired or foreign credential?",
+    scenario: [
+      "Log in, and send the untouched credential as a control.",
+      "JWT: role edited to admin, alg: none, expired (real key), signed with another key.",
+      "Session: one character flipped, sealed with another password, a genuine seal of a made-up id.",
+    ],
+  },
+  "stale-claims": {
+    id: "stale-claims",
+    title: "Stale claims",
+    question: "An admin is demoted while logged in. Which role does each mode act on, and from when?",
+    scenario: [
+      "Log in as a throwaway admin in both modes.",
+      "Demote the user in the database.",
+      "Ask /me in both modes; then refresh the JWT and ask again, with the new token and the old one.",
+    ],
+  },
+  "database-outage": {
+    id: "database-outage",
+    title: "Database outage",
+    question: "The database goes away for a moment. Who stays logged in, and what does that cost?",
+    scenario: [
+      "Log in to both modes while the database is up.",
+      "Make the database unreachable for this whole server (at most 5 s) and ask /me in both modes.",
+      "Put the database back and ask again.",
+    ],
+  },
+};

@@ -1,0 +1,55 @@
+import { authCookieName } from "../auth/cookies.ts";
+import type { AuthMode } from "../auth/types.ts";
+import { cookieFrom, type LabClient, type LabRequest } from "./recorder.ts";
+import type { ThrowawayUser } from "./throwaway-user.ts";
+
+/** Logging in through the real API and holding on to what it handed out, as a thief would. */
+
+export interface HeldCredential {
+  mode: AuthMode;
+  /** The session cookie's value, or the access token. */
+  value: string;
+  /** JWT mode's refresh token, from the login answer. */
+  refreshToken?: string;
+}
+
+export class LabSetupError extends Error {}
+
+export async function logInAs(client: LabClient, mode: AuthMode, user: ThrowawayUser): Promise<HeldCredential> {
+  const answer = await client.send(`Log in as the throwaway user`, {
+    method: "POST",
+    path: `/api/${mode}/login`,
+    json: { email: user.email, password: user.password },
+  });
+  const body = answer.body as { accessToken?: unknown; refreshToken?: unknown } | null;
+  const value = mode === "jwt" ? body?.accessToken : cookieFrom(answer.setCookies, authCookieName("session"));
+  // Without a credential the lab has nothing to show: that is a broken app, not a verdict.
+  if (answer.status !== 200 || typeof value !== "string") throw new LabSetupError(`Logging in to ${mode} mode answered ${answer.status ?? "nothing"}.`);
+  const refreshToken = typeof body?.refreshToken === "string" ? body.refreshToken : undefined;
+  return { mode, value, ...(refreshToken ? { refreshToken } : {}) };
+}
+
+/** How each mode's credential travels: the session cookie, or `Authorization: Bearer`. */
+export function presenting(mode: AuthMode, value: string): Pick<LabRequest, "cookie" | "bearer"> {
+  return mode === "jwt" ? { bearer: value } : { cookie: { name: authCookieName("session"), value } };
+}
+
+export function callMe(client: LabClient, held: Pick<HeldCredential, "mode" | "value">, label: string, options: Partial<LabRequest> = {}) {
+  return client.send(label, { path: `/api/${held.mode}/me`, ...presenting(held.mode, held.value), ...options });
+}
+
+/** `user.role` from a /me answer, or null. */
+export function roleIn(body: unknown): string | null {
+  const role = (body as { user?: { role?: unknown } } | null)?.user?.role;
+  return typeof role === "string" ? role : null;
+}
+
+/** Seconds from `now` until the token's exp, read without a key (exactly what a holder can do). */
+export function secondsUntilExp(token: string, now: Date): number | null {
+  try {
+    const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as { exp?: unknown };
+    return typeof payload.exp === "number" ? Math.max(0, Math.round(payload.exp - now.getTime() / 1000)) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+import type { Role } from "../users.ts";
+import { LabSetupError } from "./credentials.ts";
+import { labsEnabled } from "./enabled.ts";
+import { outageGate, runDatabaseOutageLab } from "./database-outage.ts";
+import { originIsThisProcess } from "./instance.ts";
+import type { Refused } from "./outage-window.ts";
+import { runStaleClaimsLab } from "./stale-claims.ts";
+import { runStolenCredentialLab } from "./stolen-credential.ts";
+import { recordLabResult } from "./store.ts";
+import { runTamperingLab } from "./tampering.ts";
+import { withThrowawayUser, type ThrowawayUser } from "./throwaway-user.ts";
+import type { LabId, LabOutcome, LabResult } from "./types.ts";
+
+/** Runs a lab end to end: checks, throwaway user, scenario, cleanup, recording. */
+
+interface LabDefinition {
+  role: Role;
+  run(origin: string, user: ThrowawayUser): Promise<LabOutcome>;
+  /** Wraps the whole run, user included: serialises it, or refuses it (as a value). */
+  exclusive?<T>(run: () => Promise<T>): Promise<T | Refused>;
+}
+
+const definitions: Record<LabId, LabDefinition> = {
+  "stolen-credential": { role: "user", run: runStolenCredentialLab },
+  tampering: { role: "user", run: runTamperingLab },
+  "stale-claims": { role: "admin", run: runStaleClaimsLab },
+  "database-outage": { role: "user", run: runDatabaseOutageLab, exclusive: (run) => outageGate().exclusive(run) },
+};
+
+export type LabRun =
+  | { ok: true; result: LabResult }
+  | { ok: false; status: number; code: string; message: string; retryAfterSeconds?: number };
+
+async function runWithThrowawayUser(lab: LabId, origin: string): Promise<LabResult> {
+  const definition = definitions[lab];
+  const startedAt = new Date().toISOString();
+  const { result, user, deleted } = await withThrowawayUser(definition.role, (user) => definition.run(origin, user));
+  return {
+    lab,
+    runId: randomUUID(),
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    origin,
+    user: { email: user.email, role: user.role, deleted },
+    ...result,
+  };
+}
+
+export async function runLab(lab: LabId, origin: string): Promise<LabRun> {
+  if (!labsEnabled()) return { ok: false, status: 404, code: "not_found", message: "The labs are switched off (LABS_ENABLED=false)." };
+  if (!(await originIsThisProcess(origin))) {
+    return { ok: false, status: 400, code: "origin_not_this_app", message: `${origin} is not this server, so the lab will not send requests there.` };
+  }
+  const { exclusive } = definitions[lab];
+  try {
+    const outcome = exclusive ? await exclusive(() => runWithThrowawayUser(lab, origin)) : await runWithThrowawayUser(lab, origin);
+    if ("refused" in outcome) {
+      const message = `The database was taken down moments ago; the next outage is allowed in ${outcome.retryAfterSeconds} s.`;
+      return { ok: false, status: 429, code: outcome.code, message, retryAfterSeconds: outcome.retryAfterSeconds };
+    }
+    recordLabResult(outcome);
+    return { ok: true, result: outcome };
+  } catch (error) {
+    if (error instanceof LabSetupError) return { ok: false, status: 502, code: "lab_setup_failed", message: error.message };
+    console.error(`[labs] ${lab} failed`, error);
+    return { ok: false, status: 500, code: "lab_failed", message: "The lab could not finish; the server log says why." };
+  }
+}

@@ -1,0 +1,48 @@
+import { randomBytes } from "node:crypto";
+import { getDb } from "../db.ts";
+import { hashPassword } from "../password.ts";
+import type { Role } from "../users.ts";
+
+/**
+ * Every lab run logs in as a user of its own, never as a demo user: the labs log out,
+ * demote and replay, and none of that may touch an account someone is looking at.
+ * `.invalid` is reserved (RFC 2606): no such address can ever receive mail.
+ */
+
+export interface ThrowawayUser {
+  id: string;
+  email: string;
+  /** Kept in memory for the run's logins only; never recorded in a transcript. */
+  password: string;
+  role: Role;
+}
+
+export async function createThrowawayUser(role: Role): Promise<ThrowawayUser> {
+  const email = `lab-${randomBytes(9).toString("base64url").toLowerCase()}@labs.invalid`;
+  const password = randomBytes(24).toString("base64url");
+  const row = await getDb().user.create({
+    data: { email, name: "Lab throwaway", role, passwordHash: await hashPassword(password) },
+    select: { id: true },
+  });
+  return { id: row.id, email, password, role };
+}
+
+/** Its sessions, refresh families and tokens go with it (onDelete: Cascade). */
+export async function deleteThrowawayUser(user: ThrowawayUser): Promise<boolean> {
+  const { count } = await getDb().user.deleteMany({ where: { id: user.id } });
+  return count === 1;
+}
+
+/** Runs `work` with a fresh user and deletes the user afterwards, whatever happened. */
+export async function withThrowawayUser<T>(role: Role, work: (user: ThrowawayUser) => Promise<T>): Promise<{ result: T; user: ThrowawayUser; deleted: boolean }> {
+  const user = await createThrowawayUser(role);
+  let deleted = false;
+  let result: T;
+  try {
+    result = await work(user);
+  } finally {
+    // Not swallowed: a user that could not be deleted is a failure the caller must see.
+    deleted = await deleteThrowawayUser(user);
+  }
+  return { result, user, deleted };
+}
