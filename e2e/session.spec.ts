@@ -81,10 +81,13 @@ test("logging in replaces a session cookie planted beforehand (no fixation)", as
   expect(await victim.json()).toMatchObject({ user: { email: alice.email, role: "admin" } });
 });
 
-test("every login issues a new session cookie value", async ({ page, context }) => {
+test("every login issues a new session cookie value and ends the one it replaces", async ({ page, context, request }) => {
   await loginViaForm(page, "session", bob);
   const first = await authCookieValue(context, "session");
   await loginViaForm(page, "session", bob);
   const second = await authCookieValue(context, "session");
   expect(second).not.toBe(first);
+  // The replaced session's row is gone, not left to linger until it expires.
+  expect((await meWith(request, "session", { cookie: first })).status()).toBe(401);
+  expect((await meWith(request, "session", { cookie: second })).status()).toBe(200);
 });

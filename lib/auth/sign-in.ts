@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { verifyCredentials, type AuthUser } from "../users.ts";
+import { getConfig } from "../env.ts";
+import { normalizeEmail, verifyCredentials, type AuthUser } from "../users.ts";
+import { LoginThrottle } from "./login-throttle.ts";
 import { strategies } from "./registry.ts";
 import { readCookies, readCredential, requestMeta, writeCookies } from "./request.ts";
 import type { AuthMode, IssuedCredential } from "./types.ts";
@@ -11,14 +13,50 @@ export const credentialsSchema = z.object({
 });
 export type Credentials = z.infer<typeof credentialsSchema>;
 
-export type SignInOutcome = { ok: true; user: AuthUser; issued: IssuedCredential } | { ok: false };
+export type SignInOutcome =
+  | { ok: true; user: AuthUser; issued: IssuedCredential }
+  | { ok: false; reason: "invalid_credentials" }
+  | { ok: false; reason: "too_many_attempts"; retryAfterSeconds: number };
 
-/** Check the password, let the mode issue its credential, set its cookies. */
+const globalForThrottle = globalThis as typeof globalThis & { __svjLoginThrottle?: LoginThrottle };
+
+function loginThrottle(): LoginThrottle {
+  const config = getConfig();
+  globalForThrottle.__svjLoginThrottle ??= new LoginThrottle({
+    maxFailuresPerClient: config.LOGIN_MAX_FAILURES_PER_CLIENT,
+    maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
+  });
+  return globalForThrottle.__svjLoginThrottle;
+}
+
+/**
+ * Check the password, let the mode issue its credential, set its cookies. A login made
+ * while this browser still held an older one of the same mode ends that older one: it
+ * would otherwise linger server-side (a session row, a refresh family) until it expired.
+ */
 export async function signInWithPassword(mode: AuthMode, credentials: Credentials): Promise<SignInOutcome> {
-  const user = await verifyCredentials(credentials.email, credentials.password);
-  if (!user) return { ok: false };
-  const issued = await strategies[mode].signIn(user, await requestMeta());
+  const meta = await requestMeta();
+  const email = normalizeEmail(credentials.email);
+  const throttle = loginThrottle();
+  const verdict = throttle.check(email, meta.ip, meta.now);
+  // Refused before the password is even hashed: a throttled guess costs no argon2 time.
+  if (!verdict.allowed) return { ok: false, reason: "too_many_attempts", retryAfterSeconds: verdict.retryAfterSeconds };
+  const user = await verifyCredentials(email, credentials.password);
+  if (!user) {
+    throttle.recordFailure(email, meta.ip, meta.now);
+    return { ok: false, reason: "invalid_credentials" };
+  }
+  throttle.recordSuccess(email, meta.ip);
+  const strategy = strategies[mode];
+  const previous = await readCookies([strategy.describe().cookieName, ...strategy.companionCookies]);
+  const issued = await strategy.signIn(user, meta);
   await writeCookies(issued.cookies, mode);
+  const previousCredential = previous[strategy.describe().cookieName] ?? null;
+  if (previousCredential || strategy.companionCookies.some((name) => previous[name])) {
+    // Its cookies are already overwritten by the new ones; only the server-side end matters.
+    await strategy.signOut({ credential: previousCredential, companions: previous }, meta).catch(() => undefined);
+  }
   return { ok: true, user, issued };
 }
 

@@ -24,6 +24,11 @@ export async function apiLogin(mode: AuthMode, request: Request): Promise<Respon
   const body = await readJsonBody(request, credentialsSchema);
   if (!body.ok) return body.response;
   const outcome = await signInWithPassword(mode, body.data);
+  if (!outcome.ok && outcome.reason === "too_many_attempts") {
+    const response = jsonError(429, "too_many_attempts", `Too many failed logins. Try again in ${outcome.retryAfterSeconds} s.`);
+    response.headers.set("Retry-After", String(outcome.retryAfterSeconds));
+    return response;
+  }
   if (!outcome.ok) return jsonError(401, "invalid_credentials", "Wrong e-mail or password.");
   return json({
     user: publicUser(outcome.user),
