@@ -10,6 +10,9 @@ export const metadata: Metadata = {
 const nav = [
   { href: "/session/dashboard", label: "Session mode" },
   { href: "/jwt/dashboard", label: "JWT mode" },
+  { href: "/compare", label: "Compare" },
+  { href: "/flows", label: "Flows" },
+  { href: "/labs", label: "Labs" },
 ];
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

@@ -7,8 +7,12 @@ const pages: Record<AuthMode, { href: string; label: string }[]> = {
   session: [
     { href: "/session/dashboard", label: "Dashboard" },
     { href: "/session/devices", label: "Devices" },
+    { href: "/session/inspect", label: "Inspector" },
   ],
-  jwt: [{ href: "/jwt/dashboard", label: "Dashboard" }],
+  jwt: [
+    { href: "/jwt/dashboard", label: "Dashboard" },
+    { href: "/jwt/inspect", label: "Inspector" },
+  ],
 };
 
 export function ModeNav({ mode }: { mode: AuthMode }) {

@@ -24,35 +24,59 @@ interface ModeStats {
   rejected: number;
 }
 
+interface Store {
+  since: Date;
+  modes: Record<AuthMode, ModeStats>;
+}
+
 function emptyStats(): ModeStats {
   return { latency: new RollingWindow(), queries: new RollingWindow(), cookieBytes: new RollingWindow(), setCookieBytes: new RollingWindow(), accepted: 0, rejected: 0 };
 }
 
-// On globalThis: route handlers, pages and the proxy may be separate bundles in one process.
-const globalForMetrics = globalThis as typeof globalThis & { __svjAuthMetrics?: Record<AuthMode, ModeStats> };
+function emptyStore(since: Date): Store {
+  return { since, modes: { session: emptyStats(), jwt: emptyStats() } };
+}
 
-function stats(): Record<AuthMode, ModeStats> {
-  globalForMetrics.__svjAuthMetrics ??= { session: emptyStats(), jwt: emptyStats() };
+// On globalThis: route handlers, pages and the proxy may be separate bundles in one process.
+const globalForMetrics = globalThis as typeof globalThis & { __svjAuthMetrics?: Store };
+
+function store(): Store {
+  globalForMetrics.__svjAuthMetrics ??= emptyStore(new Date(Date.now() - process.uptime() * 1000));
   return globalForMetrics.__svjAuthMetrics;
 }
 
+/**
+ * Refusals are counted, but only accepted checks feed the figures: they describe what an
+ * authenticated request costs, and a burst of forged cookies (refused before any lookup)
+ * must not make a mode look cheaper or its cookie look bigger.
+ */
 export function recordAuthCheck(sample: AuthSample): void {
-  const mode = stats()[sample.mode];
+  const mode = store().modes[sample.mode];
+  if (!sample.accepted) {
+    mode.rejected += 1;
+    return;
+  }
+  mode.accepted += 1;
   mode.latency.add(sample.micros);
   mode.queries.add(sample.queries);
   if (sample.cookieBytes > 0) mode.cookieBytes.add(sample.cookieBytes);
-  if (sample.accepted) mode.accepted += 1;
-  else mode.rejected += 1;
 }
 
 /** Size of the Set-Cookie header values a login or refresh wrote. */
 export function recordSetCookie(mode: AuthMode, bytes: number): void {
-  stats()[mode].setCookieBytes.add(bytes);
+  store().modes[mode].setCookieBytes.add(bytes);
 }
 
 const round = (value: number | null, digits = 1) => (value === null ? null : Number(value.toFixed(digits)));
 
-type Range = { p50: number | null; max: number | null };
+/** Byte counts: few distinct values, so each one is kept, as well as the last and the spread. */
+export interface Sizes {
+  samples: number;
+  p50: number | null;
+  max: number | null;
+  last: number | null;
+  distinct: number[];
+}
 
 export interface ModeSnapshot {
   checks: number;
@@ -60,26 +84,36 @@ export interface ModeSnapshot {
   rejected: number;
   latencyMicros: { p50: number | null; p95: number | null };
   queriesPerCheck: { mean: number | null; max: number | null };
-  cookieBytes: Range;
-  setCookieBytes: Range;
+  cookieBytes: Sizes;
+  setCookieBytes: Sizes;
+}
+
+function sizesOf(window: RollingWindow): Sizes {
+  return { samples: window.count, p50: window.percentile(50), max: window.percentile(100), last: window.latest(), distinct: window.distinct() };
 }
 
 function snapshotOf(s: ModeStats): ModeSnapshot {
   return {
-    checks: s.latency.count,
+    checks: s.accepted + s.rejected,
     accepted: s.accepted,
     rejected: s.rejected,
     latencyMicros: { p50: round(s.latency.percentile(50)), p95: round(s.latency.percentile(95)) },
     queriesPerCheck: { mean: round(s.queries.mean(), 2), max: s.queries.percentile(100) },
-    cookieBytes: { p50: s.cookieBytes.percentile(50), max: s.cookieBytes.percentile(100) },
-    setCookieBytes: { p50: s.setCookieBytes.percentile(50), max: s.setCookieBytes.percentile(100) },
+    cookieBytes: sizesOf(s.cookieBytes),
+    setCookieBytes: sizesOf(s.setCookieBytes),
   };
 }
 
 export function authMetricsSnapshot(): Record<AuthMode, ModeSnapshot> {
-  return { session: snapshotOf(stats().session), jwt: snapshotOf(stats().jwt) };
+  const { modes } = store();
+  return { session: snapshotOf(modes.session), jwt: snapshotOf(modes.jwt) };
 }
 
-export function resetAuthMetrics(): void {
-  globalForMetrics.__svjAuthMetrics = { session: emptyStats(), jwt: emptyStats() };
+/** Since when the figures run: this server process's start, or the last reset. */
+export function authMetricsSince(): Date {
+  return store().since;
+}
+
+export function resetAuthMetrics(now = new Date()): void {
+  globalForMetrics.__svjAuthMetrics = emptyStore(now);
 }

@@ -28,4 +28,18 @@ export class RollingWindow {
     if (this.values.length === 0) return null;
     return this.values.reduce((sum, value) => sum + value, 0) / this.values.length;
   }
+
+  /** The most recent sample; null before the first. */
+  latest(): number | null {
+    if (this.values.length === 0) return null;
+    return this.values[(this.next - 1 + this.size) % this.size] ?? null;
+  }
+
+  /**
+   * Every value still in the window, once, ascending. For figures that take few values (a
+   * cookie's size changes only with its claims), so each one measured can be shown as it was.
+   */
+  distinct(): number[] {
+    return [...new Set(this.values)].sort((a, b) => a - b);
+  }
 }

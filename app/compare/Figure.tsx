@@ -1,0 +1,27 @@
+/** A measured number, or plainly nothing: this page never shows a figure it did not measure. */
+export function Figure({ value, unit }: { value: number | null; unit?: string }) {
+  if (value === null) return <span className="text-slate-400">not measured yet</span>;
+  return (
+    <strong className="font-mono font-medium tabular-nums">
+      {value}
+      {unit ? ` ${unit}` : ""}
+    </strong>
+  );
+}
+
+/** Every distinct byte size measured, as a list a reader (or a test) can check one by one. */
+export function SizeList({ label, values }: { label: string; values: number[] }) {
+  if (values.length === 0) return null;
+  return (
+    <span className="mt-1 flex flex-wrap items-baseline gap-1">
+      <span className="text-xs text-slate-500">sizes seen:</span>
+      <ul aria-label={label} className="inline-flex flex-wrap gap-1">
+        {values.map((value) => (
+          <li key={value} className="rounded bg-slate-100 px-1.5 font-mono text-xs tabular-nums">
+            {value} B
+          </li>
+        ))}
+      </ul>
+    </span>
+  );
+}

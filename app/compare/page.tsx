@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { inlineLink } from "@/app/components/link-style";
+import { getConfig } from "@/lib/env";
+import { latestLabResult, latestRevocationLag } from "@/lib/labs/store";
+import { authMetricsSince, authMetricsSnapshot } from "@/lib/metrics/auth-metrics";
+import { countStoredState } from "@/lib/metrics/stored-state";
+import { CompareTable } from "./CompareTable";
+import { evidenceRows } from "./evidence-rows";
+import { measuredRows } from "./measured-rows";
+import { NoTrafficYet } from "./NoTrafficYet";
+
+export const metadata: Metadata = { title: "The comparison, measured" };
+
+export default async function ComparePage() {
+  // Live figures of this process: never prerendered, never cached.
+  await connection();
+  const snapshot = authMetricsSnapshot();
+  const since = authMetricsSince().toISOString();
+  const config = getConfig();
+  const state = await countStoredState();
+  const nothingYet = Object.values(snapshot).every((mode) => mode.checks === 0 && mode.setCookieBytes.samples === 0);
+  const settings = {
+    session: `lastSeenAt written at most every ${config.SESSION_TOUCH_INTERVAL_SECONDS} s`,
+    jwt: `JWT_REVOCATION_CHECK=${config.JWT_REVOCATION_CHECK}`,
+  };
+  const evidence = evidenceRows({ state, lab: latestLabResult("stolen-credential"), lag: latestRevocationLag() });
+  const rows = [evidence.state, ...measuredRows(snapshot, settings), evidence.revocation, evidence.reader, evidence.crossService];
+  return (
+    <div className="space-y-8">
+      <div className="max-w-3xl">
+        <h1 className="text-3xl font-semibold tracking-tight">Sessions vs JWTs, measured on this server</h1>
+        <p className="mt-3 text-slate-600">
+          The classic comparison table, except that each cell says what this app measured or can show. Figures are per server process,
+          since it started at{" "}
+          <time dateTime={since} className="font-mono text-sm">
+            {since}
+          </time>
+          : a restart starts again from nothing, and percentiles cover each figure's latest 1,000 samples. Every authoritative check (the DAL) and every login or refresh is recorded by{" "}
+          <code className="font-mono text-sm">lib/metrics</code>; the same figures are at <Link href="/api/metrics" className={inlineLink}>/api/metrics</Link>,
+          and the steps behind them on <Link href="/flows" className={inlineLink}>Flows</Link>.
+        </p>
+      </div>
+      {nothingYet ? <NoTrafficYet /> : null}
+      <CompareTable rows={rows} />
+    </div>
+  );
+}

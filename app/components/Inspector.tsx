@@ -1,0 +1,95 @@
+import { requireAuth } from "@/lib/auth/dal";
+import { strategies } from "@/lib/auth/registry";
+import type { AuthMode } from "@/lib/auth/types";
+import { BROWSER_COOKIE_LIMIT, cookieHeadroom } from "@/lib/metrics/cookie-limit";
+import { Countdown } from "./Countdown";
+import { LogoutListener } from "./CrossTabLogout";
+import { DecodedParts } from "./DecodedParts";
+import { FactTable } from "./FactTable";
+import { inspectorCopy } from "./inspector-copy";
+import { modeStyle } from "./mode-style";
+
+function Section({ id, title, className = "border-slate-200", children }: { id: string; title: string; className?: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className={`rounded-xl border bg-white p-6 ${className}`}>
+      <h2 id={id} className="mb-3 font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** The credential of the logged-in user of one mode, taken apart: what it is, says and costs. */
+export async function Inspector({ mode }: { mode: AuthMode }) {
+  const { principal, credential } = await requireAuth(mode);
+  const strategy = strategies[mode];
+  const view = strategy.inspect(credential.value);
+  const description = strategy.describe();
+  const copy = inspectorCopy[mode];
+  const viaCookie = credential.source === "cookie";
+  const nameValueBytes = description.cookieName.length + 1 + view.bytes;
+  return (
+    <div className="space-y-6">
+      <LogoutListener mode={mode} />
+      <div>
+        <h1 className="text-2xl font-semibold">Inspect your {description.credentialLabel}</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">
+          {view.format}. {view.summary}
+        </p>
+      </div>
+
+      <Section id="held" title="What your browser holds" className={modeStyle[mode].border}>
+        <p className="mb-2 text-sm text-slate-600">
+          {viaCookie ? (
+            <>
+              The <code className="font-mono">{description.cookieName}</code> cookie, byte for byte as it arrived with this request (httpOnly: page scripts
+              cannot read it, but anything with access to the browser profile or the traffic can).
+            </>
+          ) : (
+            "This request presented the credential as Authorization: Bearer, byte for byte:"
+          )}
+        </p>
+        <code aria-label="Cookie value" className="block rounded-md bg-slate-100 p-3 font-mono text-xs break-all">
+          {credential.value}
+        </code>
+        <FactTable
+          facts={{
+            "value": `${view.bytes} bytes`,
+            "sent with each request": viaCookie ? `${nameValueBytes} bytes (name=value)` : "as a header",
+            [`headroom to the ${BROWSER_COOKIE_LIMIT}-byte cookie limit`]: `${cookieHeadroom(nameValueBytes)} bytes`,
+          }}
+        />
+      </Section>
+
+      <Section id="readable" title="What anyone holding it can read">
+        <DecodedParts view={view} />
+      </Section>
+
+      <div className="grid gap-6 md:grid-cols-2">
+        <Section id="countdown" title={copy.countdown}>
+          <Countdown until={principal.expiresAt.toISOString()} label={`Time left: ${copy.countdown.toLowerCase()}`} />
+          <p className="mt-2 text-sm text-slate-600">
+            {copy.countdownNote} Accepted until <time dateTime={principal.expiresAt.toISOString()}>{principal.expiresAt.toISOString()}</time>.
+          </p>
+        </Section>
+
+        <Section id="server" title="What the server holds">
+          <p className="mb-3 text-sm text-slate-600">{description.stateLivesIn}</p>
+          <FactTable facts={principal.evidence} />
+        </Section>
+      </div>
+
+      <Section id="stolen" title="If someone steals it">
+        <ul className="list-disc space-y-2 pl-5 text-sm text-slate-700">
+          {copy.ifStolen.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        <p className="mt-3 text-sm">
+          <strong>Revocation here:</strong> {description.revocation}
+        </p>
+      </Section>
+    </div>
+  );
+}

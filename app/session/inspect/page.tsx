@@ -1,0 +1,8 @@
+import type { Metadata } from "next";
+import { Inspector } from "@/app/components/Inspector";
+
+export const metadata: Metadata = { title: "Session inspector" };
+
+export default function Page() {
+  return <Inspector mode="session" />;
+}

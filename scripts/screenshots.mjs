@@ -1,0 +1,131 @@
+// `npm run screenshots`: PNGs of the real site for the README, written to docs/screenshots/.
+//   node scripts/screenshots.mjs [--skip-build]
+//   BASE_URL=http://localhost:3000 node scripts/screenshots.mjs   photograph a running app instead
+// Without BASE_URL it builds (unless --skip-build), starts the app on a fresh database with
+// throwaway secrets (port SCREENSHOTS_PORT, default 3200), makes some traffic, and stops it.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { chromium } from "@playwright/test";
+import CHROMIUM_ARGS from "./chromium-args.json" with { type: "json" };
+import { findChromium } from "./find-browser.mjs";
+import { createFreshDatabase } from "./fresh-database.mjs";
+import { runCommand } from "./run-command.mjs";
+
+const OUT = "docs/screenshots";
+const USERS = {
+  session: { email: "alice@example.com", password: "alice-password" },
+  jwt: { email: "bob@example.com", password: "bob-password" },
+};
+
+const app = process.env.BASE_URL ? { url: process.env.BASE_URL.replace(/\/$/, ""), stop: async () => {} } : await startApp();
+try {
+  await photograph(app.url);
+} finally {
+  await app.stop();
+}
+
+async function photograph(baseURL) {
+  mkdirSync(OUT, { recursive: true });
+  const browser = await chromium.launch({ executablePath: findChromium({ log: console.error }), args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext({ baseURL, viewport: { width: 1200, height: 800 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    for (const mode of ["session", "jwt"]) await makeTraffic(page, mode);
+    const labShot = await runStolenCredentialLab(page);
+    await shoot(page, "/compare", "compare.png");
+    await shoot(page, "/jwt/inspect", "jwt-inspector.png");
+    if (!labShot) await shoot(page, "/session/inspect", "session-inspector.png");
+  } finally {
+    await browser.close();
+  }
+}
+
+/** A login through the real form, then the pages and API calls a visitor would make. */
+async function makeTraffic(page, mode) {
+  await page.goto(`/${mode}/login`);
+  await page.getByLabel("E-mail").fill(USERS[mode].email);
+  await page.getByLabel("Password").fill(USERS[mode].password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL(`**/${mode}/dashboard`);
+  for (let i = 0; i < 3; i++) {
+    await page.goto(`/${mode}/dashboard`);
+    await page.goto(`/${mode}/inspect`);
+  }
+  for (let i = 0; i < 20; i++) await expectOk(await page.request.get(`/api/${mode}/me`));
+  // A rotation, so the Set-Cookie row has a refresh in it too (the refresh cookie goes only here).
+  if (mode === "jwt") await expectOk(await page.request.post("/api/jwt/refresh"));
+}
+
+/** The lab page with a fresh result, when this build has the labs; false when it has none. */
+async function runStolenCredentialLab(page) {
+  const response = await page.goto("/labs/stolen-credential");
+  if (!response?.ok()) return false;
+  await page.getByRole("button", { name: "Run the lab" }).click();
+  await page.waitForURL(/\/labs\/stolen-credential\?run=/, { timeout: 60_000 });
+  await page.screenshot({ path: `${OUT}/stolen-credential-lab.png`, fullPage: true });
+  console.log(`screenshots: ${OUT}/stolen-credential-lab.png`);
+  return true;
+}
+
+async function shoot(page, path, file) {
+  await page.goto(path);
+  await page.screenshot({ path: `${OUT}/${file}`, fullPage: true });
+  console.log(`screenshots: ${OUT}/${file}`);
+}
+
+async function expectOk(response) {
+  if (!response.ok()) throw new Error(`${response.url()} answered ${response.status()}`);
+}
+
+async function startApp() {
+  const port = process.env.SCREENSHOTS_PORT ?? "3200";
+  const env = {
+    ...process.env,
+    PORT: port,
+    NEXT_TELEMETRY_DISABLED: "1",
+    SESSION_SECRET: randomBytes(32).toString("base64url"),
+    JWT_SECRET: randomBytes(32).toString("base64url"),
+  };
+  if (!process.argv.includes("--skip-build")) {
+    const { code } = await runCommand("npx", ["next", "build"], env);
+    if (code !== 0) throw new Error(`next build failed (exit ${code})`);
+  }
+  const database = await createFreshDatabase({ name: "screenshots" });
+  // Its own process group, so stopping it stops `next start` under it too, and nothing else.
+  const server = spawn(process.execPath, ["scripts/start.mjs", "--skip-build"], {
+    env: { ...env, DATABASE_URL: database.url },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+  // Ctrl-C ends this script through process.exit (run-command.mjs): take the server along.
+  const killServer = () => server.exitCode === null && process.kill(-server.pid, "SIGTERM");
+  process.on("exit", killServer);
+  const url = `http://localhost:${port}`;
+  const stop = async () => {
+    process.off("exit", killServer);
+    if (server.exitCode === null) {
+      process.kill(-server.pid, "SIGTERM");
+      await new Promise((resolve) => server.once("exit", resolve));
+    }
+    await database.drop();
+  };
+  try {
+    await waitUntilServing(url, server);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
+}
+
+async function waitUntilServing(url, server, timeoutMs = 180_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the app exited (code ${server.exitCode}) before serving`);
+    const ok = await fetch(url).then((response) => response.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the app did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
