@@ -74,9 +74,9 @@ test("logging in replaces a session cookie planted beforehand (no fixation)", as
   const issued = await authCookieValue(context, "session");
   expect(issued).not.toBe(planted);
 
-  // The planted id was not promoted to the victim's login: it is still only the attacker's.
+  // The planted id was not promoted to the victim's login: the login that replaced it ended it.
   const attacker = await meWith(request, "session", { cookie: planted });
-  expect(await attacker.json()).toMatchObject({ user: { email: bob.email, role: "user" } });
+  await expectApiError(attacker, 401, "session_unknown");
   const victim = await meWith(request, "session", { cookie: issued });
   expect(await victim.json()).toMatchObject({ user: { email: alice.email, role: "admin" } });
 });
