@@ -18,7 +18,10 @@ export async function proxy(request: NextRequest) {
   if (!isAuthMode(mode) || pathname === `/${mode}/login`) return NextResponse.next();
 
   const credential = request.cookies.get(authCookieName(mode))?.value;
-  if (!credential || !(await peekers[mode](credential, new Date()))) {
+  const plausible = credential !== undefined && (await peekers[mode](credential, new Date()));
+  // Only navigations are redirected: a 307 would replay a form post (a Server Action) at the
+  // refresh or login URL. Other methods go on to the DAL, which answers them itself.
+  if (!plausible && (request.method === "GET" || request.method === "HEAD")) {
     return NextResponse.redirect(new URL(recoveryPath[mode](pathname + search), request.url));
   }
 

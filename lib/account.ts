@@ -59,8 +59,12 @@ export async function setUserDisabled(userId: string, disabled: boolean, now: Da
   return { found: true, ...(await revokeOthers(userId, "user_disabled", now, {})) };
 }
 
-/** A role change takes effect at once in session mode and at the next refresh in JWT mode. */
+/**
+ * A role change takes effect at once in session mode, at the next refresh in JWT mode — or
+ * at once there too with JWT_REVOCATION_CHECK=strict, since the version bump makes every
+ * earlier access token stale. Admin endpoints read the row, so a demotion binds them at once.
+ */
 export async function setUserRole(userId: string, role: "user" | "admin"): Promise<boolean> {
-  const { count } = await getDb().user.updateMany({ where: { id: userId }, data: { role } });
+  const { count } = await getDb().user.updateMany({ where: { id: userId }, data: { role, tokenVersion: { increment: 1 } } });
   return count === 1;
 }

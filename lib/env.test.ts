@@ -165,9 +165,15 @@ describe("databaseProvider", () => {
 });
 
 describe("LABS_ENABLED", () => {
-  test("defaults to on, so the local demo has its labs", () => {
-    assert.equal(withSecrets().LABS_ENABLED, true);
-    assert.equal(withSecrets({ LABS_ENABLED: "" }).LABS_ENABLED, true);
+  test("unset unless given (labsEnabled() then follows DEMO_MODE), and DEMO_MODE defaults to off", () => {
+    assert.equal(withSecrets().LABS_ENABLED, undefined);
+    assert.equal(withSecrets({ LABS_ENABLED: "" }).LABS_ENABLED, undefined);
+    assert.equal(withSecrets().DEMO_MODE, false);
+  });
+
+  test("LABS_ORIGIN must be an http(s) URL", () => {
+    assert.equal(withSecrets({ LABS_ORIGIN: "http://127.0.0.1:3000" }).LABS_ORIGIN, "http://127.0.0.1:3000");
+    assertInvalid({ ...SECRETS, LABS_ORIGIN: "file:///etc/passwd" }, "LABS_ORIGIN");
   });
 
   test("false / 0 / off switch the labs off", () => {

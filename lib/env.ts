@@ -49,9 +49,15 @@ const schema = z.object({
   LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).max(1000).default(10),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(50),
   LOGIN_FAILURE_WINDOW_SECONDS: seconds(15 * 60, 1, 24 * 3600),
+  // Set by `npm start` when it runs the local demo (NODE_ENV not set to production by the
+  // caller): seeds the demo users and turns the labs on. A real deployment leaves it unset.
+  DEMO_MODE: z.stringbool().default(false),
   // The labs (/labs, /api/labs/*, /api/downstream/*) create throwaway users and take the
-  // database down for a moment: a demo's tools, to be switched off on a real deployment.
-  LABS_ENABLED: z.stringbool().default(true),
+  // database down for a moment: a demo's tools. Default: on in DEMO_MODE, off otherwise.
+  LABS_ENABLED: z.stringbool().optional(),
+  // Where the labs send their requests: this server itself, never a host named by a request
+  // header. Default http://127.0.0.1:<the port Next listens on>.
+  LABS_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export type Config = z.infer<typeof schema>;

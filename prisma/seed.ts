@@ -12,6 +12,11 @@ const demoUsers = [
 ] as const;
 
 async function main() {
+  // A known admin password on a real deployment would be a back door.
+  if (process.env.NODE_ENV === "production" && process.env.DEMO_MODE !== "true") {
+    console.log("Not seeding demo users: NODE_ENV=production without DEMO_MODE=true.");
+    return;
+  }
   const db = getDb();
   for (const demo of demoUsers) {
     const existing = await db.user.findUnique({ where: { email: demo.email } });

@@ -18,9 +18,12 @@ const port = process.env.PORT || "3000";
 ensureLocalSecrets();
 loadLocalEnv();
 ensureSqliteFolder();
+// The local demo (no NODE_ENV=production from the caller) gets its demo users and labs; a
+// deployment gets neither unless it asks with DEMO_MODE=true.
+if (process.env.NODE_ENV !== "production") process.env.DEMO_MODE ??= "true";
 
 await step("prisma migrate deploy", ["prisma", "migrate", "deploy"]);
-await step("prisma db seed", ["prisma", "db", "seed"]);
+if (process.env.DEMO_MODE === "true") await step("prisma db seed", ["prisma", "db", "seed"]);
 if (!skipBuild) await step("next build", ["next", "build"]);
 await step(dev ? "next dev" : "next start", ["next", dev ? "dev" : "start", "-p", port]);
 

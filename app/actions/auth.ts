@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { dashboardPath, safeNextPath } from "@/lib/auth/next-path";
-import { credentialsSchema, signInWithPassword, signOutCurrent } from "@/lib/auth/sign-in";
+import { credentialsSchema, signInWithPassword } from "@/lib/auth/sign-in";
 import { AUTH_MODES } from "@/lib/auth/types";
 
 /** Server Actions for the login and logout forms of both modes (they work without JavaScript). */
@@ -29,11 +29,4 @@ export async function loginAction(_previous: LoginFormState, form: FormData): Pr
   if (!outcome.ok) return { error: "Wrong e-mail or password.", email };
   const next = safeNextPath(typeof form.get("next") === "string" ? String(form.get("next")) : null);
   redirect(next ?? dashboardPath(mode.data));
-}
-
-export async function logoutAction(form: FormData): Promise<void> {
-  const mode = modeSchema.safeParse(form.get("mode"));
-  if (!mode.success) redirect("/");
-  await signOutCurrent(mode.data);
-  redirect(`/${mode.data}/login?signedOut=1`);
 }

@@ -1,9 +1,7 @@
 "use server";
 
-import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { requestOrigin } from "@/lib/http/origin";
-import { labsEnabled } from "@/lib/labs/enabled";
+import { labOrigin, labsEnabled } from "@/lib/labs/enabled";
 import { runLab } from "@/lib/labs/run";
 import { isLabId } from "@/lib/labs/types";
 
@@ -14,7 +12,7 @@ import { isLabId } from "@/lib/labs/types";
 export async function runLabAction(form: FormData): Promise<void> {
   const lab = form.get("lab");
   if (typeof lab !== "string" || !isLabId(lab) || !labsEnabled()) notFound();
-  const run = await runLab(lab, requestOrigin(await headers()));
+  const run = await runLab(lab, labOrigin());
   if (run.ok) redirect(`/labs/${lab}?run=${run.result.runId}`);
   const retry = run.retryAfterSeconds === undefined ? "" : `&retry=${run.retryAfterSeconds}`;
   redirect(`/labs/${lab}?error=${encodeURIComponent(run.code)}${retry}`);

@@ -46,6 +46,15 @@ describe("LoginThrottle", () => {
     assert.equal(throttle.check("bob@example.com", "3.3.3.3", at(1)).allowed, false);
   });
 
+  test("a success takes back the attempt charged for it on the account", () => {
+    const throttle = new LoginThrottle(policy);
+    for (let i = 0; i < 5; i += 1) {
+      throttle.recordFailure("bob@example.com", `client-${i}`, at(i));
+      throttle.recordSuccess("bob@example.com", `client-${i}`, at(i));
+    }
+    assert.equal(throttle.check("bob@example.com", "another", at(10)).allowed, true);
+  });
+
   test("other accounts are unaffected", () => {
     const throttle = new LoginThrottle(policy);
     failTimes(throttle, 5, "1.1.1.1");

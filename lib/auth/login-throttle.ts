@@ -40,8 +40,16 @@ export class LoginThrottle {
     while (this.failures.size > MAX_KEYS) this.failures.delete(this.failures.keys().next().value!);
   }
 
-  recordSuccess(email: string, client: string | null): void {
+  /**
+   * A success clears the client's count and takes back the attempt it was charged for on
+   * the account (attempts are charged before the password check, see sign-in.ts).
+   */
+  recordSuccess(email: string, client: string | null, chargedAt?: Date): void {
     this.failures.delete(`client:${email}|${client ?? "?"}`);
+    const account = this.failures.get(`account:${email}`);
+    if (!account || !chargedAt) return;
+    const index = account.lastIndexOf(chargedAt.getTime());
+    if (index >= 0) account.splice(index, 1);
   }
 
   /** Seconds until the oldest failure in a full window leaves it; 0 when under the cap. */

@@ -42,12 +42,11 @@ export async function signInWithPassword(mode: AuthMode, credentials: Credential
   const verdict = throttle.check(email, meta.ip, meta.now);
   // Refused before the password is even hashed: a throttled guess costs no argon2 time.
   if (!verdict.allowed) return { ok: false, reason: "too_many_attempts", retryAfterSeconds: verdict.retryAfterSeconds };
+  // Charged before the (slow) check, so parallel guesses cannot all slip under the cap.
+  throttle.recordFailure(email, meta.ip, meta.now);
   const user = await verifyCredentials(email, credentials.password);
-  if (!user) {
-    throttle.recordFailure(email, meta.ip, meta.now);
-    return { ok: false, reason: "invalid_credentials" };
-  }
-  throttle.recordSuccess(email, meta.ip);
+  if (!user) return { ok: false, reason: "invalid_credentials" };
+  throttle.recordSuccess(email, meta.ip, meta.now);
   const strategy = strategies[mode];
   const previous = await readCookies([strategy.describe().cookieName, ...strategy.companionCookies]);
   const issued = await strategy.signIn(user, meta);

@@ -16,7 +16,7 @@ export interface Principal {
   /** When this credential stops being accepted unless renewed. */
   expiresAt: Date;
   /** Server-side handles of this login: the session row, or the token's jti and refresh family. */
-  handles: { sessionId?: string; jti?: string; familyId?: string };
+  handles: { sessionId?: string; jti?: string; familyId?: string; tokenVersion?: number };
   /** Profile fields when the check already read them (session mode joins the user row). */
   profile?: { email: string; name: string };
   /** What the server relied on, shown on the dashboards ("stored vs held"). */

@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { refreshCookieName } from "../auth/cookies.ts";
 import { verifyAuth } from "../auth/dal.ts";
 import { strategies } from "../auth/registry.ts";
 import { readCredential } from "../auth/request.ts";
@@ -37,11 +39,31 @@ export async function apiLogin(mode: AuthMode, request: Request): Promise<Respon
   });
 }
 
+const logoutBodySchema = z.object({ refreshToken: z.string().max(256).optional() });
+
+/**
+ * JSON clients get 204 and may send `{refreshToken}` (their access token may have expired,
+ * and the refresh family is what must end). The logout buttons post an HTML form here —
+ * the refresh cookie is scoped to /api/jwt, so only here does logout see it — and are
+ * sent back to the login page. Always same-site: a cookie may ride along even with a Bearer.
+ */
 export async function apiLogout(mode: AuthMode, request: Request): Promise<Response> {
+  if (isCrossSiteRequest(request)) return crossSite();
+  const type = request.headers.get("content-type") ?? "";
+  const fromForm = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type);
+  let extra: Record<string, string | undefined> = {};
+  if (/^application\/json/i.test(type)) {
+    const body = await readJsonBody(request, logoutBodySchema);
+    if (!body.ok) return body.response;
+    if (body.data.refreshToken) extra = { [refreshCookieName()]: body.data.refreshToken };
+  }
   const credential = await readCredential(mode, strategies[mode].acceptsBearer);
-  if (credential?.source === "cookie" && isCrossSiteRequest(request)) return crossSite();
-  await signOutCredential(mode, credential?.value ?? null);
-  return noContent();
+  await signOutCredential(mode, credential?.value ?? null, extra);
+  if (!fromForm) return noContent();
+  return new Response(null, {
+    status: 303,
+    headers: { Location: new URL(`/${mode}/login?signedOut=1`, request.url).toString(), "Cache-Control": "no-store" },
+  });
 }
 
 /** 401 with the reason's code, or the principal; for every authenticated route handler. */

@@ -8,9 +8,11 @@ const saved = { ...process.env };
 process.env.SESSION_SECRET ||= randomBytes(32).toString("base64url");
 process.env.JWT_SECRET ||= randomBytes(32).toString("base64url");
 
-function withLabs(value: string | undefined) {
+function withLabs(value: string | undefined, demo?: string) {
   if (value === undefined) delete process.env.LABS_ENABLED;
   else process.env.LABS_ENABLED = value;
+  if (demo === undefined) delete process.env.DEMO_MODE;
+  else process.env.DEMO_MODE = demo;
   resetConfigForTests();
 }
 
@@ -22,8 +24,15 @@ after(() => {
 describe("labsOnly", () => {
   const handler = labsOnly(async () => new Response("ran", { status: 200 }));
 
-  test("on by default: the handler answers", async () => {
+  test("on in the demo by default: the handler answers", async () => {
+    withLabs(undefined, "true");
+    assert.equal(await (await handler()).text(), "ran");
+  });
+
+  test("off by default outside the demo, on when asked", async () => {
     withLabs(undefined);
+    assert.equal((await handler()).status, 404);
+    withLabs("true");
     assert.equal(await (await handler()).text(), "ran");
   });
 

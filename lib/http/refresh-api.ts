@@ -5,6 +5,7 @@ import { dashboardPath, loginPath, safeNextPath } from "../auth/next-path.ts";
 import { readCookies, writeCookies } from "../auth/request.ts";
 import { readJsonBody } from "./body.ts";
 import { json, jsonError } from "./json.ts";
+import { crossSite } from "./auth-api.ts";
 import { isCrossSiteRequest } from "./origin.ts";
 
 /** POST /api/jwt/refresh (JSON clients and scripts) and GET (the proxy's page refresh). */
@@ -20,6 +21,9 @@ function clearRefreshCookie() {
 }
 
 export async function apiRefresh(request: Request): Promise<Response> {
+  // Both ways set cookies, and setting cookies from a token the caller chose is a login:
+  // neither may be started by another site.
+  if (isCrossSiteRequest(request)) return crossSite();
   const hasBody = (request.headers.get("content-length") ?? "0") !== "0" || request.headers.has("content-type");
   let presented: string | undefined;
   if (hasBody) {
@@ -27,7 +31,6 @@ export async function apiRefresh(request: Request): Promise<Response> {
     if (!body.ok) return body.response;
     presented = body.data.refreshToken;
   } else {
-    if (isCrossSiteRequest(request)) return jsonError(403, "cross_site_request", "Cookie-authenticated changes must come from this site.");
     presented = await refreshCookie();
   }
   if (!presented) return jsonError(401, "no_refresh_token", "Send the refresh cookie or {\"refreshToken\"}.");

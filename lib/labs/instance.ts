@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 
 /**
- * The labs send requests to an origin derived from the incoming request, and X-Forwarded-Host
- * is whatever the client says. Before a run sends anything else there, it checks that the
- * origin answers with this very process's id, so the labs cannot be pointed at another host
- * and made to show its answers (server-side request forgery). It also makes sure the outage
- * lab's requests reach the process whose database it breaks.
+ * A sanity check, not a security boundary (the origin is fixed by configuration, see
+ * enabled.ts): before a run, the lab origin must answer with this very process's id, so a
+ * wrong LABS_ORIGIN or PORT is reported plainly, and the outage lab's requests reach the
+ * process whose database it breaks.
  */
 
 const globalForInstance = globalThis as typeof globalThis & { __svjLabInstance?: string };

@@ -4,6 +4,7 @@ import { LabSetupError } from "./credentials.ts";
 import { labsEnabled } from "./enabled.ts";
 import { outageGate, runDatabaseOutageLab } from "./database-outage.ts";
 import { originIsThisProcess } from "./instance.ts";
+import { paceLabRun } from "./pacing.ts";
 import type { Refused } from "./outage-window.ts";
 import { runStaleClaimsLab } from "./stale-claims.ts";
 import { runStolenCredentialLab } from "./stolen-credential.ts";
@@ -54,7 +55,12 @@ export async function runLab(lab: LabId, origin: string): Promise<LabRun> {
   }
   const { exclusive } = definitions[lab];
   try {
-    const outcome = exclusive ? await exclusive(() => runWithThrowawayUser(lab, origin)) : await runWithThrowawayUser(lab, origin);
+    const paced = await paceLabRun(() => (exclusive ? exclusive(() => runWithThrowawayUser(lab, origin)) : runWithThrowawayUser(lab, origin)));
+    if (!paced.ran) {
+      const message = `The labs have run often this minute; try again in ${paced.retryAfterSeconds} s.`;
+      return { ok: false, status: 429, code: "labs_busy", message, retryAfterSeconds: paced.retryAfterSeconds };
+    }
+    const outcome = paced.value;
     if ("refused" in outcome) {
       const message = `The database was taken down moments ago; the next outage is allowed in ${outcome.retryAfterSeconds} s.`;
       return { ok: false, status: 429, code: outcome.code, message, retryAfterSeconds: outcome.retryAfterSeconds };

@@ -71,7 +71,8 @@ export async function runStaleClaimsLab(origin: string, user: ThrowawayUser): Pr
       },
     },
     notes: [
-      `JWT_REVOCATION_CHECK=${config.JWT_REVOCATION_CHECK}. Even strict would not change this column: strict compares the token's ver with the user's tokenVersion, and a role change does not bump it (password changes and disabling do). A demotion that must bite at once needs a version bump — which ends every JWT login of that user — or a role read on every request, which is a session in all but name.`,
+      `JWT_REVOCATION_CHECK=${config.JWT_REVOCATION_CHECK}. A role change bumps the user's tokenVersion: with strict, every earlier access token is refused at once (token_stale) — at the price of one user-row read per request, a session in all but name. With denylist or none the old claims stand until exp.`,
+      "Whatever the check, the admin endpoints read the user row: the stale admin claim grants nothing there.",
       "A refresh reads the user row, so the role is fresh in the new token; the old access token is not touched by a refresh and keeps its claims until exp.",
     ],
   };

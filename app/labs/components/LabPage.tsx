@@ -17,7 +17,7 @@ function explain(code: string, retry: string | null): string {
     case "outage_cooling_down":
       return `The database was taken down moments ago. The next outage is allowed in ${retry ?? "a few"} s: run it again then.`;
     case "origin_not_this_app":
-      return "This page was reached under a host name that does not lead back to this server (a proxy's X-Forwarded-Host?), so the lab refused to send requests there.";
+      return "The labs' origin (LABS_ORIGIN, or 127.0.0.1 and the port Next listens on) does not lead back to this server, so the lab refused to send requests there.";
     case "lab_setup_failed":
       return "The lab could not log in its throwaway user, so there was nothing to compare. The server log says why.";
     default:

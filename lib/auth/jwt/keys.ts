@@ -16,7 +16,9 @@ export function importHmacKey(secret: string): Promise<CryptoKey> {
   ]) as Promise<CryptoKey>;
 }
 
-const imported = new Map<string, Promise<CryptoKey>>();
+// On globalThis, so every bundle in the process (proxy, pages, route handlers) shares one import.
+const globalForKeys = globalThis as typeof globalThis & { __svjHmacKeys?: Map<string, Promise<CryptoKey>> };
+const imported = (globalForKeys.__svjHmacKeys ??= new Map());
 
 /** Memoised by secret so tests and key rotation can use more than one. */
 export function accessTokenKey(secret: string): Promise<CryptoKey> {

@@ -23,7 +23,7 @@ function toPrincipal(claims: AccessClaims, token: string, degraded: string | nul
     userId: claims.sub,
     role: claims.role,
     expiresAt: new Date(claims.exp * 1000),
-    handles: { jti: claims.jti, familyId: claims.fid },
+    handles: { jti: claims.jti, familyId: claims.fid, tokenVersion: claims.ver },
     evidence: {
       "jti": claims.jti,
       "refresh family": claims.fid ?? null,
