@@ -3,4 +3,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { checkConfigAtStartup } = await import("./lib/startup.ts");
   checkConfigAtStartup();
+  const { warmUpPasswordTiming } = await import("./lib/password.ts");
+  await warmUpPasswordTiming();
 }

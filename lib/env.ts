@@ -16,7 +16,8 @@ const seconds = (fallback: number, min: number, max: number) =>
 const secret = (name: string) =>
   z
     .string({ error: `${name} is required (npm start generates a local one into .env.local)` })
-    .refine((value) => decodedLength(value) >= 32, `${name} must encode at least 32 bytes`);
+    // Bytes for the key, characters because iron-session counts its password in characters.
+    .refine((value) => decodedLength(value) >= 32 && value.length >= 32, `${name} must encode at least 32 bytes`);
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -60,6 +61,11 @@ const schema = z.object({
   LABS_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
 });
 
+const checkedSchema = schema.refine((config) => config.SESSION_TOUCH_INTERVAL_SECONDS < config.SESSION_IDLE_TIMEOUT_SECONDS, {
+  message: "must be shorter than SESSION_IDLE_TIMEOUT_SECONDS, or active users would be logged out as idle",
+  path: ["SESSION_TOUCH_INTERVAL_SECONDS"],
+});
+
 export type Config = z.infer<typeof schema>;
 
 /** Secrets are base64url (as generated) or any string of ≥32 bytes. */
@@ -71,7 +77,7 @@ function decodedLength(value: string): number {
 export function parseConfig(source: Record<string, string | undefined>): Config {
   // `FOO=` in an env file means "not set", not zero or the empty string.
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
-  const result = schema.safeParse(present);
+  const result = checkedSchema.safeParse(present);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${problems.join("\n")}`);

@@ -17,13 +17,19 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
-let dummyHash: Promise<string> | undefined;
+// On globalThis: instrumentation.ts warms it, and the login code may be another bundle.
+const globalForHash = globalThis as typeof globalThis & { __svjDummyHash?: Promise<string> };
+
+/** Made at start-up, so the first unknown-e-mail login does not pay for it (a timing tell). */
+export function warmUpPasswordTiming(): Promise<string> {
+  globalForHash.__svjDummyHash ??= hash("not-a-real-password-only-for-timing");
+  return globalForHash.__svjDummyHash;
+}
 
 /**
  * Spend the same time on an unknown e-mail as on a wrong password, so response timing does
  * not reveal which addresses have accounts (OWASP Authentication Cheat Sheet).
  */
 export async function burnPasswordCheck(password: string): Promise<void> {
-  dummyHash ??= hash("not-a-real-password-only-for-timing");
-  await verifyPassword(await dummyHash, password);
+  await verifyPassword(await warmUpPasswordTiming(), password);
 }

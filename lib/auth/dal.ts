@@ -32,11 +32,6 @@ export const verifyAuth = cache(async (mode: AuthMode): Promise<AuthCheck> => {
   return { ...result, credential };
 });
 
-export async function getPrincipal(mode: AuthMode): Promise<Principal | null> {
-  const check = await verifyAuth(mode);
-  return check.ok ? check.principal : null;
-}
-
 export type AcceptedCheck = Extract<AuthCheck, { ok: true }>;
 
 /** For pages and actions: the accepted check, or a redirect to this mode's login page. */

@@ -49,7 +49,8 @@ export function parseBearer(header: string | null): string | null {
 
 export async function requestMeta(now = new Date()): Promise<RequestMeta> {
   const h = await headers();
-  // Shown on the devices list only; never used for a security decision (it is spoofable).
+  // Spoofable where no trusted proxy sets it: shown on the devices list, and one of the two
+  // login-throttle keys (the other, per account, does not depend on it).
   const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip");
   return { now, userAgent: h.get("user-agent"), ip: forwarded ?? null };
 }

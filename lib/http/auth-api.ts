@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { refreshCookieName } from "../auth/cookies.ts";
+import { headers } from "next/headers";
 import { verifyAuth } from "../auth/dal.ts";
 import { strategies } from "../auth/registry.ts";
 import { readCredential } from "../auth/request.ts";
@@ -90,7 +91,9 @@ export async function apiMe(mode: AuthMode): Promise<Response> {
  */
 export async function authenticateAny(): Promise<{ ok: true; principal: Principal; viaCookie: boolean } | { ok: false; response: Response }> {
   let firstFailure: Response | null = null;
-  for (const mode of AUTH_MODES) {
+  const bearerModes = AUTH_MODES.filter((mode) => strategies[mode].acceptsBearer);
+  const hasBearer = (await headers()).get("authorization")?.match(/^Bearer\s/i) != null;
+  for (const mode of hasBearer ? bearerModes : AUTH_MODES) {
     const check = await verifyAuth(mode);
     if (check.ok) return { ok: true, principal: check.principal, viaCookie: check.credential.source === "cookie" };
     if (check.credential) firstFailure ??= jsonError(check.status ?? 401, check.code, check.message);

@@ -21,8 +21,9 @@ export function noContent(): Response {
 export function jsonError(status: number, code: string, message: string, details?: unknown): Response {
   const body = details === undefined ? { error: { code, message } } : { error: { code, message, details } };
   const headers: Record<string, string> = { ...NO_STORE };
-  // RFC 6750 §3: tell Bearer clients how to authenticate.
-  if (status === 401) headers["WWW-Authenticate"] = `Bearer error="invalid_token"`;
+  // RFC 6750 §3: tell Bearer clients how to authenticate; §3.1: no error code when no
+  // credential was presented at all.
+  if (status === 401) headers["WWW-Authenticate"] = code === "no_credential" ? "Bearer" : `Bearer error="invalid_token"`;
   return Response.json(body, { status, headers });
 }
 

@@ -25,10 +25,12 @@ export type Rotation =
   | ({ ok: true; user: { id: string; role: Role; tokenVersion: number }; raced: boolean } & IssuedRefresh)
   | Rejection;
 
-let derivationKey: Uint8Array | undefined;
+const derivationKeys = new Map<string, Uint8Array>();
 function successorOf(secret: string): string {
-  derivationKey ??= refreshDerivationKey(secretBytes(getConfig().JWT_SECRET));
-  return childRefreshSecret(secret, derivationKey);
+  const jwtSecret = getConfig().JWT_SECRET;
+  let key = derivationKeys.get(jwtSecret);
+  if (!key) derivationKeys.set(jwtSecret, (key = refreshDerivationKey(secretBytes(jwtSecret))));
+  return childRefreshSecret(secret, key);
 }
 
 export async function rotateRefreshToken(secret: string, now: Date): Promise<Rotation> {
