@@ -12,7 +12,7 @@ const facts = {
   ],
   jwt: [
     "Login signs a short-lived token (HS256, 15 min) with the user's id and role.",
-    "Requests are verified by signature and clock alone; the optional denylist is the only lookup.",
+    "Requests are verified by signature and clock; a denylist lookup by the token's id (on by default) is the only database read.",
     "Logout denylists the token's id; without that check a copied token works until exp.",
   ],
 } as const;
@@ -43,7 +43,7 @@ export default function Home() {
                 <Link href={`/${mode}/login`} className={`rounded-md px-4 py-2 text-sm font-medium text-white no-underline ${modeStyle[mode].button}`}>
                   Log in — {modeStyle[mode].label.toLowerCase()}
                 </Link>
-                <Link href={`/${mode}/dashboard`} className="rounded-md px-4 py-2 text-sm text-slate-700">
+                <Link href={`/${mode}/dashboard`} className="rounded-md border border-slate-300 px-4 py-2 text-sm text-slate-700 no-underline hover:bg-slate-100">
                   Dashboard
                 </Link>
               </div>

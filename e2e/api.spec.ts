@@ -116,3 +116,17 @@ for (const mode of MODES) {
     }
   });
 }
+
+test("an unknown /api path answers the API's JSON 404, not an HTML page", async ({ request }) => {
+  for (const method of ["get", "post", "delete"] as const) {
+    const response = await request[method]("/api/no-such-endpoint/here");
+    expect(response.headers()["content-type"]).toContain("application/json");
+    await expectApiError(response, 404, "not_found");
+  }
+});
+
+test("a body that is not a JSON object is refused in the API's own words", async ({ request }) => {
+  const response = await request.post("/api/jwt/login", { headers: { "content-type": "application/json" }, data: Buffer.from("[1,2]") });
+  await expectApiError(response, 400, "invalid_input");
+  expect(await response.text()).not.toMatch(/Invalid input|received/);
+});

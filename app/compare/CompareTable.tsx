@@ -6,8 +6,9 @@ import type { CompareRow } from "./compare-row";
 export function CompareTable({ rows }: { rows: CompareRow[] }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 bg-slate-50">
+      {/* Below md the table stacks: each row a block, each cell labelled with its mode. */}
+      <table className="block w-full text-left text-sm md:table">
+        <thead className="hidden border-b border-slate-200 bg-slate-50 md:table-header-group">
           <tr>
             <th scope="col" className="w-1/4 px-4 py-3 font-medium text-slate-500">
               Compared
@@ -19,15 +20,18 @@ export function CompareTable({ rows }: { rows: CompareRow[] }) {
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100 align-top">
+        <tbody className="block divide-y divide-slate-100 align-top md:table-row-group">
           {rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row" className="px-4 py-3 font-medium">
+            <tr key={row.id} className="block md:table-row">
+              <th scope="row" className="block px-4 pt-3 font-medium md:table-cell md:py-3">
                 {row.label}
                 <span className="mt-1 block text-xs font-normal text-slate-500">{row.hint}</span>
               </th>
               {AUTH_MODES.map((mode) => (
-                <td key={mode} className="px-4 py-3">
+                <td key={mode} className="block px-4 py-3 md:table-cell">
+                  <span className="mb-1 block md:hidden">
+                    <ModeBadge mode={mode} />
+                  </span>
                   {row.cells[mode]}
                 </td>
               ))}

@@ -64,7 +64,7 @@ export async function Dashboard({ mode }: { mode: AuthMode }) {
       <div className="grid gap-6 md:grid-cols-2">
         <section className="rounded-xl border border-slate-200 bg-white p-6" aria-labelledby="server-side">
           <h2 id="server-side" className="font-semibold">
-            What the server stored
+            What the server relied on
           </h2>
           <p className="mb-3 text-sm text-slate-600">{description.stateLivesIn}</p>
           <FactTable facts={principal.evidence} />

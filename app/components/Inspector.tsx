@@ -44,7 +44,8 @@ export async function Inspector({ mode }: { mode: AuthMode }) {
           {viaCookie ? (
             <>
               The <code className="font-mono">{description.cookieName}</code> cookie, byte for byte as it arrived with this request (httpOnly: page scripts
-              cannot read it, but anything with access to the browser profile or the traffic can).
+              cannot read it, but anything with access to the browser profile or the traffic can — and so can a script on this very page, which
+              prints it for you: a teaching aid a real app must never copy).
             </>
           ) : (
             "This request presented the credential as Authorization: Bearer, byte for byte:"

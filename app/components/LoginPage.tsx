@@ -52,7 +52,7 @@ export async function LoginPage({ mode, searchParams }: { mode: AuthMode; search
           </ul>
         </div>
         <p>
-          Try the other one too: <Link href={`/${other}/login`}>{modeStyle[other].label.toLowerCase()}</Link>.
+          Try the other one too: <Link href={`/${other}/login`} className="underline">{modeStyle[other].label.toLowerCase()}</Link>.
         </p>
       </aside>
     </div>

@@ -6,7 +6,7 @@ export const inspectorCopy: Record<AuthMode, { countdown: string; countdownNote:
     countdown: "Until the idle timeout",
     countdownNote: "Every request pushes it back (the row's last-seen time, written at most once a minute), never past the absolute lifetime.",
     ifStolen: [
-      "Reading it tells them nothing: it is encrypted and authenticated, and inside is only a random id — no user, no role, no expiry.",
+      "Reading it tells them almost nothing: it is encrypted and authenticated, and inside is only a random id — no user, no role. Only the seal's own expiry stamp (the number before the MAC) is in the clear.",
       "Presenting it makes them you, from any browser, for as long as the row exists.",
       "Logging out deletes the row, and so does revoking it or changing the password from another device (this session is the one a password change keeps): the copy is then refused on its very next request, because every check reads that row.",
     ],

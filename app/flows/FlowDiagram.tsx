@@ -45,13 +45,13 @@ export function FlowDiagram({ steps, label }: { steps: FlowStep[]; label: string
         {steps.map((step, index) => (
           <li key={index} className="grid grid-cols-[9rem_1fr] gap-3">
             <LaneMarks lane={step.lane} db={step.db} />
-            <div className={`rounded-md border px-3 py-2 text-sm ${step.db ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}>
+            <div className={`min-w-0 break-words rounded-md border px-3 py-2 text-sm ${step.db ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}>
               <p className="text-xs font-medium text-slate-500">
                 {laneLabel[step.lane]}
                 {step.db ? <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-amber-900">{dbTag[step.db]}</span> : null}
               </p>
               <p className="mt-0.5">{step.text}</p>
-              {step.code ? <p className="mt-0.5 font-mono text-[11px] text-slate-500">{step.code}</p> : null}
+              {step.code ? <p className="mt-0.5 font-mono text-[11px] break-all text-slate-500">{step.code}</p> : null}
             </div>
           </li>
         ))}

@@ -63,7 +63,8 @@ export async function apiLogout(mode: AuthMode, request: Request): Promise<Respo
   if (!fromForm) return noContent();
   return new Response(null, {
     status: 303,
-    headers: { Location: new URL(`/${mode}/login?signedOut=1`, request.url).toString(), "Cache-Control": "no-store" },
+    // Relative, like the refresh redirect: resolved against the host the browser used.
+    headers: { Location: `/${mode}/login?signedOut=1`, "Cache-Control": "no-store" },
   });
 }
 

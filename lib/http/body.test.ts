@@ -103,9 +103,17 @@ describe("readJsonBody", () => {
     assert.deepEqual(fields, ["email", "password"]);
   });
 
-  test("a body that is not an object → invalid_input on (body)", async () => {
-    const error = await readFailure(post("[1,2]"), 400);
-    assert.equal(error.code, "invalid_input");
-    assert.deepEqual((error.details as { field: string }[]).map((d) => d.field), ["(body)"]);
+  for (const body of ["[1,2]", "null", '"text"', "42"]) {
+    test(`a body that is not an object (${body}) → invalid_input in our words`, async () => {
+      const error = await readFailure(post(body), 400);
+      assert.equal(error.code, "invalid_input");
+      assert.equal(error.message, "The body must be a JSON object.");
+    });
+  }
+
+  test("a field of the wrong type is described in our words, not zod's", async () => {
+    const error = await readFailure(post(JSON.stringify({ email: 42, password: ["x"] })), 400);
+    const problems = (error.details as { field: string; problem: string }[]).map((d) => `${d.field} ${d.problem}`);
+    assert.ok(problems.every((text) => !/Invalid input|received/.test(text)), problems.join("; "));
   });
 });

@@ -23,12 +23,34 @@ export async function readJsonBody<T>(request: Request, schema: z.ZodType<T>): P
   } catch {
     return fail(400, "invalid_json", "The body is not valid JSON.");
   }
-  const parsed = schema.safeParse(raw);
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    return fail(400, "invalid_input", "The body must be a JSON object.");
+  }
+  const parsed = schema.safeParse(raw, { error: plainWording });
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => ({ field: issue.path.join(".") || "(body)", problem: issue.message }));
     return { ok: false, response: jsonError(400, "invalid_input", "Some fields are missing or invalid.", fields) };
   }
   return { ok: true, data: parsed.data };
+}
+
+/**
+ * Our own words for problems a schema did not word itself: zod's defaults are library text
+ * ("Invalid input: expected string, received number") that the API promises not to leak.
+ */
+function plainWording(issue: { code?: string; expected?: unknown; values?: unknown[] }): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return `must be ${issue.expected === "object" ? "an object" : `a ${String(issue.expected)}`}`;
+    case "too_small":
+      return "is too short";
+    case "too_big":
+      return "is too long";
+    case "invalid_value":
+      return `must be one of: ${(issue.values ?? []).map(String).join(", ")}`;
+    default:
+      return "is not valid";
+  }
 }
 
 /** Stops reading at the cap, so a chunked body without Content-Length cannot fill memory. */

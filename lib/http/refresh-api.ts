@@ -62,5 +62,7 @@ export async function pageRefresh(request: Request): Promise<Response> {
 }
 
 function redirect(request: Request, path: string): Response {
-  return new Response(null, { status: 303, headers: { Location: new URL(path, request.url).toString(), "Cache-Control": "no-store" } });
+  // Relative (RFC 9110 §10.2.2): the browser resolves it against the host it actually used,
+  // which behind a proxy or on a LAN address is not the one Next sees in request.url.
+  return new Response(null, { status: 303, headers: { Location: path, "Cache-Control": "no-store" } });
 }

@@ -27,9 +27,9 @@ export default async function DevicesPage() {
         {devices.map((device) => (
           <li key={device.id} aria-label={device.current ? "This device" : `Session from ${device.userAgent ?? "unknown browser"}`} className="flex flex-wrap items-center justify-between gap-4 p-4">
             <div className="min-w-0 text-sm">
-              <p className="truncate font-medium">
+              {device.current ? <span className="rounded bg-session-soft px-1.5 py-0.5 text-xs text-session">this device</span> : null}
+              <p className="truncate font-medium" title={device.userAgent ?? undefined}>
                 {device.userAgent ?? "Unknown browser"}
-                {device.current ? <span className="ml-2 rounded bg-session-soft px-1.5 py-0.5 text-xs text-session">this device</span> : null}
               </p>
               <p className="text-slate-500">
                 IP {device.ip ?? "unknown"} · signed in <time dateTime={device.createdAt}>{device.createdAt}</time> · last seen{" "}

@@ -55,7 +55,11 @@ function revoked(): Rejection {
 export async function checkRevocation(claims: AccessClaims, now: Date): Promise<RevocationOutcome> {
   try {
     return await lookUp(claims, now);
-  } catch {
+  } catch (error) {
+    // Every token let through this way is logged: with a revoked one this is the gap.
+    console.warn(
+      `[auth] revocation store unreachable (${error instanceof Error ? error.message : String(error)}); jti ${claims.jti}: ${getConfig().JWT_DENYLIST_ON_ERROR === "closed" ? "refused (fail-closed)" : "accepted on signature and exp (fail-open)"}`,
+    );
     if (getConfig().JWT_DENYLIST_ON_ERROR === "closed") {
       return { ok: false, code: "revocation_check_unavailable", message: "The revocation store is unreachable.", status: 503 };
     }

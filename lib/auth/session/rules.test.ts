@@ -94,3 +94,17 @@ describe("judgeSession: touch throttling", () => {
     assert.equal(verdict.ok && verdict.shouldTouch, true);
   });
 });
+
+describe("judgeSession: the expiry it reports", () => {
+  test("between touches it is the stored lastSeenAt's idle deadline, not this request's", () => {
+    const verdict = judgeSession(row(10 * MIN), at(10 * MIN + 30_000), POLICY);
+    assert.ok(verdict.ok && !verdict.shouldTouch);
+    assert.deepEqual(verdict.ok && verdict.expiresAt, at(10 * MIN + HOUR));
+  });
+
+  test("on a request that touches, it moves with the touch", () => {
+    const verdict = judgeSession(row(10 * MIN), at(11 * MIN), POLICY);
+    assert.ok(verdict.ok && verdict.shouldTouch);
+    assert.deepEqual(verdict.ok && verdict.expiresAt, at(11 * MIN + HOUR));
+  });
+});

@@ -33,8 +33,10 @@ export function judgeSession(row: SessionTimes, now: Date, policy: SessionPolicy
   if (nowMs >= idleDeadline) {
     return { ok: false, code: "session_idle", message: "The session was idle for too long." };
   }
-  // Activity extends the idle deadline, never the absolute one.
-  const effective = Math.min(row.expiresAt.getTime(), nowMs + policy.idleTimeoutSeconds * 1000);
-  const sinceTouch = nowMs - row.lastSeenAt.getTime();
-  return { ok: true, expiresAt: new Date(effective), shouldTouch: sinceTouch >= policy.touchIntervalSeconds * 1000 };
+  // Activity extends the idle deadline, never the absolute one — and only activity that is
+  // recorded: between touches the deadline is the stored lastSeenAt's, not this request's.
+  const shouldTouch = nowMs - row.lastSeenAt.getTime() >= policy.touchIntervalSeconds * 1000;
+  const lastRecorded = shouldTouch ? nowMs : row.lastSeenAt.getTime();
+  const effective = Math.min(row.expiresAt.getTime(), lastRecorded + policy.idleTimeoutSeconds * 1000);
+  return { ok: true, expiresAt: new Date(effective), shouldTouch };
 }

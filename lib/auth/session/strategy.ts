@@ -103,7 +103,7 @@ export const sessionStrategy: AuthStrategy = {
       format: "iron-session seal (Fe26.2: AES-256-CBC + HMAC-SHA-256)",
       bytes: Buffer.byteLength(seal),
       readable: {},
-      summary: "Encrypted and authenticated: a reader learns nothing, not even the user. It points at a row the server can delete.",
+      summary: "Encrypted and authenticated: a reader learns nothing of the user, only the seal's own expiry stamp. It points at a row the server can delete.",
     };
   },
 
