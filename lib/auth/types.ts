@@ -19,8 +19,10 @@ export interface Principal {
   handles: { sessionId?: string; jti?: string; familyId?: string; tokenVersion?: number };
   /** Profile fields when the check already read them (session mode joins the user row). */
   profile?: { email: string; name: string };
-  /** What the server relied on, shown on the dashboards ("stored vs held"). */
+  /** What the server relied on, in words, for the dashboards ("relied on vs held"). */
   evidence: Record<string, string | number | null>;
+  /** The same facts with stable camelCase keys, for the JSON API's /me. */
+  api: Record<string, string | number | boolean | null>;
 }
 
 export interface RequestMeta {

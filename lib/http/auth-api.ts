@@ -82,7 +82,7 @@ export async function apiMe(mode: AuthMode): Promise<Response> {
   const user = { id: principal.userId, role: principal.role, ...principal.profile };
   return json({
     user,
-    [strategies[mode].describe().credentialLabel]: { expiresAt: principal.expiresAt.toISOString(), ...principal.evidence },
+    [strategies[mode].describe().credentialLabel]: principal.api,
   });
 }
 

@@ -24,6 +24,14 @@ function toPrincipal(claims: AccessClaims, token: string, degraded: string | nul
     role: claims.role,
     expiresAt: new Date(claims.exp * 1000),
     handles: { jti: claims.jti, familyId: claims.fid, tokenVersion: claims.ver },
+    api: {
+      jti: claims.jti,
+      familyId: claims.fid ?? null,
+      issuedAt: new Date(claims.iat * 1000).toISOString(),
+      expiresAt: new Date(claims.exp * 1000).toISOString(),
+      bytes: token.length,
+      revocationCheck: degraded ? `skipped: ${degraded}` : check,
+    },
     evidence: {
       "jti": claims.jti,
       "refresh family": claims.fid ?? null,

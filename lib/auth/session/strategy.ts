@@ -30,6 +30,15 @@ function toPrincipal(row: SessionWithUser, expiresAt: Date): Principal {
     role: role.success ? role.data : "user",
     expiresAt,
     handles: { sessionId: row.id },
+    api: {
+      id: row.id,
+      createdAt: row.createdAt.toISOString(),
+      lastSeenAt: row.lastSeenAt.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+      absoluteExpiresAt: row.expiresAt.toISOString(),
+      userAgent: row.userAgent,
+      ip: row.ip,
+    },
     profile: { email: row.user.email, name: row.user.name },
     evidence: {
       "session row id (SHA-256 of the secret)": row.id,
