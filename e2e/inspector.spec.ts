@@ -45,7 +45,7 @@ test("the session inspector shows the opaque seal as held and the row it points 
   const { sessions } = (await (await page.request.get("/api/session/sessions")).json()) as { sessions: { id: string; current: boolean }[] };
   const row = sessions.find((session) => session.current);
   expect(row, "the devices API knows this session").toBeDefined();
-  await expect(page.getByRole("region", { name: "What the server holds" }).getByText(row!.id, { exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: "What the server relied on" }).getByText(row!.id, { exact: true })).toBeVisible();
   const { user } = (await (await page.request.get("/api/session/me")).json()) as { user: { id: string } };
   for (const secret of [row!.id, user.id, bob.email]) expect(seal).not.toContain(secret);
   await expect(page.getByRole("timer")).toBeVisible();

@@ -75,7 +75,7 @@ export async function Inspector({ mode }: { mode: AuthMode }) {
           </p>
         </Section>
 
-        <Section id="server" title="What the server holds">
+        <Section id="server" title="What the server relied on">
           <p className="mb-3 text-sm text-slate-600">{description.stateLivesIn}</p>
           <FactTable facts={principal.evidence} />
         </Section>
