@@ -42,22 +42,8 @@ export async function Dashboard({ mode }: { mode: AuthMode }) {
         </p>
         <p className="mt-1 text-sm text-slate-600">{description.revocation}</p>
         <div className="mt-4 grid gap-4 text-sm sm:grid-cols-2">
-          <div>
-            <h3 className="font-medium">The server can end</h3>
-            <ul className="mt-1 list-disc pl-5 text-slate-700">
-              {description.canRevoke.map((item) => (
-                <li key={item}>{item}</li>
-              ))}
-            </ul>
-          </div>
-          <div>
-            <h3 className="font-medium">The server cannot end</h3>
-            <ul className="mt-1 list-disc pl-5 text-slate-700">
-              {description.cannotRevoke.map((item) => (
-                <li key={item}>{item}</li>
-              ))}
-            </ul>
-          </div>
+          <TitledList title="The server can end" items={description.canRevoke} />
+          <TitledList title="The server cannot end" items={description.cannotRevoke} />
         </div>
       </section>
 
@@ -92,6 +78,19 @@ export async function Dashboard({ mode }: { mode: AuthMode }) {
           check itself did not need them.
         </p>
       )}
+    </div>
+  );
+}
+
+function TitledList({ title, items }: { title: string; items: string[] }) {
+  return (
+    <div>
+      <h3 className="font-medium">{title}</h3>
+      <ul className="mt-1 list-disc pl-5 text-slate-700">
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
     </div>
   );
 }
