@@ -1,28 +1,29 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { authCookieName } from "./lib/auth/cookies.ts";
-import { recoveryPath } from "./lib/auth/next-path.ts";
-import { peekers } from "./lib/auth/peek.ts";
+import { edges } from "./lib/auth/edge-registry.ts";
+import { isAuthMode } from "./lib/auth/modes.ts";
 import { PATHNAME_HEADER } from "./lib/auth/request-headers.ts";
-import { isAuthMode } from "./lib/auth/types.ts";
 
 /**
  * The optimistic guard: is there a cookie for this mode that unseals / verifies? If not,
- * redirect to that mode's login before rendering anything. It never touches the database —
- * revoked sessions and denylisted tokens get through here and are stopped by the DAL,
- * which every page, action and route handler calls (proxy alone is not a security boundary:
- * CVE-2025-29927 let requests skip middleware entirely).
+ * redirect to that mode's recovery path before rendering anything. It reaches only the modes'
+ * edge halves (lib/auth/<mode>/edge.ts): crypto and configuration, never the database —
+ * lib/auth/proxy-imports.test.ts walks the import graph and e2e/proxy-trace.spec.ts reads the
+ * built trace to keep it so. Revoked sessions and denylisted tokens get through here and are
+ * stopped by the DAL, which every page, action and route handler calls (the proxy alone is
+ * not a security boundary: CVE-2025-29927 let requests skip middleware entirely).
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const mode = pathname.split("/")[1] ?? "";
   if (!isAuthMode(mode) || pathname === `/${mode}/login`) return NextResponse.next();
 
-  const credential = request.cookies.get(authCookieName(mode))?.value;
-  const plausible = credential !== undefined && (await peekers[mode](credential, new Date()));
+  const edge = edges[mode];
+  const credential = request.cookies.get(edge.cookieName())?.value;
+  const plausible = credential !== undefined && (await edge.peek(credential, new Date()));
   // Only navigations are redirected: a 307 would replay a form post (a Server Action) at the
   // refresh or login URL. Other methods go on to the DAL, which answers them itself.
   if (!plausible && (request.method === "GET" || request.method === "HEAD")) {
-    return NextResponse.redirect(new URL(recoveryPath[mode](pathname + search), request.url));
+    return NextResponse.redirect(new URL(edge.recoveryPath(pathname + search), request.url));
   }
 
   // Overwrite whatever the client sent under this name: it only feeds a sanitised `?next=`.

@@ -12,7 +12,7 @@ export const jwtFlows: Record<FlowKind, FlowStep[]> = {
   ],
   request: [
     { lane: "browser", text: "Sends the access-token cookie (the refresh cookie stays behind), or Authorization: Bearer to the API." },
-    { lane: "proxy", text: "Verifies signature, alg, iss, aud, typ and exp. Missing or expired → the refresh endpoint.", code: "proxy.ts, auth/peek.ts" },
+    { lane: "proxy", text: "Verifies signature, alg, iss, aud, typ and exp. Missing or expired → the refresh endpoint.", code: "proxy.ts, auth/jwt/edge.ts" },
     { lane: "server", text: "verifyAuth(\"jwt\"): the same verification, authoritative, once per request.", code: "lib/auth/dal.ts" },
     {
       lane: "database",
@@ -23,7 +23,7 @@ export const jwtFlows: Record<FlowKind, FlowStep[]> = {
     { lane: "browser", text: "Gets the page. The dashboard then reads the user's name for display — outside the auth check: the token has no personal data." },
   ],
   refresh: [
-    { lane: "proxy", text: "A page request without a valid access token is redirected to GET /api/jwt/refresh?next=…", code: "auth/next-path.ts recoveryPath" },
+    { lane: "proxy", text: "A page request without a valid access token is redirected to GET /api/jwt/refresh?next=…", code: "auth/jwt/edge.ts recoveryPath" },
     { lane: "browser", text: "Follows it; only this path receives the refresh cookie (API clients POST {refreshToken})." },
     { lane: "database", db: "read", text: "Reads the refresh token, its family and its user in one join.", code: "jwt/refresh-store.ts findRefresh" },
     { lane: "server", text: "Revoked or expired family, disabled user → refused. Used before, outside the grace window (10 s by default) → reuse, a theft.", code: "jwt/refresh-rules.ts" },

@@ -12,7 +12,7 @@ export const sessionFlows: Record<FlowKind, FlowStep[]> = {
   ],
   request: [
     { lane: "browser", text: "Sends the cookie with the page request." },
-    { lane: "proxy", text: "Unseals it (crypto only, memoised per seal). No seal → the login page.", code: "proxy.ts, auth/peek.ts" },
+    { lane: "proxy", text: "Unseals it (crypto only, memoised per seal). No seal → the login page.", code: "proxy.ts, auth/session/edge.ts" },
     { lane: "server", text: "verifyAuth(\"session\"): once per request, however many components ask.", code: "lib/auth/dal.ts" },
     { lane: "database", db: "read", text: "Reads the row joined with its user, by SHA-256 of the secret: one round-trip.", code: "session/store.ts findSessionWithUser" },
     { lane: "server", text: "Judges idle and absolute timeouts and the user's disabled flag.", code: "session/rules.ts" },

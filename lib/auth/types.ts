@@ -1,12 +1,8 @@
-import type { AuthUser, Role } from "../users.ts";
+import type { Role } from "../roles.ts";
+import type { AuthUser } from "../users.ts";
+import type { AuthMode } from "./modes.ts";
 
-/** The two ways this app authenticates the same users. */
-export const AUTH_MODES = ["session", "jwt"] as const;
-export type AuthMode = (typeof AUTH_MODES)[number];
-
-export function isAuthMode(value: string): value is AuthMode {
-  return (AUTH_MODES as readonly string[]).includes(value);
-}
+export { AUTH_MODES, isAuthMode, type AuthMode } from "./modes.ts";
 
 /** Who the request belongs to, as established by a mode's authoritative check. */
 export interface Principal {
@@ -92,8 +88,6 @@ export interface AuthStrategy {
   signIn(user: AuthUser, meta: RequestMeta): Promise<IssuedCredential>;
   /** Authoritative: may read the database; decides whether the request is authenticated. */
   verify(credential: string, meta: RequestMeta): Promise<VerifyResult>;
-  /** Optimistic: crypto only, no database; good enough to decide a redirect, nothing more. */
-  peek(credential: string, now: Date): Promise<boolean>;
   /** Other cookies the mode owns (JWT mode's refresh cookie), read for sign-out. */
   readonly companionCookies: readonly string[];
   /** Ends the credential server-side where the mode can; returns the cookies to clear. */

@@ -1,5 +1,5 @@
 import { authCookieName } from "../auth/cookies.ts";
-import { peekers } from "../auth/peek.ts";
+import { edges } from "../auth/edge-registry.ts";
 import { parseBearer } from "../auth/request.ts";
 import { verifyAccessTokenWithConfig } from "../auth/jwt/verify-config.ts";
 import { json, jsonError } from "./json.ts";
@@ -44,7 +44,7 @@ function cookieValue(header: string | null, name: string): string | null {
 export async function apiDownstreamSession(request: Request): Promise<Response> {
   const seal = cookieValue(request.headers.get("cookie"), authCookieName("session"));
   if (!seal) return jsonError(401, "no_credential", "Send the session cookie.");
-  const sealIntact = await peekers.session(seal, new Date());
+  const sealIntact = await edges.session.peek(seal, new Date());
   return jsonError(501, "session_store_required", "A service without the session store cannot decide whether this session is valid.", {
     sealIntact,
     decided: false,

@@ -1,5 +1,5 @@
 import { getConfig } from "../../env.ts";
-import { roleSchema, type Role } from "../../users.ts";
+import { roleSchema, type Role } from "../../roles.ts";
 import type { Rejection } from "../types.ts";
 import { secretBytes } from "./keys.ts";
 import { decideRefresh } from "./refresh-rules.ts";

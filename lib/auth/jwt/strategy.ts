@@ -1,7 +1,6 @@
 import { getConfig } from "../../env.ts";
 import type { AuthUser } from "../../users.ts";
 import { authCookieName, clearCookie, REFRESH_COOKIE_PATH, refreshCookieName } from "../cookies.ts";
-import { peekers } from "../peek.ts";
 import type { AuthStrategy, CookieToSet, Principal, RequestMeta, VerifyResult } from "../types.ts";
 import { revokeAccessToken } from "./denylist.ts";
 import { inspectJwt } from "./inspect.ts";
@@ -85,8 +84,6 @@ export const jwtStrategy: AuthStrategy = {
     if (!revocation.ok) return revocation;
     return { ok: true, principal: toPrincipal(verified.claims, token, revocation.degraded) };
   },
-
-  peek: (token: string, now: Date) => peekers.jwt(token, now),
 
   async signOut({ credential, companions }, meta: RequestMeta) {
     const verified = credential ? await verifyAccessTokenWithConfig(credential, meta.now) : null;

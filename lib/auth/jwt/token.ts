@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { errors, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
-import { roleSchema, type Role } from "../../users.ts";
+import { roleSchema, type Role } from "../../roles.ts";
 import type { Rejection } from "../types.ts";
 
 /**

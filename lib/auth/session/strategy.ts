@@ -1,5 +1,4 @@
 import { getConfig } from "../../env.ts";
-import { peekers } from "../peek.ts";
 import { roleSchema, type AuthUser } from "../../users.ts";
 import { authCookieName, clearCookie, MAX_CREDENTIAL_LENGTH } from "../cookies.ts";
 import type { AuthStrategy, Principal, RequestMeta, VerifyResult } from "../types.ts";
@@ -96,8 +95,6 @@ export const sessionStrategy: AuthStrategy = {
     if (verdict.shouldTouch) await touchSession(row.id, meta.now).catch(() => undefined);
     return { ok: true, principal: toPrincipal(row, verdict.expiresAt) };
   },
-
-  peek: (seal: string, now: Date) => peekers.session(seal, now),
 
   companionCookies: [],
 

@@ -1,0 +1,16 @@
+import type { AuthMode } from "./modes.ts";
+
+/**
+ * The database-free half of a mode: everything proxy.ts may use. An edge half imports crypto
+ * and configuration, never the database, Redis or a mode's store — the proxy is an optimistic
+ * filter, and lib/auth/proxy-imports.test.ts walks its import graph to keep it one.
+ */
+export interface AuthEdge {
+  readonly mode: AuthMode;
+  /** The cookie that carries this mode's credential. */
+  cookieName(): string;
+  /** Optimistic: crypto and clock only. A yes means "worth rendering"; the DAL decides. */
+  peek(credential: string, now: Date): Promise<boolean>;
+  /** Where a page request without a usable credential goes: login, or a refresh first. */
+  recoveryPath(next: string | null): string;
+}
