@@ -21,6 +21,9 @@ const secret = (name: string) =>
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // This process's name in a fleet (`npm run fleet` sets app-1, app-2, …): shown in /api/health
+  // and the labs, so a reader can see which instance answered. Default: host and pid.
+  INSTANCE_NAME: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "INSTANCE_NAME: letters, digits, . _ - (≤64)").optional(),
   DATABASE_URL: z
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/i, "DATABASE_URL must be a SQLite file: URL or a postgres:// / postgresql:// URL")

@@ -2,6 +2,7 @@
 //   node scripts/start.mjs [--dev] [--skip-build]
 //   --dev         `next dev` instead of build + `next start`
 //   --skip-build  serve the existing .next build (the test orchestrator builds once)
+//   --prepare-only  secrets, migrate, seed and build, then exit (`npm run fleet` serves itself)
 // Honours PORT (default 3000) and DATABASE_URL (unset: SQLite file at ./.data/dev.db).
 import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
@@ -13,6 +14,7 @@ const SECRET_NAMES = ["SESSION_SECRET", "JWT_SECRET"];
 const args = process.argv.slice(2);
 const dev = args.includes("--dev");
 const skipBuild = args.includes("--skip-build") || dev;
+const prepareOnly = args.includes("--prepare-only");
 const port = process.env.PORT || "3000";
 
 ensureLocalSecrets();
@@ -25,6 +27,7 @@ if (process.env.NODE_ENV !== "production") process.env.DEMO_MODE ??= "true";
 await step("prisma migrate deploy", ["prisma", "migrate", "deploy"]);
 if (process.env.DEMO_MODE === "true") await step("prisma db seed", ["prisma", "db", "seed"]);
 if (!skipBuild) await step("next build", ["next", "build"]);
+if (prepareOnly) process.exit(0);
 await step(dev ? "next dev" : "next start", ["next", dev ? "dev" : "start", "-p", port]);
 
 /**
