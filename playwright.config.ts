@@ -6,7 +6,11 @@ import { defineConfig } from "@playwright/test";
 import CHROMIUM_ARGS from "./scripts/chromium-args.json" with { type: "json" };
 
 const root = dirname(fileURLToPath(import.meta.url));
-const port = Number(process.env.E2E_PORT ?? 3100);
+// E2E_FLEET=1 (`npm test -- --only fleet`): the specs in e2e/fleet/ against `npm run fleet`
+// (two instances behind HAProxy on PostgreSQL + Redis); otherwise everything else against
+// one `npm start`.
+const fleet = process.env.E2E_FLEET === "1";
+const port = Number(process.env.E2E_PORT ?? (fleet ? 3930 : 3100));
 const baseURL = `http://localhost:${port}`;
 
 // `npm test` (scripts/test.mjs) passes both in the environment. Run directly
@@ -22,6 +26,26 @@ const chromium = {
   browserName: "chromium" as const,
   launchOptions: { executablePath: chromiumPath, args: CHROMIUM_ARGS },
 };
+
+const singleServerProjects = [
+  {
+    name: "chromium",
+    grepInvert: /@outage/,
+    testIgnore: /fleet\//,
+    // Not a cleanup: Playwright's one way to run a project strictly after another finished,
+    // whatever its results (a dependency would be skipped after any failure).
+    teardown: "outage",
+    use: chromium,
+  },
+  {
+    // The database-outage lab makes this server's database unreachable for every request
+    // (up to 5 s): its tests run alone, once every other test has finished.
+    name: "outage",
+    grep: /@outage/,
+    testIgnore: /fleet\//,
+    use: chromium,
+  },
+];
 
 export default defineConfig({
   testDir: "e2e",
@@ -41,29 +65,13 @@ export default defineConfig({
     baseURL,
     trace: "retain-on-first-failure",
   },
-  projects: [
-    {
-      name: "chromium",
-      grepInvert: /@outage/,
-      // Not a cleanup: Playwright's one way to run a project strictly after another finished,
-      // whatever its results (a dependency would be skipped after any failure).
-      teardown: "outage",
-      use: chromium,
-    },
-    {
-      // The database-outage lab makes this server's database unreachable for every request
-      // (up to 5 s): its tests run alone, once every other test has finished.
-      name: "outage",
-      grep: /@outage/,
-      use: chromium,
-    },
-  ],
+  projects: fleet ? [{ name: "fleet", testMatch: /fleet\/.*\.spec\.ts$/, use: chromium }] : singleServerProjects,
   webServer: {
     // The production build, as users get it; scripts/test.mjs builds it once beforehand.
-    command: "node scripts/start.mjs --skip-build",
+    command: fleet ? "node scripts/fleet.mjs --skip-build" : "node scripts/start.mjs --skip-build",
     cwd: root,
-    url: baseURL,
-    env: { PORT: String(port), DATABASE_URL: databaseUrl },
+    url: fleet ? `${baseURL}/api/health` : baseURL,
+    env: fleet ? fleetEnv() : { PORT: String(port), DATABASE_URL: databaseUrl },
     // Never reuse: a leftover server would run old code against an old database.
     reuseExistingServer: false,
     // migrate + seed + `next start` on a busy 2-core machine.
@@ -73,6 +81,20 @@ export default defineConfig({
     stdout: "pipe",
   },
 });
+
+/** The fleet suite's servers: fresh PostgreSQL database, shared Redis, short windows to test. */
+function fleetEnv(): Record<string, string> {
+  if (!/^postgres/.test(databaseUrl ?? "")) throw new Error("E2E_FLEET=1 needs a PostgreSQL DATABASE_URL (the fleet refuses SQLite)");
+  return {
+    PORT: String(port),
+    FLEET_SIZE: "2",
+    DATABASE_URL: databaseUrl!,
+    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+    DEMO_USERS: "true",
+    // Reuse of a rotated refresh token counts as theft at once, not after the grace window.
+    REFRESH_REUSE_GRACE_SECONDS: "0",
+  };
+}
 
 function runScript(script: string, ...args: string[]): string {
   return execFileSync(process.execPath, [`scripts/${script}`, ...args], {

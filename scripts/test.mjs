@@ -1,6 +1,7 @@
 // `npm test`: every suite, each against what it needs, ending in one line `N passed, N failed`.
 //   node scripts/test.mjs [--only unit,integration,e2e] [--skip-build] [-- <playwright args>]
-//   --only        run some suites (comma-separated or repeated)
+//   --only        run some suites (comma-separated or repeated); `fleet` (two instances behind
+//                 HAProxy, needs a PostgreSQL DATABASE_URL, Redis and HAProxy) runs only when named
 //   --skip-build  reuse the existing .next build for e2e (the build does not depend on the database)
 // DATABASE_URL picks the server the fresh test databases are made on (unset: SQLite).
 import { randomBytes } from "node:crypto";
@@ -14,6 +15,8 @@ import { crashedUnlessCounted, readPlaywrightCounts, readTapCounts } from "./tes
 import { findTestFiles } from "./test-files.mjs";
 
 const SUITES = ["unit", "integration", "e2e"];
+/** Suites that run only when asked for by name (`--only fleet`): they need more than Node. */
+const EXTRA_SUITES = ["fleet"];
 const RESULTS_DIR = "test-results";
 const E2E_REPORT = resolve(RESULTS_DIR, "e2e-report.json"); // absolute: Playwright resolves against its config
 
@@ -34,9 +37,9 @@ const baseEnv = {
 };
 
 // Found first, so a missing browser is reported before minutes of other suites.
-const browser = options.suites.has("e2e") ? locateBrowser() : null;
-const runners = { unit: runUnit, integration: runIntegration, e2e: () => runE2e(browser) };
-for (const suite of SUITES) {
+const browser = options.suites.has("e2e") || options.suites.has("fleet") ? locateBrowser() : null;
+const runners = { unit: runUnit, integration: runIntegration, e2e: () => runE2e(browser), fleet: () => runFleet(browser) };
+for (const suite of [...SUITES, ...EXTRA_SUITES]) {
   if (!options.suites.has(suite) || isStopping()) continue;
   // A suite that cannot even set up counts as one failure; the other suites still run.
   await runners[suite]().catch((error) => results.push({ suite, passed: 0, failed: 1, note: error.message }));
@@ -52,7 +55,7 @@ function parseOptions(args) {
       options: { only: { type: "string", multiple: true }, "skip-build": { type: "boolean", default: false } },
     });
     const only = (values.only ?? []).flatMap((list) => list.split(","));
-    const unknown = only.filter((suite) => !SUITES.includes(suite));
+    const unknown = only.filter((suite) => !SUITES.includes(suite) && !EXTRA_SUITES.includes(suite));
     if (unknown.length > 0) throw new Error(`unknown suite "${unknown.join(", ")}"`);
     return {
       suites: new Set(only.length > 0 ? only : SUITES),
@@ -110,6 +113,25 @@ async function runE2e({ path, error }) {
   const { code } = await runCommand("npx", ["playwright", "test", ...options.playwrightArgs], env);
   const counts = readPlaywrightCounts(E2E_REPORT);
   results.push({ suite: "e2e", ...counts, ...crashedUnlessCounted(code, counts) });
+}
+
+/** e2e/fleet/ against `npm run fleet`: two instances behind HAProxy, PostgreSQL and Redis. */
+async function runFleet({ path, error }) {
+  if (error) throw error;
+  if (!/^postgres/.test(process.env.DATABASE_URL ?? "")) throw new Error("the fleet suite needs DATABASE_URL=postgresql://… (the fleet refuses SQLite)");
+  if (!options.skipBuild && !options.suites.has("e2e")) await mustSucceed("next build", ["next", "build"], baseEnv);
+  const report = resolve(RESULTS_DIR, "fleet-report.json");
+  rmSync(report, { force: true });
+  const env = {
+    ...baseEnv,
+    E2E_FLEET: "1",
+    E2E_DATABASE_URL: await freshDatabase("fleet"),
+    PLAYWRIGHT_CHROMIUM_PATH: path,
+    PLAYWRIGHT_JSON_OUTPUT_FILE: report,
+  };
+  const { code } = await runCommand("npx", ["playwright", "test", ...options.playwrightArgs], env);
+  const counts = readPlaywrightCounts(report);
+  results.push({ suite: "fleet", ...counts, ...crashedUnlessCounted(code, counts) });
 }
 
 /** node's test runner through tsx; spec for people on stdout, TAP to a file for the counts. */
