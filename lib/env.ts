@@ -31,6 +31,10 @@ const schema = z.object({
   SESSION_SECRET: secret("SESSION_SECRET"),
   JWT_SECRET: secret("JWT_SECRET"),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  // Origins whose pages may call GET /api/<mode>/me with a Bearer token (CORS, never with
+  // credentials): comma-separated exact origins, or "loopback". Default: loopback in the
+  // demo (the cross-origin lab), none elsewhere.
+  CORS_ALLOWED_ORIGINS: z.string().optional(),
   // none: signature + exp only (pure stateless). denylist: + revoked jti lookup.
   // strict: + the user's token version and disabled flag (password change / disable bite at once).
   JWT_REVOCATION_CHECK: z.enum(["none", "denylist", "strict"]).default("denylist"),

@@ -46,3 +46,14 @@ export async function withThrowawayUser<T>(role: Role, work: (user: ThrowawayUse
   }
   return { result, user, deleted };
 }
+
+/**
+ * Browser labs hand a throwaway user's token to a page and cannot know when the visitor
+ * leaves: their users are swept here, at the start of the next run, once older than `age`.
+ */
+export async function deleteStaleThrowawayUsers(now: Date, ageSeconds: number): Promise<number> {
+  const { count } = await getDb().user.deleteMany({
+    where: { email: { endsWith: "@labs.invalid" }, createdAt: { lt: new Date(now.getTime() - ageSeconds * 1000) } },
+  });
+  return count;
+}
