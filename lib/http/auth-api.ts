@@ -32,6 +32,11 @@ export async function apiLogin(mode: AuthMode, request: Request): Promise<Respon
     response.headers.set("Retry-After", String(outcome.retryAfterSeconds));
     return response;
   }
+  if (!outcome.ok && outcome.reason === "store_unavailable") {
+    const response = jsonError(503, "store_unavailable", "Logging in is unavailable right now (the user store is unreachable); try again shortly.");
+    response.headers.set("Retry-After", "5");
+    return response;
+  }
   if (!outcome.ok) return jsonError(401, "invalid_credentials", "Wrong e-mail or password.");
   return json({
     user: publicUser(outcome.user),
