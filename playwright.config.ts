@@ -71,7 +71,8 @@ export default defineConfig({
     command: fleet ? "node scripts/fleet.mjs --skip-build" : "node scripts/start.mjs --skip-build",
     cwd: root,
     url: fleet ? `${baseURL}/api/health` : baseURL,
-    env: fleet ? fleetEnv() : { PORT: String(port), DATABASE_URL: databaseUrl },
+    // A fresh database that is not the SQLite default: the demo users must be asked for.
+    env: fleet ? fleetEnv() : { PORT: String(port), DATABASE_URL: databaseUrl, DEMO_USERS: "true" },
     // Never reuse: a leftover server would run old code against an old database.
     reuseExistingServer: false,
     // migrate + seed + `next start` on a busy 2-core machine.

@@ -84,6 +84,16 @@ for (const mode of MODES) {
       expect((await meWith(request, mode, { cookie })).status()).toBe(401);
     });
 
+    for (const [label, data] of Object.entries({ "an empty JSON body": "", "a body that is not JSON": "{not json", "a JSON array": "[]" })) {
+      test(`logout with ${label} still answers 204 and ends the login`, async ({ request }) => {
+        const { cookie } = await loginViaApi(request, mode, bob);
+        const response = await request.post(api("logout"), { headers: { "content-type": "application/json" }, data });
+        expect(response.status()).toBe(204);
+        expect((await request.storageState()).cookies).toEqual([]);
+        expect((await meWith(request, mode, { cookie })).status()).toBe(401);
+      });
+    }
+
     const crossSiteHeaders = {
       "a foreign Origin": { origin: "https://evil.example" },
       "Sec-Fetch-Site: cross-site": { "sec-fetch-site": "cross-site" },

@@ -3,6 +3,7 @@ import { getDb } from "./db.ts";
 import { revokeUserFamilies } from "./auth/jwt/refresh-store.ts";
 import { deleteUserSessions } from "./auth/session/store.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
+import type { Role } from "./users.ts";
 
 /**
  * Account events that must end credentials (OWASP ASVS 5.0 §7.4.3 / §7.4.4). Each bumps the
@@ -59,12 +60,44 @@ export async function setUserDisabled(userId: string, disabled: boolean, now: Da
   return { found: true, ...(await revokeOthers(userId, "user_disabled", now, {})) };
 }
 
+export type RoleChange = { ok: true } | { ok: false; code: "user_not_found" | "last_admin" };
+
+/** PostgreSQL's serialization failure as Prisma reports it: the transaction lost a race. */
+const WRITE_CONFLICT = "P2034";
+const MAX_ATTEMPTS = 3;
+
 /**
  * A role change takes effect at once in session mode, at the next refresh in JWT mode — or
  * at once there too with JWT_REVOCATION_CHECK=strict, since the version bump makes every
  * earlier access token stale. Admin endpoints read the row, so a demotion binds them at once.
+ *
+ * Never leaves the app without an active admin: nobody could promote anyone again. The count
+ * and the write share one serializable transaction, so two admins demoting each other at the
+ * same moment cannot both succeed (PostgreSQL aborts one; SQLite runs them one after another).
  */
-export async function setUserRole(userId: string, role: "user" | "admin"): Promise<boolean> {
-  const { count } = await getDb().user.updateMany({ where: { id: userId }, data: { role, tokenVersion: { increment: 1 } } });
-  return count === 1;
+export async function changeUserRole(userId: string, role: Role): Promise<RoleChange> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await getDb().$transaction(
+        async (tx): Promise<RoleChange> => {
+          if (role !== "admin") {
+            const otherAdmins = await tx.user.count({ where: { role: "admin", disabledAt: null, id: { not: userId } } });
+            const target = otherAdmins === 0 ? await tx.user.findUnique({ where: { id: userId }, select: { role: true, disabledAt: true } }) : null;
+            if (target?.role === "admin" && !target.disabledAt) return { ok: false, code: "last_admin" };
+          }
+          const { count } = await tx.user.updateMany({ where: { id: userId }, data: { role, tokenVersion: { increment: 1 } } });
+          return count === 1 ? { ok: true } : { ok: false, code: "user_not_found" };
+        },
+        { isolationLevel: "Serializable" },
+      );
+    } catch (error) {
+      const conflict = typeof error === "object" && error !== null && "code" in error && error.code === WRITE_CONFLICT;
+      if (!conflict || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** For callers that only need "did it change" (the stale-claims lab); same guard. */
+export async function setUserRole(userId: string, role: Role): Promise<boolean> {
+  return (await changeUserRole(userId, role)).ok;
 }

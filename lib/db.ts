@@ -27,7 +27,8 @@ export function onDatabaseQuery(listener: QueryListener): () => void {
   return () => queryListeners.delete(listener);
 }
 
-function createClient(url: string): Db {
+/** A client of its own for `url`; the app uses getDb()'s one (tests point one at a dead port). */
+export function createClient(url: string): Db {
   const log: [{ level: "query"; emit: "event" }] = [{ level: "query", emit: "event" }];
   if (databaseProvider(url) === "postgresql") {
     const adapter = new PrismaPg({ connectionString: url, max: 10 });

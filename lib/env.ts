@@ -58,8 +58,11 @@ const schema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(50),
   LOGIN_FAILURE_WINDOW_SECONDS: seconds(15 * 60, 1, 24 * 3600),
   // Set by `npm start` when it runs the local demo (NODE_ENV not set to production by the
-  // caller): seeds the demo users and turns the labs on. A real deployment leaves it unset.
+  // caller): turns the labs on. A real deployment leaves it unset.
   DEMO_MODE: z.stringbool().default(false),
+  // Read by the seed script (lib/demo-users.ts), listed here so a typo fails at start-up too.
+  // Unset: demo users only in the embedded SQLite default database.
+  DEMO_USERS: z.stringbool().optional(),
   // The labs (/labs, /api/labs/*, /api/downstream/*) create throwaway users and take the
   // database down for a moment: a demo's tools. Default: on in DEMO_MODE, off otherwise.
   LABS_ENABLED: z.stringbool().optional(),

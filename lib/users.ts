@@ -1,4 +1,5 @@
-import { getDb } from "./db.ts";
+import { getDb, type Db } from "./db.ts";
+import { isDatabaseUnavailable } from "./db-errors.ts";
 import { burnPasswordCheck, verifyPassword } from "./password.ts";
 import { roleSchema, type Role } from "./roles.ts";
 
@@ -18,8 +19,8 @@ export function normalizeEmail(email: string): string {
 }
 
 /** Unknown, disabled and wrong-password users all answer null, in about the same time. */
-export async function verifyCredentials(email: string, password: string): Promise<AuthUser | null> {
-  const row = await getDb().user.findUnique({ where: { email: normalizeEmail(email) } });
+export async function verifyCredentials(email: string, password: string, db: Db = getDb()): Promise<AuthUser | null> {
+  const row = await db.user.findUnique({ where: { email: normalizeEmail(email) } });
   if (!row) {
     await burnPasswordCheck(password);
     return null;
@@ -27,6 +28,23 @@ export async function verifyCredentials(email: string, password: string): Promis
   const matches = await verifyPassword(row.passwordHash, password);
   if (!matches || row.disabledAt) return null;
   return toAuthUser(row);
+}
+
+export type CredentialCheck = { ok: true; user: AuthUser } | { ok: false; reason: "invalid_credentials" | "store_unavailable" };
+
+/**
+ * verifyCredentials for logins: an unreachable database is an outcome (the caller answers
+ * 503 and the next attempt simply works once it is back), not an exception that ends as 500.
+ * Any other error is a bug and still throws.
+ */
+export async function checkCredentials(email: string, password: string, db: Db = getDb()): Promise<CredentialCheck> {
+  try {
+    const user = await verifyCredentials(email, password, db);
+    return user ? { ok: true, user } : { ok: false, reason: "invalid_credentials" };
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return { ok: false, reason: "store_unavailable" };
+    throw error;
+  }
 }
 
 export async function findUserById(id: string): Promise<AuthUser | null> {

@@ -14,6 +14,8 @@ const database = await createFreshDatabase({ name: `bench_${Date.now().toString(
 const env = {
   ...process.env,
   DATABASE_URL: database.url,
+  // bench-verify logs in as the seeded bob; a fresh database is not the SQLite default.
+  DEMO_USERS: "true",
   SESSION_SECRET: randomBytes(32).toString("base64url"),
   JWT_SECRET: randomBytes(32).toString("base64url"),
   SESSION_TOUCH_INTERVAL_SECONDS: "60",

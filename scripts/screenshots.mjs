@@ -94,7 +94,8 @@ async function startApp() {
   const database = await createFreshDatabase({ name: "screenshots" });
   // Its own process group, so stopping it stops `next start` under it too, and nothing else.
   const server = spawn(process.execPath, ["scripts/start.mjs", "--skip-build"], {
-    env: { ...env, DATABASE_URL: database.url },
+    // A fresh database is not the SQLite default: the demo users it logs in as must be asked for.
+    env: { ...env, DATABASE_URL: database.url, DEMO_USERS: "true" },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });

@@ -20,12 +20,14 @@ const port = process.env.PORT || "3000";
 ensureLocalSecrets();
 loadLocalEnv();
 ensureSqliteFolder();
-// The local demo (no NODE_ENV=production from the caller) gets its demo users and labs; a
-// deployment gets neither unless it asks with DEMO_MODE=true.
+// The local demo (no NODE_ENV=production from the caller) gets its labs; a deployment gets
+// none unless it asks with DEMO_MODE=true.
 if (process.env.NODE_ENV !== "production") process.env.DEMO_MODE ??= "true";
 
 await step("prisma migrate deploy", ["prisma", "migrate", "deploy"]);
-if (process.env.DEMO_MODE === "true") await step("prisma db seed", ["prisma", "db", "seed"]);
+// Always run: the seed decides (lib/demo-users.ts — only the embedded SQLite default, or
+// DEMO_USERS=true) and prints what it decided and why.
+await step("prisma db seed", ["prisma", "db", "seed"]);
 if (!skipBuild) await step("next build", ["next", "build"]);
 if (prepareOnly) process.exit(0);
 await step(dev ? "next dev" : "next start", ["next", dev ? "dev" : "start", "-p", port]);

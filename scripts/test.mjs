@@ -91,6 +91,8 @@ async function runIntegration() {
   const env = {
     ...baseEnv,
     DATABASE_URL: await freshDatabase("integration"),
+    // Not the SQLite default, so the seed would skip the demo users the tests log in as.
+    DEMO_USERS: "true",
     REDIS_TEST_URL: process.env.REDIS_TEST_URL ?? "redis://127.0.0.1:6379",
   };
   await mustSucceed("prisma migrate deploy", ["prisma", "migrate", "deploy"], env);

@@ -43,17 +43,36 @@ export async function Inspector({ mode }: { mode: AuthMode }) {
         <p className="mb-2 text-sm text-slate-600">
           {viaCookie ? (
             <>
-              The <code className="font-mono">{description.cookieName}</code> cookie, byte for byte as it arrived with this request (httpOnly: page scripts
-              cannot read it, but anything with access to the browser profile or the traffic can — and so can a script on this very page, which
-              prints it for you: a teaching aid a real app must never copy).
+              The <code className="font-mono">{description.cookieName}</code> cookie as it arrived with this request, piece by piece. It is httpOnly, so
+              page scripts cannot read it — and this page does not print it either: any script here could fetch the page and carry a printed copy
+              away. What would let someone present it (signature, MAC, ciphertext) is shown elided.
             </>
           ) : (
-            "This request presented the credential as Authorization: Bearer, byte for byte:"
+            "This request presented the credential as Authorization: Bearer; what would let someone present it is shown elided:"
           )}
         </p>
-        <code aria-label="Cookie value" className="block rounded-md bg-slate-100 p-3 font-mono text-xs break-all">
-          {credential.value}
+        <code aria-label="Cookie value, elided" className="block rounded-md bg-slate-100 p-3 font-mono text-xs break-all">
+          {view.parts.map((part) => part.shown).join(view.separator)}
         </code>
+        <table className="mt-3 w-full text-left text-xs">
+          <caption className="sr-only">Pieces of the credential</caption>
+          <thead className="text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 font-medium">Piece</th>
+              <th scope="col" className="py-1 font-medium">Bytes</th>
+              <th scope="col" className="py-1 font-medium">Shown</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {view.parts.map((part) => (
+              <tr key={part.name}>
+                <th scope="row" className="py-1 pr-3 font-normal text-slate-600">{part.name}</th>
+                <td className="py-1 pr-3 font-mono">{part.bytes}</td>
+                <td className="py-1 font-mono break-all">{part.shown}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
         <FactTable
           facts={{
             "value": `${view.bytes} bytes`,

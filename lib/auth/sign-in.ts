@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getConfig } from "../env.ts";
-import { normalizeEmail, verifyCredentials, type AuthUser } from "../users.ts";
+import { isDatabaseUnavailable } from "../db-errors.ts";
+import { checkCredentials, normalizeEmail, type AuthUser } from "../users.ts";
 import { LoginThrottle } from "./login-throttle.ts";
 import { strategies } from "./registry.ts";
 import { readCookies, readCredential, requestMeta, writeCookies } from "./request.ts";
@@ -16,6 +17,8 @@ export type Credentials = z.infer<typeof credentialsSchema>;
 export type SignInOutcome =
   | { ok: true; user: AuthUser; issued: IssuedCredential }
   | { ok: false; reason: "invalid_credentials" }
+  /** The database could not be reached: 503, and the next attempt works once it is back. */
+  | { ok: false; reason: "store_unavailable" }
   | { ok: false; reason: "too_many_attempts"; retryAfterSeconds: number };
 
 const globalForThrottle = globalThis as typeof globalThis & { __svjLoginThrottle?: LoginThrottle };
@@ -44,12 +47,22 @@ export async function signInWithPassword(mode: AuthMode, credentials: Credential
   if (!verdict.allowed) return { ok: false, reason: "too_many_attempts", retryAfterSeconds: verdict.retryAfterSeconds };
   // Charged before the (slow) check, so parallel guesses cannot all slip under the cap.
   throttle.recordFailure(email, meta.ip, meta.now);
-  const user = await verifyCredentials(email, credentials.password);
-  if (!user) return { ok: false, reason: "invalid_credentials" };
+  const check = await checkCredentials(email, credentials.password);
+  if (!check.ok && check.reason === "store_unavailable") return storeUnavailable(mode, "credentials");
+  if (!check.ok) return { ok: false, reason: "invalid_credentials" };
+  const { user } = check;
   throttle.recordSuccess(email, meta.ip, meta.now);
   const strategy = strategies[mode];
   const previous = await readCookies([strategy.describe().cookieName, ...strategy.companionCookies]);
-  const issued = await strategy.signIn(user, meta);
+  let issued: IssuedCredential;
+  try {
+    issued = await strategy.signIn(user, meta);
+  } catch (error) {
+    // The password checked out, then the database went away before the session row or
+    // refresh family was written: still an outage, not a bug.
+    if (isDatabaseUnavailable(error)) return storeUnavailable(mode, "issue");
+    throw error;
+  }
   await writeCookies(issued.cookies, mode);
   const previousCredential = previous[strategy.describe().cookieName] ?? null;
   if (previousCredential || strategy.companionCookies.some((name) => previous[name])) {
@@ -57,6 +70,12 @@ export async function signInWithPassword(mode: AuthMode, credentials: Credential
     await strategy.signOut({ credential: previousCredential, companions: previous }, meta).catch(() => undefined);
   }
   return { ok: true, user, issued };
+}
+
+function storeUnavailable(mode: AuthMode, step: "credentials" | "issue"): SignInOutcome {
+  // A stable code in the log: logins failing because of the database must be seen.
+  console.error(`[auth] login_store_unavailable mode=${mode} step=${step}: the database is unreachable; answering 503`);
+  return { ok: false, reason: "store_unavailable" };
 }
 
 /**

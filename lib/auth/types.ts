@@ -58,10 +58,24 @@ export type Rejection = {
 };
 export type VerifyResult = { ok: true; principal: Principal } | Rejection;
 
-/** What someone holding the credential can read from it, without any key. */
+/** One delimited piece of a credential as a page may show it: the secret ones elided. */
+export interface CredentialPart {
+  name: string;
+  bytes: number;
+  /** The piece itself when it is public, or elideSecret() of it: never enough to replay. */
+  shown: string;
+}
+
+/**
+ * What someone holding the credential can read from it, without any key. Safe to render:
+ * nothing in it lets a reader rebuild the credential (no signature, MAC or ciphertext).
+ */
 export interface CredentialView {
   format: string;
   bytes: number;
+  /** The credential's structure, piece by piece, joined by `separator` in the original. */
+  parts: CredentialPart[];
+  separator: string;
   /** Decoded parts a thief could read; empty when the credential is opaque. */
   readable: Record<string, unknown>;
   summary: string;

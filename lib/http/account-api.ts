@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { changePassword, newPasswordSchema, setUserDisabled, setUserRole } from "../account.ts";
+import { changePassword, changeUserRole, newPasswordSchema, setUserDisabled } from "../account.ts";
 import { findUserById, roleSchema } from "../users.ts";
 import { authenticateAny, crossSite } from "./auth-api.ts";
 import { readJsonBody } from "./body.ts";
@@ -74,6 +74,10 @@ export async function apiSetRole(request: Request, userId: string): Promise<Resp
   if (!auth.ok) return auth.response;
   const body = await readJsonBody(request, roleBodySchema);
   if (!body.ok) return body.response;
-  if (!(await setUserRole(userId, body.data.role))) return jsonError(404, "user_not_found", "No user has that id.");
+  const change = await changeUserRole(userId, body.data.role);
+  if (!change.ok && change.code === "last_admin") {
+    return jsonError(409, "last_admin", "This is the only active admin: promote someone else first, or nobody could manage users again.");
+  }
+  if (!change.ok) return jsonError(404, "user_not_found", "No user has that id.");
   return json({ userId, role: body.data.role });
 }

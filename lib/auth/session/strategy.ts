@@ -1,4 +1,5 @@
 import { getConfig } from "../../env.ts";
+import { inspectSeal } from "./inspect.ts";
 import { roleSchema, type AuthUser } from "../../users.ts";
 import { authCookieName, clearCookie, MAX_CREDENTIAL_LENGTH } from "../cookies.ts";
 import type { AuthStrategy, Principal, RequestMeta, VerifyResult } from "../types.ts";
@@ -104,14 +105,7 @@ export const sessionStrategy: AuthStrategy = {
     return [clearCookie(authCookieName("session"))];
   },
 
-  inspect(seal: string) {
-    return {
-      format: "iron-session seal (Fe26.2: AES-256-CBC + HMAC-SHA-256)",
-      bytes: Buffer.byteLength(seal),
-      readable: {},
-      summary: "Encrypted and authenticated: a reader learns nothing of the user, only the seal's own expiry stamp. It points at a row the server can delete.",
-    };
-  },
+  inspect: inspectSeal,
 
   describe() {
     return {
