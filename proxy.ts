@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { authCookieName } from "./lib/auth/cookies.ts";
-import { recoveryPath } from "./lib/auth/next-path.ts";
+import { edgeHalves } from "./lib/auth/edge-registry.ts";
 import { peekers } from "./lib/auth/peek.ts";
 import { PATHNAME_HEADER } from "./lib/auth/request-headers.ts";
 import { isAuthMode } from "./lib/auth/types.ts";
@@ -22,7 +22,7 @@ export async function proxy(request: NextRequest) {
   // Only navigations are redirected: a 307 would replay a form post (a Server Action) at the
   // refresh or login URL. Other methods go on to the DAL, which answers them itself.
   if (!plausible && (request.method === "GET" || request.method === "HEAD")) {
-    return NextResponse.redirect(new URL(recoveryPath[mode](pathname + search), request.url));
+    return NextResponse.redirect(new URL(edgeHalves[mode].recoveryPath(pathname + search), request.url));
   }
 
   // Overwrite whatever the client sent under this name: it only feeds a sanitised `?next=`.

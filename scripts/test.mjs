@@ -88,7 +88,6 @@ async function runIntegration() {
   const env = {
     ...baseEnv,
     DATABASE_URL: await freshDatabase("integration"),
-    REDIS_TEST_URL: process.env.REDIS_TEST_URL ?? "redis://127.0.0.1:6379",
   };
   await mustSucceed("prisma migrate deploy", ["prisma", "migrate", "deploy"], env);
   await mustSucceed("prisma db seed", ["prisma", "db", "seed"], env);

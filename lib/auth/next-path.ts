@@ -31,15 +31,3 @@ export function loginPath(mode: AuthMode, next: string | null): string {
 export function dashboardPath(mode: AuthMode): string {
   return `/${mode}/dashboard`;
 }
-
-/**
- * Where a page request without a usable credential goes. JWT mode first tries its refresh
- * endpoint (the only path the refresh cookie is sent to), which falls back to login.
- */
-export const recoveryPath: Record<AuthMode, (next: string | null) => string> = {
-  session: (next) => loginPath("session", next),
-  jwt: (next) => {
-    const safe = safeNextPath(next);
-    return safe ? `/api/jwt/refresh?next=${encodeURIComponent(safe)}` : "/api/jwt/refresh";
-  },
-};
