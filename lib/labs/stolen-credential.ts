@@ -27,7 +27,7 @@ async function stealAndReplay(origin: string, mode: AuthMode, user: ThrowawayUse
     before: answerCode(before),
     app: answerCode(app),
     downstream: answerCode(downstream),
-    secondsUntilExp: mode === "jwt" ? secondsUntilExp(held.value, replayedAt) : null,
+    secondsUntilExp: secondsUntilExp(held.value, replayedAt),
   });
   return { mode, steps: client.steps, ...judged };
 }
