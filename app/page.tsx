@@ -12,7 +12,7 @@ const facts = {
   ],
   jwt: [
     "Login signs a short-lived token (HS256, 15 min) with the user's id and role.",
-    "Requests are verified by signature and clock; a denylist lookup by the token's id (on by default) is the only database read.",
+    "Requests are verified by signature and clock; one read of the user's state and the token's id on the denylist (on by default) is the only database access.",
     "Logout denylists the token's id; without that check a copied token works until exp.",
   ],
 } as const;

@@ -13,7 +13,7 @@ import {
 
 /**
  * The labs, through their pages and their API. The e2e server runs with the documented
- * defaults (.env.example): JWT_REVOCATION_CHECK=denylist, JWT_DENYLIST_ON_ERROR=open. Every
+ * defaults (.env.example): JWT_REVOCATION_CHECK=denylist, JWT_REVOCATION_FAIL=closed. Every
  * verdict asserted here is one the server computed from the answers it observed; the API
  * tests also check those answers are in the transcript with the same codes.
  */
@@ -86,11 +86,12 @@ test.describe("tampering", () => {
 });
 
 test.describe("stale claims", () => {
-  test("page: the session is demoted at once; the JWT stays admin until refresh", async ({ page }) => {
+  test("page: the session is demoted at once; the JWT is refused as stale until a refresh", async ({ page }) => {
     const columns = await runLabViaPage(page, "stale-claims");
     await expectVerdictShown(columns.session, /^Held: The very next request after the demotion acted as role user/, ["role=admin", "role=user"]);
-    const jwtCodes = ["role=admin", "role=admin", "accepted", "role=user", "role=admin"];
-    await expectVerdictShown(columns.jwt, /^Exposed: Still admin after the demotion, until a refresh minted a token saying user/, jwtCodes);
+    // The default revocation check compares the token version the demotion bumped.
+    const jwtCodes = ["role=admin", "token_stale", "accepted", "role=user", "token_stale"];
+    await expectVerdictShown(columns.jwt, /^Held: The old token was refused on the very next request \(token_stale/, jwtCodes);
     await expect(columns.jwt.getByText(/demoted to role user in the database/)).toBeVisible();
   });
 
@@ -99,9 +100,10 @@ test.describe("stale claims", () => {
     const sessionRoles = stepsTo(result.columns.session, "/api/session/me").map((step) => step.response?.body?.user?.role);
     expect(sessionRoles).toEqual(["admin", "user"]);
     const jwtRoles = stepsTo(result.columns.jwt, "/api/jwt/me").map((step) => step.response?.body?.user?.role);
-    expect(jwtRoles).toEqual(["admin", "admin", "user", "admin"]);
+    expect(jwtRoles).toEqual(["admin", undefined, "user", undefined]);
+    expect(stepsTo(result.columns.jwt, "/api/jwt/me").map(codeOf)).toEqual([undefined, "token_stale", undefined, "token_stale"]);
     expect(stepsTo(result.columns.jwt, "/api/jwt/refresh")[0]?.response?.status).toBe(200);
-    expect(result.columns.jwt.verdict.outcome).toBe("stale_until_refresh");
+    expect(result.columns.jwt.verdict.outcome).toBe("refused_until_refresh");
     expect(result.columns.session.verdict.outcome).toBe("fresh_on_next_request");
     expectCredentialsShortened(result);
     await expectThrowawayUserDeleted(result);
@@ -113,11 +115,13 @@ test.describe("stale claims", () => {
  * every other test (the "outage" project in playwright.config.ts).
  */
 test.describe("database outage", { tag: "@outage" }, () => {
-  test("page: session fails closed, JWT fails open, and the page says why", async ({ page }) => {
+  // Fail-open is a labelled choice (JWT_REVOCATION_FAIL=open, see the verdict's unit tests);
+  // under the default both modes refuse what they cannot check.
+  test("page: both modes fail closed by default, and the page says why", async ({ page }) => {
     const columns = await runLabViaPage(page, "database-outage");
     await expectVerdictShown(columns.session, /^Degraded: Down while the database was down \(503 session_store_unavailable\)/, ["session_store_unavailable", "accepted"]);
-    await expectVerdictShown(columns.jwt, /^Degraded: Kept answering 200 during the outage, on signature and exp alone/, ["accepted", "fail_open", "accepted"]);
-    await expect(page.getByText(/JWT_DENYLIST_ON_ERROR=open \(the default\)/).first()).toBeVisible();
+    await expectVerdictShown(columns.jwt, /^Degraded: Down while the database was down \(503 revocation_check_unavailable\)/, ["revocation_check_unavailable", "accepted"]);
+    await expect(page.getByText(/JWT_REVOCATION_FAIL=closed \(the default\)/).first()).toBeVisible();
   });
 
   test("API: the answers during and after the outage, then a refusal to break it again at once", async ({ request, page }) => {
@@ -131,11 +135,11 @@ test.describe("database outage", { tag: "@outage" }, () => {
     expect(codeOf(sessionDuring)).toBe("session_store_unavailable");
     expect(sessionAfter?.response?.status).toBe(200);
     const [, jwtDuring, jwtAfter] = stepsTo(result.columns.jwt, "/api/jwt/me");
-    expect(jwtDuring?.response?.status).toBe(200);
-    expect(String(jwtDuring?.response?.body?.token?.revocationCheck)).toMatch(/unreachable.*fail-open/);
+    expect(jwtDuring?.response?.status).toBe(503);
+    expect(codeOf(jwtDuring)).toBe("revocation_check_unavailable");
     expect(jwtAfter?.response?.status).toBe(200);
     expect(result.columns.session.verdict.outcome).toBe("fails_closed");
-    expect(result.columns.jwt.verdict.outcome).toBe("fails_open");
+    expect(result.columns.jwt.verdict.outcome).toBe("fails_closed");
     expect(result.columns.jwt.measures.outageMs).toBeLessThan(5_000);
     await expectThrowawayUserDeleted(result);
 

@@ -73,7 +73,7 @@ describe("defaults, safe for a local demo", () => {
     assert.equal(config.DATABASE_URL, DEFAULT_DATABASE_URL);
     assert.equal(config.REDIS_URL, undefined);
     assert.equal(config.JWT_REVOCATION_CHECK, "denylist");
-    assert.equal(config.JWT_DENYLIST_ON_ERROR, "open");
+    assert.equal(config.JWT_REVOCATION_FAIL, "closed");
     assert.equal(config.JWT_ACCESS_TTL_SECONDS, 900);
     assert.equal(config.SESSION_TOUCH_INTERVAL_SECONDS, 60, "not coerced to 0");
   });
@@ -112,19 +112,27 @@ describe("numbers", () => {
 });
 
 describe("enums and URLs", () => {
-  test("JWT_REVOCATION_CHECK takes only its listed values", () => {
-    for (const value of ["none", "denylist", "strict"] as const) {
+  test("JWT_REVOCATION_CHECK takes only its listed values; strict is an alias of denylist", () => {
+    for (const value of ["none", "denylist"] as const) {
       assert.equal(withSecrets({ JWT_REVOCATION_CHECK: value }).JWT_REVOCATION_CHECK, value);
     }
+    assert.equal(withSecrets({ JWT_REVOCATION_CHECK: "strict" }).JWT_REVOCATION_CHECK, "denylist");
     assertInvalid({ ...SECRETS, JWT_REVOCATION_CHECK: "off" }, "JWT_REVOCATION_CHECK");
     assertInvalid({ ...SECRETS, JWT_REVOCATION_CHECK: "DENYLIST" }, "JWT_REVOCATION_CHECK");
   });
 
-  test("JWT_DENYLIST_ON_ERROR takes open or closed, defaulting to open", () => {
-    assert.equal(withSecrets().JWT_DENYLIST_ON_ERROR, "open");
+  test("JWT_REVOCATION_FAIL takes open or closed, defaulting to closed", () => {
+    assert.equal(withSecrets().JWT_REVOCATION_FAIL, "closed");
     for (const value of ["open", "closed"] as const) {
-      assert.equal(withSecrets({ JWT_DENYLIST_ON_ERROR: value }).JWT_DENYLIST_ON_ERROR, value);
+      assert.equal(withSecrets({ JWT_REVOCATION_FAIL: value }).JWT_REVOCATION_FAIL, value);
     }
+    assertInvalid({ ...SECRETS, JWT_REVOCATION_FAIL: "fail-open" }, "JWT_REVOCATION_FAIL");
+  });
+
+  test("JWT_DENYLIST_ON_ERROR, its earlier name, still counts when JWT_REVOCATION_FAIL is unset", () => {
+    assert.equal(withSecrets({ JWT_DENYLIST_ON_ERROR: "open" }).JWT_REVOCATION_FAIL, "open");
+    assert.equal(withSecrets({ JWT_DENYLIST_ON_ERROR: "open", JWT_REVOCATION_FAIL: "closed" }).JWT_REVOCATION_FAIL, "closed");
+    assert.equal("JWT_DENYLIST_ON_ERROR" in withSecrets({ JWT_DENYLIST_ON_ERROR: "open" }), false, "one name in the parsed config");
     assertInvalid({ ...SECRETS, JWT_DENYLIST_ON_ERROR: "fail-open" }, "JWT_DENYLIST_ON_ERROR");
   });
 

@@ -35,12 +35,19 @@ const schema = z.object({
   // credentials): comma-separated exact origins, or "loopback". Default: loopback in the
   // demo (the cross-origin lab), none elsewhere.
   CORS_ALLOWED_ORIGINS: z.string().optional(),
-  // none: signature + exp only (pure stateless). denylist: + revoked jti lookup.
-  // strict: + the user's token version and disabled flag (password change / disable bite at once).
-  JWT_REVOCATION_CHECK: z.enum(["none", "denylist", "strict"]).default("denylist"),
-  // What an unreachable denylist means: "open" keeps serving on signature + exp alone
-  // (availability, the reason to pick JWTs), "closed" answers 503 (no revocation gap).
-  JWT_DENYLIST_ON_ERROR: z.enum(["open", "closed"]).default("open"),
+  // none: signature + exp only (pure stateless). denylist (default): one statement reads the
+  // user's disabled flag and token version and whether the jti was revoked (ASVS §7.4.2: a
+  // disable or password change ends access tokens at once). "strict" was the name of that
+  // combined check when denylist read the jti alone; it is kept as an alias of denylist.
+  JWT_REVOCATION_CHECK: z
+    .enum(["none", "denylist", "strict"])
+    .default("denylist")
+    .transform((level) => (level === "strict" ? "denylist" : level)),
+  // What revocation state that cannot be read means: "closed" (default) answers 503, "open"
+  // serves on signature + exp alone (availability over a revocation gap, a labelled choice).
+  JWT_REVOCATION_FAIL: z.enum(["open", "closed"]).optional(),
+  // The earlier name of JWT_REVOCATION_FAIL, still honoured when that one is unset.
+  JWT_DENYLIST_ON_ERROR: z.enum(["open", "closed"]).optional(),
   JWT_ISSUER: z.string().min(1).default("session-vs-jwt"),
   JWT_AUDIENCE: z.string().min(1).default("session-vs-jwt:web"),
   // RFC 7519 §4.1.4 allows "some small leeway"; more than a minute hides clock problems.
@@ -71,12 +78,17 @@ const schema = z.object({
   LABS_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
 });
 
-const checkedSchema = schema.refine((config) => config.SESSION_TOUCH_INTERVAL_SECONDS < config.SESSION_IDLE_TIMEOUT_SECONDS, {
-  message: "must be shorter than SESSION_IDLE_TIMEOUT_SECONDS, or active users would be logged out as idle",
-  path: ["SESSION_TOUCH_INTERVAL_SECONDS"],
-});
+const checkedSchema = schema
+  .refine((config) => config.SESSION_TOUCH_INTERVAL_SECONDS < config.SESSION_IDLE_TIMEOUT_SECONDS, {
+    message: "must be shorter than SESSION_IDLE_TIMEOUT_SECONDS, or active users would be logged out as idle",
+    path: ["SESSION_TOUCH_INTERVAL_SECONDS"],
+  })
+  .transform(({ JWT_DENYLIST_ON_ERROR, ...config }) => ({
+    ...config,
+    JWT_REVOCATION_FAIL: config.JWT_REVOCATION_FAIL ?? JWT_DENYLIST_ON_ERROR ?? "closed",
+  }));
 
-export type Config = z.infer<typeof schema>;
+export type Config = z.output<typeof checkedSchema>;
 
 /** Secrets are base64url (as generated) or any string of ≥32 bytes. */
 function decodedLength(value: string): number {

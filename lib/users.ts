@@ -25,7 +25,7 @@ export async function verifyCredentials(email: string, password: string, db: Db 
     await burnPasswordCheck(password);
     return null;
   }
-  const matches = await verifyPassword(row.passwordHash, password);
+  const matches = await verifyPassword(row.passwordHash, password, row.id);
   if (!matches || row.disabledAt) return null;
   return toAuthUser(row);
 }

@@ -25,7 +25,6 @@ const configurations = [
   { mode: "session" },
   { mode: "jwt", check: "none" },
   { mode: "jwt", check: "denylist" },
-  { mode: "jwt", check: "strict" },
 ];
 
 try {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getConfig } from "../env.ts";
 import { isDatabaseUnavailable } from "../db-errors.ts";
+import { errorText, logEvent } from "../log.ts";
 import { checkCredentials, normalizeEmail, type AuthUser } from "../users.ts";
 import { LoginThrottle } from "./login-throttle.ts";
 import { strategies } from "./registry.ts";
@@ -67,7 +68,11 @@ export async function signInWithPassword(mode: AuthMode, credentials: Credential
   const previousCredential = previous[strategy.describe().cookieName] ?? null;
   if (previousCredential || strategy.companionCookies.some((name) => previous[name])) {
     // Its cookies are already overwritten by the new ones; only the server-side end matters.
-    await strategy.signOut({ credential: previousCredential, companions: previous }, meta).catch(() => undefined);
+    // Failing it must not fail the login that just succeeded, but a login left alive
+    // server-side is worth an operator's attention: logged with a stable code.
+    await strategy.signOut({ credential: previousCredential, companions: previous }, meta).catch((error: unknown) => {
+      logEvent("replaced_login_not_ended", { mode, userId: user.id, error: errorText(error) }, "error");
+    });
   }
   return { ok: true, user, issued };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { changePassword, changeUserRole, newPasswordSchema, setUserDisabled } from "../account.ts";
+import { renewPresentedCredential } from "../auth/renew-credential.ts";
 import { findUserById, roleSchema } from "../users.ts";
 import { authenticateAny, crossSite } from "./auth-api.ts";
 import { readJsonBody } from "./body.ts";
@@ -25,19 +26,22 @@ export async function apiChangePassword(request: Request): Promise<Response> {
   const body = await readJsonBody(request, passwordBodySchema);
   if (!body.ok) return body.response;
   const { principal } = auth;
-  const result = await changePassword(
-    { userId: principal.userId, ...body.data, keep: { sessionId: principal.handles.sessionId, familyId: principal.handles.familyId } },
-    new Date(),
-  );
+  const result = await changePassword({ userId: principal.userId, ...body.data, current: principal.handles }, new Date());
   if (!result.ok) {
     return result.code === "wrong_password"
       ? jsonError(403, "wrong_password", "The current password is wrong.")
       : jsonError(401, "user_gone", "This account no longer exists or is disabled.");
   }
+  // The credential that made the change is replaced (cookies for a browser, the body for a
+  // Bearer client): a copy of it is refused from now on.
+  const renewed = await renewPresentedCredential(principal.mode, result.user, { setCookies: auth.viaCookie });
   return json({
-    revokedSessions: result.revokedSessions,
-    revokedFamilies: result.revokedFamilies,
-    note: "Other sessions and refresh families are gone. Access tokens issued before now stay valid until exp unless JWT_REVOCATION_CHECK=strict.",
+    revokedSessions: result.ended.session,
+    revokedFamilies: result.ended.jwt,
+    renewed: true,
+    expiresAt: renewed.principal.expiresAt.toISOString(),
+    ...renewed.apiFields,
+    note: "Every other session and refresh family is gone, and access tokens issued before now are refused (their token version is stale). The credential used here was replaced by the one in this answer or its Set-Cookie.",
   });
 }
 
@@ -64,7 +68,7 @@ export async function apiSetDisabled(request: Request, userId: string, disabled:
   if (disabled && userId === auth.principal.userId) return jsonError(409, "cannot_disable_self", "Admins cannot disable themselves.");
   const result = await setUserDisabled(userId, disabled, new Date());
   if (!result.found) return jsonError(404, "user_not_found", "No user has that id.");
-  return json({ userId, disabled, revokedSessions: result.revokedSessions, revokedFamilies: result.revokedFamilies });
+  return json({ userId, disabled, revokedSessions: result.ended.session, revokedFamilies: result.ended.jwt });
 }
 
 const roleBodySchema = z.object({ role: roleSchema });

@@ -2,7 +2,7 @@ import type { AuthMode } from "../auth/types.ts";
 import { makeDatabaseUnreachable } from "../db.ts";
 import { databaseProvider, getConfig, type Config } from "../env.ts";
 import { callMe, logInAs, type HeldCredential } from "./credentials.ts";
-import { judgeOutage, saysRevocationUnchecked } from "./database-outage-verdict.ts";
+import { judgeOutage, acceptedFailOpen } from "./database-outage-verdict.ts";
 import { createOutageGate, type OutageGate } from "./outage-window.ts";
 import { answerCode, createLabClient, type LabClient } from "./recorder.ts";
 import type { ThrowawayUser } from "./throwaway-user.ts";
@@ -30,13 +30,10 @@ export function denylistFailureNote(config: Config): string {
   if (config.JWT_REVOCATION_CHECK === "none") {
     return "JWT_REVOCATION_CHECK=none: JWT mode reads nothing from the database on a request, so an outage cannot touch it — and neither can a logout.";
   }
-  if (config.REDIS_URL && config.JWT_REVOCATION_CHECK === "denylist") {
-    return "The denylist lives in Redis (REDIS_URL), not in this database, so this outage does not reach JWT mode's check. A Redis outage would, and JWT_DENYLIST_ON_ERROR would decide what happens then.";
+  if (config.JWT_REVOCATION_FAIL === "closed") {
+    return "JWT_REVOCATION_FAIL=closed (the default): when the revocation check cannot read the database, JWT mode answers 503 like session mode — no revocation gap, and no availability advantage either. Set it to open to see the other choice.";
   }
-  if (config.JWT_DENYLIST_ON_ERROR === "closed") {
-    return "JWT_DENYLIST_ON_ERROR=closed: when the revocation check cannot read its store, JWT mode answers 503 like session mode — no revocation gap, and no availability advantage either.";
-  }
-  return "JWT_DENYLIST_ON_ERROR=open (the default): when the revocation check cannot read its store, a token is accepted on signature and exp alone. Staying up is the reason to pick JWTs; the price is that a token revoked before or during the outage works again until the outage ends. Set it to closed to answer 503 instead.";
+  return "JWT_REVOCATION_FAIL=open: when the revocation check cannot read the database, a token is accepted on signature and exp alone. Staying up is the reason to pick JWTs; the price is that a token revoked before or during the outage works again until the outage ends.";
 }
 
 function meDuring(client: LabClient, held: HeldCredential) {
@@ -62,10 +59,10 @@ export async function runDatabaseOutageLab(origin: string, user: ThrowawayUser):
     return {
       mode,
       steps: clients[mode].steps,
-      ...judgeOutage(mode, {
+      ...judgeOutage({
         before: answerCode(before[index]),
         during: { status: during.status, code: answerCode(during) },
-        duringDegraded: saysRevocationUnchecked(during.body),
+        duringDegraded: acceptedFailOpen(during.body),
         after: answerCode(after[index]),
         cutShort: window.cutShort,
       }),
@@ -77,8 +74,7 @@ export async function runDatabaseOutageLab(origin: string, user: ThrowawayUser):
     config: {
       database: databaseProvider(config.DATABASE_URL),
       JWT_REVOCATION_CHECK: config.JWT_REVOCATION_CHECK,
-      JWT_DENYLIST_ON_ERROR: config.JWT_DENYLIST_ON_ERROR,
-      "denylist store": config.REDIS_URL ? "redis" : "database",
+      JWT_REVOCATION_FAIL: config.JWT_REVOCATION_FAIL,
       "outage limit": `${OUTAGE_LIMITS.maxMs / 1000} s`,
       "pause between outages": `${OUTAGE_LIMITS.cooldownMs / 1000} s`,
     },
