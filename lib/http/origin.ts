@@ -13,6 +13,17 @@ export function isCrossSiteRequest(request: Request): boolean {
 }
 
 /**
+ * Stricter than !isCrossSiteRequest: positive evidence that a browser on this very origin sent
+ * it (Sec-Fetch-Site: same-origin, or an Origin header naming us). For endpoints that act on
+ * the server's behalf (the labs), where a request with no evidence either way is refused too.
+ */
+export function isSameOriginRequest(request: Request): boolean {
+  if (isCrossSiteRequest(request)) return false;
+  if (request.headers.get("sec-fetch-site") === "same-origin") return true;
+  return request.headers.get("origin") === requestOrigin(request.headers, request.url);
+}
+
+/**
  * The origin the client addressed, as a proxy in front of us reports it. Also what the labs
  * send their requests to (lib/labs/instance.ts checks it really is this server first).
  * Server Actions have headers but no URL: Next always sets x-forwarded-host and -proto.
