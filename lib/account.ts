@@ -3,6 +3,7 @@ import { getDb } from "./db.ts";
 import { revokeUserFamilies } from "./auth/jwt/refresh-store.ts";
 import { deleteUserSessions } from "./auth/session/store.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
+import { chargePasswordCheck } from "./auth/password-change-throttle.ts";
 
 /**
  * Account events that must end credentials (OWASP ASVS 5.0 §7.4.3 / §7.4.4). Each bumps the
@@ -30,7 +31,10 @@ async function revokeOthers(userId: string, reason: string, now: Date, keep: { s
   return { revokedSessions, revokedFamilies };
 }
 
-export type PasswordChange = ({ ok: true; tokenVersion: number } & RevocationCount) | { ok: false; code: "wrong_password" | "user_gone" };
+export type PasswordChange =
+  | ({ ok: true; tokenVersion: number } & RevocationCount)
+  | { ok: false; code: "wrong_password" | "user_gone" }
+  | { ok: false; code: "too_many_attempts"; retryAfterSeconds: number };
 
 export async function changePassword(
   input: { userId: string; currentPassword: string; newPassword: string; keep: { sessionId?: string; familyId?: string } },
@@ -39,7 +43,10 @@ export async function changePassword(
   const db = getDb();
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { passwordHash: true, disabledAt: true } });
   if (!user || user.disabledAt) return { ok: false, code: "user_gone" };
+  const charge = await chargePasswordCheck(input.userId, now);
+  if (!charge.allowed) return { ok: false, code: "too_many_attempts", retryAfterSeconds: charge.retryAfterSeconds };
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) return { ok: false, code: "wrong_password" };
+  await charge.settle();
   const updated = await db.user.update({
     where: { id: input.userId },
     data: { passwordHash: await hashPassword(input.newPassword), tokenVersion: { increment: 1 } },

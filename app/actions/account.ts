@@ -25,6 +25,7 @@ export async function changePasswordAction(_previous: PasswordFormState, form: F
     { userId: principal.userId, currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword, keep: principal.handles },
     new Date(),
   );
+  if (!result.ok && result.code === "too_many_attempts") return { error: `Too many wrong current passwords. Try again in ${result.retryAfterSeconds} s.` };
   if (!result.ok) return { error: result.code === "wrong_password" ? "The current password is wrong." : "This account is gone." };
   return {
     done: `Password changed. Ended ${result.revokedSessions} other session(s) and ${result.revokedFamilies} other refresh famil${result.revokedFamilies === 1 ? "y" : "ies"}.`,
