@@ -13,7 +13,8 @@ const MINUTE = 60_000;
 
 export type Paced<T> = { ran: true; value: T } | { ran: false; retryAfterSeconds: number; scope: "user" | "everyone" };
 
-export async function paceLabRun<T>(userId: string, run: () => Promise<T>, now = Date.now(), state: SharedState = sharedState()): Promise<Paced<T>> {
+/** `refunded`: an outcome that did not really run (a refusal) gives the charges back. */
+export async function paceLabRun<T>(userId: string, run: () => Promise<T>, refunded: (value: T) => boolean = () => false, now = Date.now(), state: SharedState = sharedState()): Promise<Paced<T>> {
   const mine = await chargeWithinCap(state.windows, `labs:runs:user:${userId}`, RUNS_PER_USER, MINUTE, now);
   if (!mine.allowed) return { ran: false, retryAfterSeconds: mine.retryAfterSeconds, scope: "user" };
   const all = await chargeWithinCap(state.windows, "labs:runs:all", RUNS_PER_MINUTE, MINUTE, now);
@@ -24,5 +25,7 @@ export async function paceLabRun<T>(userId: string, run: () => Promise<T>, now =
   const queue = processLocal("labs:run-queue", () => ({ tail: Promise.resolve() as Promise<unknown> }));
   const turn = queue.tail.then(run, run);
   queue.tail = turn.catch(() => undefined);
-  return { ran: true, value: await turn };
+  const value = await turn;
+  if (refunded(value)) await Promise.all([state.windows.remove(`labs:runs:user:${userId}`, mine.id), state.windows.remove("labs:runs:all", all.id)]);
+  return { ran: true, value };
 }

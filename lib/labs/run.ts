@@ -56,7 +56,11 @@ export async function runLab(lab: LabId, origin: string, starter: { userId: stri
   }
   const { exclusive } = definitions[lab];
   try {
-    const paced = await paceLabRun(starter.userId, () => (exclusive ? exclusive(() => runWithThrowawayUser(lab, origin)) : runWithThrowawayUser(lab, origin)));
+    const paced = await paceLabRun(
+      starter.userId,
+      () => (exclusive ? exclusive(() => runWithThrowawayUser(lab, origin)) : runWithThrowawayUser(lab, origin)),
+      (outcome) => "refused" in outcome,
+    );
     if (!paced.ran) {
       const who = paced.scope === "user" ? "You have run" : "The labs have run";
       const message = `${who} labs often this minute; try again in ${paced.retryAfterSeconds} s.`;
