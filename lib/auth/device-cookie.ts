@@ -6,7 +6,8 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
  * attempts that carry a valid one for the e-mail they try are counted against that device
  * alone (login-throttle.ts), so failures an attacker makes from elsewhere never slow the owner.
  * Signed with a key derived from SESSION_SECRET for this purpose only (not the seal key
- * itself); httpOnly and long-lived. Framework-free: values in, values out.
+ * itself); httpOnly and long-lived. One per browser, naming the user who last logged in there.
+ * Framework-free: values in, values out.
  */
 
 export const DEVICE_COOKIE_MAX_AGE_SECONDS = 180 * 24 * 3600;
