@@ -55,9 +55,16 @@ const scores = (reply: string[]) => reply.filter((_, i) => i % 2 === 1).map(Numb
 export function createRedisState(url: string, prefix = STATE_KEY_PREFIX): SharedState {
   const commands = connect(url);
   let subscriber: Redis | null = null;
+  // True from a confirmed SUBSCRIBE until the connection closes.
+  let live = false;
   const handlers = new Map<string, Set<(message: string) => void>>();
   const healthListeners = new Set<(healthy: boolean) => void>();
   const k = (key: string) => prefix + key;
+  const setLive = (next: boolean) => {
+    if (next === live) return;
+    live = next;
+    healthListeners.forEach((listener) => listener(next));
+  };
   const c = () => ready(commands);
 
   function subscriberClient(): Redis {
@@ -66,11 +73,15 @@ export function createRedisState(url: string, prefix = STATE_KEY_PREFIX): Shared
     subscriber.on("message", (channel: string, message: string) => {
       for (const handler of handlers.get(channel.slice(prefix.length)) ?? []) handler(message);
     });
-    // ioredis resubscribes by itself after a reconnect; "close" is the moment messages start
-    // to be lost, "ready" the moment they flow again.
-    subscriber.on("ready", () => healthListeners.forEach((listener) => listener(true)));
-    subscriber.on("close", () => healthListeners.forEach((listener) => listener(false)));
-    return subscriber;
+    // "close" is the moment messages start to be lost. ioredis resubscribes by itself after a
+    // reconnect, but sends those SUBSCRIBEs only after announcing "ready": a PING queued behind
+    // them answers once they are in force, and only then are we healthy again.
+    const client = subscriber;
+    client.on("close", () => setLive(false));
+    client.on("ready", () => {
+      if (handlers.size > 0) client.ping().then(() => setLive(client.status === "ready"), () => undefined);
+    });
+    return client;
   }
 
   return {
@@ -123,12 +134,13 @@ export function createRedisState(url: string, prefix = STATE_KEY_PREFIX): Shared
           await redis.subscribe(k(channel));
           set = new Set();
           handlers.set(channel, set);
+          setLive(true);
         }
         set.add(onMessage);
         let open = true;
         const mine = new Set<(healthy: boolean) => void>();
         const subscription: Subscription = {
-          healthy: () => open && redis.status === "ready",
+          healthy: () => open && live,
           onHealthChange(listener) {
             const wrapped = (healthy: boolean) => open && listener(healthy);
             mine.add(wrapped);
@@ -155,6 +167,7 @@ export function createRedisState(url: string, prefix = STATE_KEY_PREFIX): Shared
       commands.disconnect();
       subscriber?.disconnect();
       subscriber = null;
+      live = false;
       handlers.clear();
       healthListeners.clear();
     },
