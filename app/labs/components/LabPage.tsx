@@ -18,6 +18,8 @@ function explain(code: string, retry: string | null): string {
       return `The database was taken down moments ago. The next outage is allowed in ${retry ?? "a few"} s: run it again then.`;
     case "origin_not_this_app":
       return "The labs' origin (LABS_ORIGIN, or 127.0.0.1 and the port Next listens on) does not lead back to this server, so the lab refused to send requests there.";
+    case "labs_busy":
+      return `Labs have run often this minute (at most a few per user, and a cap for everyone). Try again in ${retry ?? "a few"} s.`;
     case "login_required":
       return "Log in first (either mode: /session/login or /jwt/login): labs run only for logged-in users, a few times a minute each.";
     case "lab_setup_failed":
