@@ -3,7 +3,7 @@ import { getConfig } from "../env.ts";
 import { normalizeEmail, verifyCredentials, type AuthUser } from "../users.ts";
 import { sharedState } from "../state/index.ts";
 import { DEVICE_COOKIE_MAX_AGE_SECONDS, deviceCookieName, issueDeviceCookie, readDeviceCookie } from "./device-cookie.ts";
-import { chargeLoginAttempt, settleLoginSuccess, type ThrottlePolicy } from "./login-throttle.ts";
+import { chargeLoginAttempt, settleLoginSuccess, type ThrottlePolicy, type ThrottleVerdict } from "./login-throttle.ts";
 import { strategies } from "./registry.ts";
 import { readCookies, readCredential, requestMeta, writeCookies } from "./request.ts";
 import type { AuthMode, IssuedCredential } from "./types.ts";
@@ -44,7 +44,7 @@ export async function signInWithPassword(mode: AuthMode, credentials: Credential
   const device = readDeviceCookie((await readCookies([deviceCookieName()]))[deviceCookieName()], secret);
   const client = { trustedDevice: device?.email === email ? device.deviceId : null };
   const { windows } = sharedState();
-  let verdict;
+  let verdict: ThrottleVerdict;
   try {
     // Charged before the (slow) check, so parallel guesses cannot all slip under the cap;
     // refused before the password is even hashed: a throttled guess costs no argon2 time.

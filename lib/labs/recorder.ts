@@ -13,7 +13,7 @@ export interface LabRequest {
   cookie?: { name: string; value: string };
   /** Sent as `Authorization: Bearer …`. */
   bearer?: string;
-  /** Extra headers, recorded with their values replaced by `shown` (e.g. a per-run secret). */
+  /** One extra header, recorded with its value replaced by `shown` (e.g. a per-run secret). */
   marker?: { name: string; value: string; shown: string };
   json?: unknown;
   decisive?: boolean;

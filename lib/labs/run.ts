@@ -62,8 +62,8 @@ export async function runLab(lab: LabId, origin: string, starter: { userId: stri
       (outcome) => "refused" in outcome,
     );
     if (!paced.ran) {
-      const who = paced.scope === "user" ? "You have run" : "The labs have run";
-      const message = `${who} labs often this minute; try again in ${paced.retryAfterSeconds} s.`;
+      const who = paced.scope === "user" ? "You have run labs" : "Labs have run";
+      const message = `${who} often this minute; try again in ${paced.retryAfterSeconds} s.`;
       return { ok: false, status: 429, code: "labs_busy", message, retryAfterSeconds: paced.retryAfterSeconds };
     }
     const outcome = paced.value;
