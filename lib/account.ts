@@ -4,6 +4,7 @@ import { AUTH_MODES, type AuthMode, type EndReason, type Principal } from "./aut
 import { getDb } from "./db.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { toAuthUser, type AuthUser, type Role } from "./users.ts";
+import { chargePasswordCheck } from "./auth/password-change-throttle.ts";
 
 /**
  * Account events that must end credentials (OWASP ASVS 5.0 §7.4.3 / §7.4.4). Each bumps the
@@ -27,7 +28,10 @@ async function endLogins(userId: string, reason: EndReason, now: Date, except?: 
   return Object.fromEntries(AUTH_MODES.map((mode, i) => [mode, counts[i]!])) as EndedLogins;
 }
 
-export type PasswordChange = { ok: true; user: AuthUser; ended: EndedLogins } | { ok: false; code: "wrong_password" | "user_gone" };
+export type PasswordChange =
+  | { ok: true; user: AuthUser; ended: EndedLogins }
+  | { ok: false; code: "wrong_password" | "user_gone" }
+  | { ok: false; code: "too_many_attempts"; retryAfterSeconds: number };
 
 /**
  * Checks the current password, stores the new one and ends every other login. The login
@@ -41,7 +45,10 @@ export async function changePassword(
   const db = getDb();
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { passwordHash: true, disabledAt: true } });
   if (!user || user.disabledAt) return { ok: false, code: "user_gone" };
+  const charge = await chargePasswordCheck(input.userId, now);
+  if (!charge.allowed) return { ok: false, code: "too_many_attempts", retryAfterSeconds: charge.retryAfterSeconds };
   if (!(await verifyPassword(user.passwordHash, input.currentPassword, input.userId))) return { ok: false, code: "wrong_password" };
+  await charge.settle();
   const updated = await db.user.update({
     where: { id: input.userId },
     data: { passwordHash: await hashPassword(input.newPassword), tokenVersion: { increment: 1 } },

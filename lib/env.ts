@@ -60,10 +60,19 @@ const schema = z.object({
   // Writing lastSeenAt on every request would turn each read into a write; once a minute is
   // precise enough for an idle timeout measured in hours.
   SESSION_TOUCH_INTERVAL_SECONDS: seconds(60, 0, 3600),
-  // Password guessing: failures per e-mail + client address, and per e-mail alone.
-  LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).max(1000).default(10),
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(50),
+  // Password guessing (lib/auth/login-throttle.ts): a browser that logged in as the user
+  // before (device cookie) has its own cap; all other clients share a free allowance per
+  // account, then wait a delay that doubles per failure up to a ceiling (never a hard lock).
+  LOGIN_MAX_FAILURES_PER_DEVICE: z.coerce.number().int().min(1).max(1000).default(10),
+  LOGIN_FREE_FAILURES: z.coerce.number().int().min(0).max(1000).default(10),
+  LOGIN_DELAY_BASE_SECONDS: seconds(15, 1, 3600),
+  LOGIN_MAX_DELAY_SECONDS: seconds(5 * 60, 1, 3600),
   LOGIN_FAILURE_WINDOW_SECONDS: seconds(15 * 60, 1, 24 * 3600),
+  // Wrong current passwords at a password change, per user and window (ASVS 5.0 §6.3.1).
+  PASSWORD_CHANGE_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  // How many reverse proxies in front of the app append to X-Forwarded-For (and set
+  // X-Forwarded-Host/-Proto). 0: none; those headers are the client's own words and ignored.
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   // Set by `npm start` when it runs the local demo (NODE_ENV not set to production by the
   // caller): turns the labs on. A real deployment leaves it unset.
   DEMO_MODE: z.stringbool().default(false),

@@ -1,5 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 import { errorText, logEvent } from "./log.ts";
+import { processLocal } from "./state/process-local.ts";
 
 /**
  * argon2id with the library's defaults (19 MiB, t=2, p=1: OWASP's recommended minimum).
@@ -23,13 +24,12 @@ export async function verifyPassword(passwordHash: string, password: string, sub
   }
 }
 
-// On globalThis: instrumentation.ts warms it, and the login code may be another bundle.
-const globalForHash = globalThis as typeof globalThis & { __svjDummyHash?: Promise<string> };
-
-/** Made at start-up, so the first unknown-e-mail login does not pay for it (a timing tell). */
+/**
+ * Made at start-up, so the first unknown-e-mail login does not pay for it (a timing tell).
+ * Per process: instrumentation.ts warms it, and the login code may be another bundle.
+ */
 export function warmUpPasswordTiming(): Promise<string> {
-  globalForHash.__svjDummyHash ??= hash("not-a-real-password-only-for-timing");
-  return globalForHash.__svjDummyHash;
+  return processLocal("password:dummy-hash", () => hash("not-a-real-password-only-for-timing"));
 }
 
 /**

@@ -15,6 +15,10 @@ import { toAuthUser, type AuthUser, type Role } from "./users.ts";
 process.env.SESSION_SECRET ||= randomBytes(32).toString("base64url");
 process.env.JWT_SECRET ||= randomBytes(32).toString("base64url");
 
+export const REDIS_TEST_URL = process.env.REDIS_TEST_URL || "redis://127.0.0.1:6379";
+/** Nothing listens on port 1: connecting fails at once, as with a Redis that is down. */
+export const UNREACHABLE_REDIS_URL = "redis://127.0.0.1:1";
+
 export const SECOND = 1000;
 /** A fixed clock for rows and rules; whole milliseconds survive both databases. */
 export const T0 = new Date("2031-03-04T05:06:07.089Z");

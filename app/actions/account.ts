@@ -29,6 +29,7 @@ export async function changePasswordAction(_previous: PasswordFormState, form: F
     { userId: principal.userId, currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword, current: principal.handles },
     new Date(),
   );
+  if (!result.ok && result.code === "too_many_attempts") return { error: `Too many wrong current passwords. Try again in ${result.retryAfterSeconds} s.` };
   if (!result.ok) return { error: result.code === "wrong_password" ? "The current password is wrong." : "This account is gone." };
   await renewPresentedCredential(principal.mode, result.user, { setCookies: true });
   const { session, jwt } = result.ended;

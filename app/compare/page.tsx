@@ -3,7 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { inlineLink } from "@/app/components/link-style";
 import { getConfig } from "@/lib/env";
-import { latestLabResult, latestRevocationLag } from "@/lib/labs/store";
+import { latestLabResult, revocationLagOf } from "@/lib/labs/store";
 import { authMetricsSince, authMetricsSnapshot } from "@/lib/metrics/auth-metrics";
 import { countStoredState } from "@/lib/metrics/stored-state";
 import { CompareTable } from "./CompareTable";
@@ -25,7 +25,8 @@ export default async function ComparePage() {
     session: `lastSeenAt written at most every ${config.SESSION_TOUCH_INTERVAL_SECONDS} s`,
     jwt: `JWT_REVOCATION_CHECK=${config.JWT_REVOCATION_CHECK}`,
   };
-  const evidence = evidenceRows({ state, lab: latestLabResult("stolen-credential"), lag: latestRevocationLag() });
+  const lab = await latestLabResult("stolen-credential");
+  const evidence = evidenceRows({ state, lab, lag: revocationLagOf(lab) });
   const rows = [evidence.state, ...measuredRows(snapshot, settings), evidence.revocation, evidence.reader, evidence.crossService];
   return (
     <div className="space-y-8">

@@ -1,7 +1,7 @@
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { at, cleanUpTestDatabase, createTestUser, SECOND, T0, useConfig } from "../test-database.ts";
-import { getDb, makeDatabaseUnreachable } from "../db.ts";
+import { createUnreachableClient, getDb, runWithDatabase } from "../db.ts";
 import { strategies } from "./registry.ts";
 import type { RequestMeta } from "./types.ts";
 
@@ -70,11 +70,11 @@ describe("fail-open is a typed fact of the principal", () => {
     const issued = await strategies.jwt.signIn(await createTestUser(), metaAt(new Date()));
     const original = console.error;
     console.error = () => {}; // the revocation_unreadable line, asserted in denylist.integration.test.ts
-    const restoreDb = makeDatabaseUnreachable();
+    const unreachable = createUnreachableClient();
     try {
-      return await strategies.jwt.verify(String(issued.apiFields.accessToken), metaAt(new Date()));
+      return await runWithDatabase(unreachable, () => strategies.jwt.verify(String(issued.apiFields.accessToken), metaAt(new Date())));
     } finally {
-      await restoreDb();
+      await unreachable.$disconnect();
       console.error = original;
       restoreConfig();
     }
@@ -112,7 +112,6 @@ describe("nothing swallowed", () => {
     // The real client, except that writing lastSeenAt fails (the lookup before it works).
     let touches = 0;
     const real = getDb();
-    const holder = globalThis as { __svjDb?: unknown };
     const bound = (target: object, prop: string | symbol) => {
       const value = Reflect.get(target, prop) as unknown;
       return typeof value === "function" ? value.bind(target) : value;
@@ -120,10 +119,9 @@ describe("nothing swallowed", () => {
     const failingSessions = new Proxy(real.session, {
       get: (target, prop) => (prop === "updateMany" ? async () => { touches++; throw new Error("disk full"); } : bound(target, prop)),
     });
-    holder.__svjDb = new Proxy(real, { get: (target, prop) => (prop === "session" ? failingSessions : bound(target, prop)) });
-    t.after(() => (holder.__svjDb = real));
+    const failing = new Proxy(real, { get: (target, prop) => (prop === "session" ? failingSessions : bound(target, prop)) });
     // Past the touch interval (60 s), inside the idle timeout: this check wants to touch.
-    const result = await strategies.session.verify(issued.cookies[0]!.value, metaAt(at(120 * SECOND)));
+    const result = await runWithDatabase(failing, () => strategies.session.verify(issued.cookies[0]!.value, metaAt(at(120 * SECOND))));
     assert.equal(result.ok, true);
     assert.equal(touches, 1);
     assert.deepEqual(lines, [`[auth] touch_failed {"sessionId":"${issued.principal.handles.sessionId}","error":"disk full"}`]);

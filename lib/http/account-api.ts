@@ -27,6 +27,11 @@ export async function apiChangePassword(request: Request): Promise<Response> {
   if (!body.ok) return body.response;
   const { principal } = auth;
   const result = await changePassword({ userId: principal.userId, ...body.data, current: principal.handles }, new Date());
+  if (!result.ok && result.code === "too_many_attempts") {
+    const response = jsonError(429, "too_many_attempts", `Too many wrong current passwords. Try again in ${result.retryAfterSeconds} s.`);
+    response.headers.set("Retry-After", String(result.retryAfterSeconds));
+    return response;
+  }
   if (!result.ok) {
     return result.code === "wrong_password"
       ? jsonError(403, "wrong_password", "The current password is wrong.")

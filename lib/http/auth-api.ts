@@ -37,6 +37,7 @@ export async function apiLogin(mode: AuthMode, request: Request): Promise<Respon
     response.headers.set("Retry-After", "5");
     return response;
   }
+  if (!outcome.ok && outcome.reason === "throttle_unavailable") return jsonError(503, "throttle_unavailable", "Logins are paused: the attempt counter cannot be read. Try again shortly.");
   if (!outcome.ok) return jsonError(401, "invalid_credentials", "Wrong e-mail or password.");
   return json({
     user: publicUser(outcome.user),

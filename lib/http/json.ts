@@ -1,3 +1,4 @@
+import { runInLabOutageIfMarked } from "../labs/outage-scope.ts";
 import { runWithTimingScope, serverTimingHeader } from "../metrics/request-timing.ts";
 
 /**
@@ -29,13 +30,14 @@ export function jsonError(status: number, code: string, message: string, details
 
 /**
  * Every API route handler is wrapped in this: what the auth check cost goes out as a
- * Server-Timing header, and an unexpected error becomes a bare 500 whose details go to the
- * log only.
+ * Server-Timing header, an unexpected error becomes a bare 500 whose details go to the log
+ * only, and a request marked by the outage lab with its open outage's secret (and only such
+ * a request) sees the lab's unreachable database.
  */
 export function withErrorBoundary<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
-      const { result: response, store } = await runWithTimingScope(() => handler(...args));
+      const { result: response, store } = await runWithTimingScope(() => runInLabOutageIfMarked(args[0], () => handler(...args)));
       const timing = serverTimingHeader(store.timing, store.setCookieBytes);
       if (timing) response.headers.set("Server-Timing", timing);
       return response;

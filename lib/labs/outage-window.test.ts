@@ -13,9 +13,12 @@ function fakeDatabase() {
     breakDatabase: () => {
       down += 1;
       events.push("break");
-      return async () => {
-        down -= 1;
-        events.push("restore");
+      return {
+        handle: "broken",
+        restore: async () => {
+          down -= 1;
+          events.push("restore");
+        },
       };
     },
   };
@@ -27,8 +30,8 @@ describe("outage", () => {
   test("the database is down only while the work runs", async () => {
     const db = fakeDatabase();
     const gate = createOutageGate(db.breakDatabase, LIMITS);
-    const window = await gate.outage(async () => db.isDown());
-    assert.equal(window.result, true);
+    const window = await gate.outage(async (handle) => [db.isDown(), handle]);
+    assert.deepEqual(window.result, [true, "broken"]);
     assert.equal(window.cutShort, false);
     assert.equal(db.isDown(), false);
     assert.deepEqual(db.events, ["break", "restore"]);

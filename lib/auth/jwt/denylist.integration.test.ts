@@ -2,7 +2,7 @@ import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { at, cleanUpTestDatabase, countQueries, createTestUser, SECOND, T0, useConfig } from "../../test-database.ts";
-import { getDb, makeDatabaseUnreachable } from "../../db.ts";
+import { createUnreachableClient, getDb, runWithDatabase } from "../../db.ts";
 import type { AuthUser } from "../../users.ts";
 import { recordRevokedJti, revokeAccessToken } from "./denylist.ts";
 import { checkRevocation, readAccountState, type RevocationOutcome } from "./revocation.ts";
@@ -112,11 +112,11 @@ describe("checkRevocation: the database is unreachable", () => {
     const logged: string[] = [];
     const original = console.error;
     console.error = (line: string) => logged.push(line);
-    const restore = makeDatabaseUnreachable();
+    const unreachable = createUnreachableClient();
     try {
-      return { result: await work(), logged };
+      return { result: await runWithDatabase(unreachable, work), logged };
     } finally {
-      await restore();
+      await unreachable.$disconnect();
       console.error = original;
     }
   }

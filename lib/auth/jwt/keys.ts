@@ -1,4 +1,5 @@
 import { webcrypto } from "node:crypto";
+import { processLocal } from "../../state/process-local.ts";
 
 /**
  * The HS256 key, imported once per process. Passing raw bytes to jose makes it re-import
@@ -16,9 +17,8 @@ export function importHmacKey(secret: string): Promise<CryptoKey> {
   ]) as Promise<CryptoKey>;
 }
 
-// On globalThis, so every bundle in the process (proxy, pages, route handlers) shares one import.
-const globalForKeys = globalThis as typeof globalThis & { __svjHmacKeys?: Map<string, Promise<CryptoKey>> };
-const imported = (globalForKeys.__svjHmacKeys ??= new Map());
+// Per process, so every bundle in it (proxy, pages, route handlers) shares one import.
+const imported = processLocal("jwt:hmac-keys", () => new Map<string, Promise<CryptoKey>>());
 
 /** Memoised by secret so tests and key rotation can use more than one. */
 export function accessTokenKey(secret: string): Promise<CryptoKey> {

@@ -1,6 +1,7 @@
 import { getConfig } from "../../env.ts";
 import { accessTokenKey } from "./keys.ts";
 import { verifyAccessToken, type AccessClaims, type TokenSettings, type VerifyTokenResult } from "./token.ts";
+import { processLocal } from "../../state/process-local.ts";
 
 /** The configured issuer, audience and key; no database, so proxy.ts may import it. */
 export async function accessTokenSettings(): Promise<TokenSettings> {
@@ -13,8 +14,7 @@ export async function accessTokenSettings(): Promise<TokenSettings> {
  * the DAL both verify on the same request, and the signature of a given string under a given
  * key cannot change. The clock is still checked on every call; only what passed is stored.
  */
-const globalForTokens = globalThis as typeof globalThis & { __svjVerifiedTokens?: WeakMap<object, Map<string, AccessClaims>> };
-const verified = (globalForTokens.__svjVerifiedTokens ??= new WeakMap());
+const verified = processLocal("jwt:verified-tokens", () => new WeakMap<object, Map<string, AccessClaims>>());
 const REMEMBER_MAX = 5_000;
 
 /** Signature, algorithm, issuer, audience, typ and exp: crypto and clock only. */
