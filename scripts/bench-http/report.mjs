@@ -1,0 +1,77 @@
+// The results as tables: ratio rows, the terminal table, the README's Markdown. Pure.
+import { roundTo } from "./stats.mjs";
+
+/**
+ * Each measured target with its ratio to its baseline's req/s (baselines get 1). A target or
+ * baseline that could not be measured gets ratio null, never a made-up number.
+ */
+export function ratioRows(targets) {
+  const byKey = new Map(targets.map((target) => [target.key, target]));
+  return targets.map((target) => {
+    const base = target.baseline ? byKey.get(target.baseline) : target;
+    const ratio = target.summary && base?.summary ? target.summary.rps / base.summary.rps : null;
+    return { ...target, ratio };
+  });
+}
+
+/** The machine, in one line, to stand next to every figure. */
+export function machineLine(machine) {
+  const fleet = machine.fleet ? `, fleet of ${machine.fleet.instances} behind HAProxy` : ", one server process per configuration";
+  return `${machine.cores} cores (${machine.cpu}), ${machine.database}, Node ${machine.node}, Next ${machine.next}${fleet}`;
+}
+
+function fixed(value, decimals) {
+  return value == null ? "—" : roundTo(value, decimals).toFixed(decimals);
+}
+
+/** Whole req/s, 0.1 ms latencies, two-decimal ratios: what the noise of a loopback run allows. */
+function cells(row) {
+  const s = row.summary;
+  return [row.label, s ? String(Math.round(s.rps)) : row.error ? "failed" : "—", s ? fixed(s.p50Ms, 1) : "—", s ? fixed(s.p99Ms, 1) : "—", row.baseline ? fixed(row.ratio, 2) : "1 (baseline)"];
+}
+
+const HEADER = ["target", "req/s", "p50 ms", "p99 ms", "ratio"];
+
+export function terminalTable(rows) {
+  const table = [HEADER, ...rows.map(cells)];
+  const widths = HEADER.map((_, column) => Math.max(...table.map((line) => line[column].length)));
+  return table.map((line) => line.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ")).join("\n");
+}
+
+export function revocationLines(events) {
+  return events.map((event) => {
+    const refused = event.refusedOnNextRequest == null ? "n/a" : event.refusedOnNextRequest ? "yes" : "no";
+    const lag = event.lag ? `; other instance refused after p50 ${fixed(event.lag.p50Ms, 1)} ms, p99 ${fixed(event.lag.p99Ms, 1)} ms (${event.lag.samples} samples${event.lag.neverRefused ? `, ${event.lag.neverRefused} never refused` : ""})` : "";
+    const note = event.note ? ` — ${event.note}` : "";
+    return `${event.label}: refused on the next request: ${refused}${lag}${note}`;
+  });
+}
+
+/** One result file as a README section (a heading, the machine, the table, the revocation lines). */
+export function markdownSection(result) {
+  const rows = ratioRows(result.targets);
+  const title = `${result.machine.database}${result.machine.fleet ? ", fleet" : ""}`;
+  const lines = [
+    `#### ${title}${result.settings.short ? " — SHORT TRIAL RUN, figures not meaningful" : ""}`,
+    "",
+    `Machine: ${machineLine(result.machine)}. wrk, ${result.settings.connections} connections, ${result.settings.durationSeconds} s per target, ${result.settings.rounds} interleaved rounds, medians; ${result.finishedAt.slice(0, 10)}.`,
+    "",
+    `| ${HEADER.join(" | ")} |`,
+    `|${HEADER.map((_, index) => (index === 0 ? "---" : "---:")).join("|")}|`,
+    ...rows.map((row) => `| ${cells(row).join(" | ")} |`),
+    "",
+    ...revocationLines(result.revocation ?? []).map((line) => `- ${line}`),
+  ];
+  return lines.join("\n").trimEnd();
+}
+
+export const README_START = "<!-- bench:http:start -->";
+export const README_END = "<!-- bench:http:end -->";
+
+/** Rewrites only what lies between the markers; refuses if they are missing or out of order. */
+export function replaceBetweenMarkers(text, body) {
+  const start = text.indexOf(README_START);
+  const end = text.indexOf(README_END);
+  if (start < 0 || end < 0 || end < start) throw new Error(`README markers ${README_START} … ${README_END} not found`);
+  return `${text.slice(0, start + README_START.length)}\n${body}\n${text.slice(end)}`;
+}

@@ -1,0 +1,4 @@
+/** Types for svg.mjs. */
+export function escapeXml(text: string): string;
+export function renderRatioChart(chart: { title: string; subtitle: string; machine: string; rows: { label: string; ratio: number | null; kind: "api" | "page" }[] }): string;
+export function ticks(max: number): number[];

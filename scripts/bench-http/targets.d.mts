@@ -1,0 +1,22 @@
+/** Types for targets.mjs. */
+export const REVOCATION_CHECKS: string[];
+export const JWT_ALGS: string[];
+export interface ServerConfiguration {
+  key: string;
+  check: string;
+  alg: string;
+  port: number;
+  isDefault: boolean;
+}
+export interface BenchTarget {
+  key: string;
+  label: string;
+  server: string;
+  path: string;
+  auth: "none" | "session-cookie" | "jwt-cookie" | "jwt-bearer";
+  baseline: string | null;
+  kind: "api" | "page";
+}
+export function serverConfigurations(options: { checks?: string[]; algs?: string[]; basePort: number; portStep?: number }): ServerConfiguration[];
+export function benchTargets(configs: ServerConfiguration[]): BenchTarget[];
+export function authHeaders(auth: string, credentials: { sessionCookie?: string; jwtCookie?: string; accessToken?: string }): Record<string, string>;

@@ -1,0 +1,68 @@
+// What `npm run bench:http` measures: the server configurations it starts and the targets it
+// loads. Pure: the orchestrator turns these into processes and wrk runs.
+
+export const REVOCATION_CHECKS = ["none", "denylist", "strict"];
+export const JWT_ALGS = ["EdDSA", "HS256"];
+
+/**
+ * One server per JWT configuration (JWT_REVOCATION_CHECK and JWT_ALG are read once per
+ * process). The first is the default configuration (denylist, the first alg): it also serves
+ * the baselines, session mode and the dashboards, which don't depend on either variable.
+ */
+export function serverConfigurations({ checks = REVOCATION_CHECKS, algs = JWT_ALGS, basePort, portStep = 1 }) {
+  const ordered = [...checks].sort((a, b) => Number(b === "denylist") - Number(a === "denylist"));
+  const configs = [];
+  for (const alg of algs) {
+    for (const check of ordered) configs.push({ key: `${check}-${alg}`, check, alg });
+  }
+  // Default first: denylist (if asked for) with the first alg. A fleet takes portStep ports each.
+  return configs.map((config, index) => ({ ...config, port: basePort + index * portStep, isDefault: index === 0 }));
+}
+
+/**
+ * Every target, each with the baseline it is divided by: API routes by the uncredentialed
+ * route, dashboards by the public page of the same weight (like for like).
+ */
+export function benchTargets(configs) {
+  const main = configs.find((config) => config.isDefault);
+  if (!main) throw new Error("no default server configuration");
+  const targets = [
+    { key: "baseline", label: "baseline route (no auth)", server: main.key, path: "/api/bench/baseline", auth: "none", baseline: null, kind: "api" },
+    { key: "session-me", label: "session /me (cookie)", server: main.key, path: "/api/session/me", auth: "session-cookie", baseline: "baseline", kind: "api" },
+  ];
+  for (const config of configs) {
+    for (const via of ["cookie", "bearer"]) {
+      targets.push({
+        key: `jwt-me-${via}-${config.key}`,
+        label: `JWT /me (${via === "cookie" ? "cookie" : "Bearer"}, ${config.check}, ${config.alg})`,
+        server: config.key,
+        path: "/api/jwt/me",
+        auth: `jwt-${via}`,
+        baseline: "baseline",
+        kind: "api",
+      });
+    }
+  }
+  targets.push(
+    { key: "page", label: "public page (no auth)", server: main.key, path: "/bench", auth: "none", baseline: null, kind: "page" },
+    { key: "session-dashboard", label: "/session/dashboard", server: main.key, path: "/session/dashboard", auth: "session-cookie", baseline: "page", kind: "page" },
+    { key: "jwt-dashboard", label: `/jwt/dashboard (${main.check}, ${main.alg})`, server: main.key, path: "/jwt/dashboard", auth: "jwt-cookie", baseline: "page", kind: "page" },
+  );
+  return targets;
+}
+
+/** The request headers that present a target's credential. */
+export function authHeaders(auth, credentials) {
+  switch (auth) {
+    case "none":
+      return {};
+    case "session-cookie":
+      return { Cookie: credentials.sessionCookie };
+    case "jwt-cookie":
+      return { Cookie: credentials.jwtCookie };
+    case "jwt-bearer":
+      return { Authorization: `Bearer ${credentials.accessToken}` };
+    default:
+      throw new Error(`unknown auth kind "${auth}"`);
+  }
+}

@@ -1,0 +1,55 @@
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { authHeaders, benchTargets, serverConfigurations } from "./targets.mjs";
+
+describe("serverConfigurations", () => {
+  test("one server per check and alg, the denylist + first alg one first and default, on consecutive ports", () => {
+    const configs = serverConfigurations({ basePort: 3800 });
+    assert.equal(configs.length, 6);
+    assert.deepEqual(configs[0], { key: "denylist-EdDSA", check: "denylist", alg: "EdDSA", port: 3800, isDefault: true });
+    assert.deepEqual(configs.map((config) => config.port), [3800, 3801, 3802, 3803, 3804, 3805]);
+    assert.equal(configs.filter((config) => config.isDefault).length, 1);
+  });
+
+  test("a fleet takes several ports per configuration", () => {
+    const configs = serverConfigurations({ checks: ["strict"], algs: ["HS256"], basePort: 3850, portStep: 3 });
+    assert.deepEqual(configs.map((config) => [config.key, config.port]), [["strict-HS256", 3850]]);
+    assert.deepEqual(serverConfigurations({ checks: ["none", "strict"], algs: ["HS256"], basePort: 3850, portStep: 3 }).map((config) => config.port), [3850, 3853]);
+  });
+});
+
+describe("benchTargets", () => {
+  const configs = serverConfigurations({ basePort: 3800 });
+  const targets = benchTargets(configs);
+
+  test("API routes are divided by the uncredentialed route, dashboards by the public page", () => {
+    const byKey = new Map(targets.map((target) => [target.key, target]));
+    assert.equal(byKey.get("baseline")?.baseline, null);
+    assert.equal(byKey.get("page")?.baseline, null);
+    assert.equal(byKey.get("session-me")?.baseline, "baseline");
+    assert.equal(byKey.get("jwt-me-bearer-strict-HS256")?.baseline, "baseline");
+    assert.equal(byKey.get("session-dashboard")?.baseline, "page");
+    assert.equal(byKey.get("jwt-dashboard")?.baseline, "page");
+  });
+
+  test("JWT /me is measured by cookie and by Bearer on every configuration", () => {
+    const jwtMe = targets.filter((target) => target.path === "/api/jwt/me");
+    assert.equal(jwtMe.length, configs.length * 2);
+    for (const config of configs) assert.equal(jwtMe.filter((target) => target.server === config.key).length, 2);
+  });
+
+  test("keys are unique", () => {
+    assert.equal(new Set(targets.map((target) => target.key)).size, targets.length);
+  });
+});
+
+describe("authHeaders", () => {
+  const credentials = { sessionCookie: "s=1", jwtCookie: "j=2", accessToken: "tok" };
+  test("presents each credential the way its target says", () => {
+    assert.deepEqual(authHeaders("none", credentials), {});
+    assert.deepEqual(authHeaders("session-cookie", credentials), { Cookie: "s=1" });
+    assert.deepEqual(authHeaders("jwt-cookie", credentials), { Cookie: "j=2" });
+    assert.deepEqual(authHeaders("jwt-bearer", credentials), { Authorization: "Bearer tok" });
+  });
+  test("refuses an unknown kind", () => assert.throws(() => authHeaders("basic", credentials), /unknown auth kind/));
+});
