@@ -15,6 +15,7 @@ export interface MeasuredTarget extends BenchTarget {
 export interface RevocationEvent {
   label: string;
   refusedOnNextRequest: boolean | null;
+  lagMs?: number | null;
   lag?: { p50Ms: number; p99Ms: number; samples: number; neverRefused?: number } | null;
   note?: string;
 }

@@ -42,8 +42,9 @@ export function revocationLines(events) {
   return events.map((event) => {
     const refused = event.refusedOnNextRequest == null ? "n/a" : event.refusedOnNextRequest ? "yes" : "no";
     const lag = event.lag ? `; other instance refused after p50 ${fixed(event.lag.p50Ms, 1)} ms, p99 ${fixed(event.lag.p99Ms, 1)} ms (${event.lag.samples} samples${event.lag.neverRefused ? `, ${event.lag.neverRefused} never refused` : ""})` : "";
+    const single = event.lagMs === 0 ? "; lag 0 ms (one process)" : "";
     const note = event.note ? ` — ${event.note}` : "";
-    return `${event.label}: refused on the next request: ${refused}${lag}${note}`;
+    return `${event.label}: refused on the next request: ${refused}${single}${lag}${note}`;
   });
 }
 

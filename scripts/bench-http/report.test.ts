@@ -36,11 +36,11 @@ describe("terminalTable", () => {
 describe("revocationLines", () => {
   test("says yes/no per event and prints the fleet lag when there is one", () => {
     const [single, fleet, na] = revocationLines([
-      { label: "session logout", refusedOnNextRequest: true },
+      { label: "session logout", refusedOnNextRequest: true, lagMs: 0 },
       { label: "JWT logout", refusedOnNextRequest: false, lag: { p50Ms: 1.04, p99Ms: 3.26, samples: 20, neverRefused: 2 } },
       { label: "JWT device", refusedOnNextRequest: null, note: "no such event" },
     ]);
-    assert.equal(single, "session logout: refused on the next request: yes");
+    assert.equal(single, "session logout: refused on the next request: yes; lag 0 ms (one process)");
     assert.match(fleet ?? "", /: no; other instance refused after p50 1\.0 ms, p99 3\.3 ms \(20 samples, 2 never refused\)/);
     assert.match(na ?? "", /: n\/a — no such event/);
   });

@@ -19,4 +19,5 @@ export interface BenchTarget {
 }
 export function serverConfigurations(options: { checks?: string[]; algs?: string[]; basePort: number; portStep?: number }): ServerConfiguration[];
 export function benchTargets(configs: ServerConfiguration[]): BenchTarget[];
-export function authHeaders(auth: string, credentials: { sessionCookie?: string; jwtCookie?: string; accessToken?: string }): Record<string, string>;
+import type { Cookie } from "./http.mjs";
+export function authHeaders(auth: string, credentials: { session?: { cookies: Cookie[] }; jwt?: { cookies: Cookie[]; accessToken?: string } }, path: string): Record<string, string>;

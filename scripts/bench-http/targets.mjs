@@ -1,5 +1,6 @@
 // What `npm run bench:http` measures: the server configurations it starts and the targets it
 // loads. Pure: the orchestrator turns these into processes and wrk runs.
+import { cookieHeaderFor } from "./http.mjs";
 
 export const REVOCATION_CHECKS = ["none", "denylist", "strict"];
 export const JWT_ALGS = ["EdDSA", "HS256"];
@@ -51,17 +52,20 @@ export function benchTargets(configs) {
   return targets;
 }
 
-/** The request headers that present a target's credential. */
-export function authHeaders(auth, credentials) {
+/**
+ * The request headers that present a target's credential: the cookies a browser would send
+ * to that path (the JWT refresh cookie rides along to /api/jwt/*), or the access token.
+ */
+export function authHeaders(auth, credentials, path) {
   switch (auth) {
     case "none":
       return {};
     case "session-cookie":
-      return { Cookie: credentials.sessionCookie };
+      return { Cookie: cookieHeaderFor(credentials.session.cookies, path) };
     case "jwt-cookie":
-      return { Cookie: credentials.jwtCookie };
+      return { Cookie: cookieHeaderFor(credentials.jwt.cookies, path) };
     case "jwt-bearer":
-      return { Authorization: `Bearer ${credentials.accessToken}` };
+      return { Authorization: `Bearer ${credentials.jwt.accessToken}` };
     default:
       throw new Error(`unknown auth kind "${auth}"`);
   }

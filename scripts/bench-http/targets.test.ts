@@ -44,12 +44,16 @@ describe("benchTargets", () => {
 });
 
 describe("authHeaders", () => {
-  const credentials = { sessionCookie: "s=1", jwtCookie: "j=2", accessToken: "tok" };
-  test("presents each credential the way its target says", () => {
-    assert.deepEqual(authHeaders("none", credentials), {});
-    assert.deepEqual(authHeaders("session-cookie", credentials), { Cookie: "s=1" });
-    assert.deepEqual(authHeaders("jwt-cookie", credentials), { Cookie: "j=2" });
-    assert.deepEqual(authHeaders("jwt-bearer", credentials), { Authorization: "Bearer tok" });
+  const credentials = {
+    session: { cookies: [{ name: "s", value: "1", path: "/" }] },
+    jwt: { cookies: [{ name: "j", value: "2", path: "/" }, { name: "r", value: "3", path: "/api/jwt" }], accessToken: "tok" },
+  };
+  test("presents each credential the way its target says, with the cookies a browser would send there", () => {
+    assert.deepEqual(authHeaders("none", credentials, "/x"), {});
+    assert.deepEqual(authHeaders("session-cookie", credentials, "/session/dashboard"), { Cookie: "s=1" });
+    assert.deepEqual(authHeaders("jwt-cookie", credentials, "/jwt/dashboard"), { Cookie: "j=2" });
+    assert.deepEqual(authHeaders("jwt-cookie", credentials, "/api/jwt/me"), { Cookie: "j=2; r=3" });
+    assert.deepEqual(authHeaders("jwt-bearer", credentials, "/api/jwt/me"), { Authorization: "Bearer tok" });
   });
-  test("refuses an unknown kind", () => assert.throws(() => authHeaders("basic", credentials), /unknown auth kind/));
+  test("refuses an unknown kind", () => assert.throws(() => authHeaders("basic", credentials, "/"), /unknown auth kind/));
 });
