@@ -93,7 +93,12 @@ async function run() {
     credentials.set(config.key, { jwt, ...(config.isDefault ? { session: await logIn(origin, "session", bob.email, bob.password) } : {}) });
   }
 
-  const targets = benchTargets(configs);
+  // A label names the alg that actually signed, not just the one asked for.
+  const targets = benchTargets(configs).map((target) => {
+    const config = configs.find((c) => c.key === target.server);
+    const seen = algsSeen[target.server];
+    return target.auth.startsWith("jwt") && seen && seen !== config.alg ? { ...target, label: target.label.replace(`, ${config.alg})`, `, ${config.alg} asked, ${seen} signed)`) } : target;
+  });
   const plans = targets.filter((target) => credentials.has(target.server)).map((target) => ({
     ...target, url: servers.get(target.server).origin + target.path, headers: authHeaders(target.auth, credentials.get(target.server), target.path),
   }));

@@ -113,7 +113,7 @@ export async function checkRevocations({ label, mode, origin, otherOrigin, bob, 
     });
   }
   if (mode === "jwt") {
-    results.splice(1, 0, { label: `${label}: device revocation`, refusedOnNextRequest: null, note: "n/a: JWT mode keeps no list of devices to end one of" });
+    results.splice(1, 0, { label: `${label}: device revocation`, refusedOnNextRequest: null, note: "JWT mode keeps no list of devices to end one of" });
   }
   return results;
 }

@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { escapeXml, renderRatioChart, ticks } from "./svg.mjs";
+import { escapeXml, renderRatioChart, ticks, wrapText } from "./svg.mjs";
 
 describe("renderRatioChart", () => {
   const svg = renderRatioChart({
@@ -31,7 +31,8 @@ describe("renderRatioChart", () => {
   });
 
   test("draws the baseline line and widens the axis for ratios above it", () => {
-    assert.match(svg, /1\.0 = baseline/);
+    assert.match(svg, />baseline</);
+    assert.match(svg, /stroke-dasharray/);
     assert.ok(svg.includes(">1.6<"), "the axis reaches past 1.5 × 1.1");
   });
 });
@@ -39,4 +40,12 @@ describe("renderRatioChart", () => {
 describe("ticks / escapeXml", () => {
   test("gridlines every 0.2 including 1.0", () => assert.deepEqual(ticks(1.2), [0, 0.2, 0.4, 0.6, 0.8, 1, 1.2]));
   test("escapes every XML special character", () => assert.equal(escapeXml(`<a href="x">'&'</a>`), "&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;"));
+});
+
+describe("wrapText", () => {
+  test("breaks between words, never beyond the limit unless one word is longer", () => {
+    assert.deepEqual(wrapText("aa bb cc dd", 5), ["aa bb", "cc dd"]);
+    assert.deepEqual(wrapText("averyverylongword x", 5), ["averyverylongword", "x"]);
+    assert.deepEqual(wrapText("", 5), []);
+  });
 });
