@@ -34,3 +34,4 @@ export function markdownSection(result: BenchResult): string;
 export const README_START: string;
 export const README_END: string;
 export function replaceBetweenMarkers(text: string, body: string): string;
+export function goalCell(goal: number | null | undefined, ratio: number | null): string;

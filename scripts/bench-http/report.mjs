@@ -24,13 +24,28 @@ function fixed(value, decimals) {
   return value == null ? "—" : roundTo(value, decimals).toFixed(decimals);
 }
 
+/** "≥ 0.95 met" / "≥ 0.95 missed by 0.19", on the rounded figures the table shows. */
+export function goalCell(goal, ratio) {
+  if (goal == null) return "";
+  if (ratio == null) return `≥ ${goal.toFixed(2)}`;
+  const shown = roundTo(ratio, 2);
+  return shown >= goal ? `≥ ${goal.toFixed(2)} met` : `≥ ${goal.toFixed(2)} missed by ${(goal - shown).toFixed(2)}`;
+}
+
 /** Whole req/s, 0.1 ms latencies, two-decimal ratios: what the noise of a loopback run allows. */
 function cells(row) {
   const s = row.summary;
-  return [row.label, s ? String(Math.round(s.rps)) : row.error ? "failed" : "—", s ? fixed(s.p50Ms, 1) : "—", s ? fixed(s.p99Ms, 1) : "—", row.baseline ? fixed(row.ratio, 2) : "1 (baseline)"];
+  return [
+    row.label,
+    s ? String(Math.round(s.rps)) : row.error ? "failed" : "—",
+    s ? fixed(s.p50Ms, 1) : "—",
+    s ? fixed(s.p99Ms, 1) : "—",
+    row.baseline ? fixed(row.ratio, 2) : "1 (baseline)",
+    goalCell(row.goal, row.ratio),
+  ];
 }
 
-const HEADER = ["target", "req/s", "p50 ms", "p99 ms", "ratio"];
+const HEADER = ["target", "req/s", "p50 ms", "p99 ms", "ratio", "goal"];
 
 export function terminalTable(rows) {
   const table = [HEADER, ...rows.map(cells)];

@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { markdownSection, ratioRows, README_END, README_START, replaceBetweenMarkers, revocationLines, terminalTable } from "./report.mjs";
+import { goalCell, markdownSection, ratioRows, README_END, README_START, replaceBetweenMarkers, revocationLines, terminalTable } from "./report.mjs";
 import type { BenchResult, MeasuredTarget } from "./report.mjs";
 
 const summary = (rps: number) => ({ rps, p50Ms: 8.04, p99Ms: 21.96, rounds: 3 });
@@ -30,6 +30,15 @@ describe("terminalTable", () => {
     assert.match(table, /session \/me \(cookie\)\s+1500\s+8\.0\s+22\.0\s+0\.75/);
     assert.match(table, /JWT \/me\s+failed/);
     assert.match(table, /1 \(baseline\)/);
+  });
+});
+
+describe("goalCell", () => {
+  test("met, missed by how much, or nothing when a target has no goal", () => {
+    assert.equal(goalCell(0.95, 0.951), "≥ 0.95 met");
+    assert.equal(goalCell(0.95, 0.76), "≥ 0.95 missed by 0.19");
+    assert.equal(goalCell(0.8, null), "≥ 0.80");
+    assert.equal(goalCell(null, 0.5), "");
   });
 });
 

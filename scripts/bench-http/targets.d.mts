@@ -16,8 +16,10 @@ export interface BenchTarget {
   auth: "none" | "session-cookie" | "jwt-cookie" | "jwt-bearer";
   baseline: string | null;
   kind: "api" | "page";
+  goal?: number | null;
 }
 export function serverConfigurations(options: { checks?: string[]; algs?: string[]; basePort: number; portStep?: number }): ServerConfiguration[];
-export function benchTargets(configs: ServerConfiguration[]): BenchTarget[];
+export function benchTargets(configs: ServerConfiguration[], database?: string): BenchTarget[];
+export function goalFor(target: BenchTarget, config: ServerConfiguration | undefined, database: string): number | null;
 import type { Cookie } from "./http.mjs";
 export function authHeaders(auth: string, credentials: { session?: { cookies: Cookie[] }; jwt?: { cookies: Cookie[]; accessToken?: string } }, path: string): Record<string, string>;

@@ -38,6 +38,18 @@ describe("benchTargets", () => {
     for (const config of configs) assert.equal(jwtMe.filter((target) => target.server === config.key).length, 2);
   });
 
+  test("each target carries issue 10's goal: JWT with revocation on, session by database kind, dashboards", () => {
+    const goal = (key: string, list = targets) => list.find((target) => target.key === key)?.goal;
+    assert.equal(goal("jwt-me-cookie-denylist-EdDSA"), 0.95);
+    assert.equal(goal("jwt-me-bearer-strict-HS256"), 0.95);
+    assert.equal(goal("jwt-me-bearer-none-HS256"), null);
+    assert.equal(goal("session-me"), 0.9);
+    assert.equal(goal("session-me", benchTargets(configs, "PostgreSQL")), 0.85);
+    assert.equal(goal("jwt-dashboard"), 0.8);
+    assert.equal(goal("baseline"), null);
+    assert.equal(goal("page"), null);
+  });
+
   test("keys are unique", () => {
     assert.equal(new Set(targets.map((target) => target.key)).size, targets.length);
   });
