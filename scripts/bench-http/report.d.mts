@@ -16,7 +16,7 @@ export interface RevocationEvent {
   label: string;
   refusedOnNextRequest: boolean | null;
   lagMs?: number | null;
-  lag?: { p50Ms: number; p99Ms: number; samples: number; neverRefused?: number } | null;
+  lag?: { p50Ms: number | null; p99Ms: number | null; samples: number; neverRefused?: number } | null;
   note?: string;
 }
 export interface BenchResult {

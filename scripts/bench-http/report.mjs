@@ -56,7 +56,12 @@ export function terminalTable(rows) {
 export function revocationLines(events) {
   return events.map((event) => {
     const refused = event.refusedOnNextRequest == null ? "n/a" : event.refusedOnNextRequest ? "yes" : "no";
-    const lag = event.lag ? `; other instance refused after p50 ${fixed(event.lag.p50Ms, 1)} ms, p99 ${fixed(event.lag.p99Ms, 1)} ms (${event.lag.samples} samples${event.lag.neverRefused ? `, ${event.lag.neverRefused} never refused` : ""})` : "";
+    const never = event.lag?.neverRefused ? `${event.lag.neverRefused} never refused within 5 s` : "";
+    const lag = !event.lag
+      ? ""
+      : event.lag.samples === 0
+        ? `; other instance: ${never}`
+        : `; other instance refused after p50 ${fixed(event.lag.p50Ms, 1)} ms, p99 ${fixed(event.lag.p99Ms, 1)} ms (${event.lag.samples} samples${never ? `, ${never}` : ""})`;
     const single = event.lagMs === 0 ? "; lag 0 ms (one process)" : "";
     const note = event.note ? ` — ${event.note}` : "";
     return `${event.label}: refused on the next request: ${refused}${single}${lag}${note}`;

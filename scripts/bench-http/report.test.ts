@@ -44,14 +44,16 @@ describe("goalCell", () => {
 
 describe("revocationLines", () => {
   test("says yes/no per event and prints the fleet lag when there is one", () => {
-    const [single, fleet, na] = revocationLines([
+    const [single, fleet, na, never] = revocationLines([
       { label: "session logout", refusedOnNextRequest: true, lagMs: 0 },
       { label: "JWT logout", refusedOnNextRequest: false, lag: { p50Ms: 1.04, p99Ms: 3.26, samples: 20, neverRefused: 2 } },
       { label: "JWT device", refusedOnNextRequest: null, note: "no such event" },
+      { label: "cached", refusedOnNextRequest: true, lag: { p50Ms: null, p99Ms: null, samples: 0, neverRefused: 4 } },
     ]);
     assert.equal(single, "session logout: refused on the next request: yes; lag 0 ms (one process)");
-    assert.match(fleet ?? "", /: no; other instance refused after p50 1\.0 ms, p99 3\.3 ms \(20 samples, 2 never refused\)/);
+    assert.match(fleet ?? "", /: no; other instance refused after p50 1\.0 ms, p99 3\.3 ms \(20 samples, 2 never refused within 5 s\)/);
     assert.match(na ?? "", /: n\/a — no such event/);
+    assert.equal(never, "cached: refused on the next request: yes; other instance: 4 never refused within 5 s");
   });
 });
 

@@ -3,10 +3,10 @@
 // instance that handled the event? With a fleet: how long until ANOTHER instance refuses it?
 import { logIn, meStatus, presentHeaders } from "./accounts.mjs";
 import { send } from "./http.mjs";
-import { percentile } from "./stats.mjs";
+import { summarizeLags } from "./stats.mjs";
 
 export const BENCH_PASSWORD = "bench-password-0123";
-const PROBE_GIVE_UP_MS = 5000;
+export const PROBE_GIVE_UP_MS = 5000;
 
 const refused = (status) => status === 401 || status === 403;
 
@@ -104,7 +104,7 @@ export async function checkRevocations({ label, mode, origin, otherOrigin, bob, 
       if (otherOrigin && lag === null) neverRefused += 1;
       else if (lag !== null) lags.push(lag);
     }
-    const lagSummary = lags.length > 0 ? { p50Ms: percentile(lags, 50), p99Ms: percentile(lags, 99), samples: lags.length, neverRefused } : null;
+    const lagSummary = summarizeLags(lags, neverRefused);
     results.push({
       label: `${label}: ${event.name}`,
       refusedOnNextRequest: allRefused,

@@ -42,3 +42,17 @@ export function roundTo(value, decimals) {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
 }
+
+/**
+ * Lag samples of one revocation event on another instance → p50/p99 in ms, with the samples
+ * where it was never refused within the give-up time counted apart (never folded in as a number).
+ */
+export function summarizeLags(lags, neverRefused) {
+  if (lags.length === 0 && neverRefused === 0) return null;
+  return {
+    p50Ms: lags.length > 0 ? percentile(lags, 50) : null,
+    p99Ms: lags.length > 0 ? percentile(lags, 99) : null,
+    samples: lags.length,
+    neverRefused,
+  };
+}

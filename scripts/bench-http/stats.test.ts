@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { median, percentile, rotate, roundTo, summarizeRounds } from "./stats.mjs";
+import { median, percentile, rotate, roundTo, summarizeLags, summarizeRounds } from "./stats.mjs";
 
 describe("median", () => {
   test("middle value for an odd count, mean of the middle two for an even one, order-independent", () => {
@@ -46,4 +46,14 @@ describe("roundTo", () => {
     assert.equal(roundTo(0.7649, 2), 0.76);
     assert.equal(roundTo(12.35, 1), 12.4);
   });
+});
+
+describe("summarizeLags", () => {
+  test("p50/p99 over the refused samples, never-refused ones counted apart", () => {
+    assert.deepEqual(summarizeLags([0.3, 0.4, 20, 0.2], 1), { p50Ms: 0.3, p99Ms: 20, samples: 4, neverRefused: 1 });
+  });
+  test("only never-refused samples: no made-up percentiles", () => {
+    assert.deepEqual(summarizeLags([], 3), { p50Ms: null, p99Ms: null, samples: 0, neverRefused: 3 });
+  });
+  test("nothing measured: null", () => assert.equal(summarizeLags([], 0), null));
 });
