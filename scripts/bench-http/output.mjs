@@ -26,7 +26,7 @@ export function writeOutputs(result, { readme = "README.md" } = {}) {
       title: `Auth cost per request, ${result.machine.database}${result.machine.fleet ? " fleet" : ""}${short}`,
       subtitle: `req/s relative to the same request without auth (API routes vs /api/bench/baseline, dashboards vs /bench); higher is better`,
       machine: `${machineLine(result.machine)}; wrk ${result.settings.connections} connections, ${result.settings.durationSeconds} s × ${result.settings.rounds} rounds, medians`,
-      rows: rows.map((row) => ({ label: row.label, ratio: row.ratio, kind: row.kind })),
+      rows: rows.map((row) => ({ label: row.label, ratio: row.ratio, kind: row.kind, goal: row.goal ?? null })),
     }),
   );
   const sections = readdirSync(DIR)

@@ -5,6 +5,7 @@ const WIDTH = 820;
 const LABEL_WIDTH = 300;
 const ROW_HEIGHT = 26;
 const BOTTOM = 40;
+const GOAL_COLOR = "#dc2626";
 const COLORS = { api: "#2563eb", page: "#7c3aed", missing: "#94a3b8" };
 
 export function escapeXml(text) {
@@ -12,7 +13,7 @@ export function escapeXml(text) {
 }
 
 /**
- * @param {{ title: string, subtitle: string, machine: string, rows: { label: string, ratio: number | null, kind: "api" | "page" }[] }} chart
+ * @param {{ title: string, subtitle: string, machine: string, rows: { label: string, ratio: number | null, kind: "api" | "page", goal?: number | null }[] }} chart
  */
 export function renderRatioChart({ title, subtitle, machine, rows }) {
   const known = rows.map((row) => row.ratio).filter((ratio) => ratio != null);
@@ -46,6 +47,14 @@ export function renderRatioChart({ title, subtitle, machine, rows }) {
     parts.push(`<rect x="${LABEL_WIDTH}" y="${y + 4}" width="${(barEnd - LABEL_WIDTH).toFixed(1)}" height="${ROW_HEIGHT - 8}" rx="3" fill="${COLORS[row.kind] ?? COLORS.api}"/>`);
     parts.push(`<text x="${(barEnd + 6).toFixed(1)}" y="${y + 17}" fill="#0f172a">${row.ratio.toFixed(2)}</text>`);
   });
+  rows.forEach((row, index) => {
+    if (row.goal == null) return;
+    const y = top + index * ROW_HEIGHT;
+    parts.push(`<line class="goal" x1="${x(row.goal).toFixed(1)}" y1="${y + 1}" x2="${x(row.goal).toFixed(1)}" y2="${y + ROW_HEIGHT - 1}" stroke="${GOAL_COLOR}" stroke-width="3"><title>goal ≥ ${row.goal.toFixed(2)}</title></line>`);
+  });
+  if (rows.some((row) => row.goal != null)) {
+    parts.push(`<line x1="${WIDTH - 150}" y1="${top - 22}" x2="${WIDTH - 150}" y2="${top - 8}" stroke="${GOAL_COLOR}" stroke-width="3"/>`, `<text x="${WIDTH - 142}" y="${top - 10}" fill="#0f172a" font-size="12">goal (issue 10)</text>`);
+  }
   parts.push("</svg>");
   return `${parts.join("\n")}\n`;
 }

@@ -8,7 +8,7 @@ describe("renderRatioChart", () => {
     subtitle: "req/s relative to the baseline",
     machine: "2 cores (Test CPU)",
     rows: [
-      { label: "session /me", ratio: 0.75, kind: "api" },
+      { label: "session /me", ratio: 0.75, kind: "api", goal: 0.9 },
       { label: "JWT /me & Bearer", ratio: null, kind: "api" },
       { label: "/jwt/dashboard", ratio: 1.5, kind: "page" },
     ],
@@ -20,6 +20,13 @@ describe("renderRatioChart", () => {
     assert.equal(svg.match(/<rect [^>]*rx="3"/g)?.length, 2);
     assert.match(svg, />0\.75</);
     assert.match(svg, />1\.50</);
+  });
+
+  test("marks each row's goal, with a legend, only where there is one", () => {
+    assert.equal(svg.match(/class="goal"/g)?.length, 1);
+    assert.match(svg, /goal ≥ 0\.90/);
+    assert.match(svg, /goal \(issue 10\)/);
+    assert.doesNotMatch(renderRatioChart({ title: "t", subtitle: "s", machine: "m", rows: [{ label: "x", ratio: 1, kind: "api" }] }), /goal/);
   });
 
   test("marks an unmeasured row instead of drawing a zero-length bar", () => assert.match(svg, /not measured/));
