@@ -55,7 +55,7 @@ function printTable(rows) {
   console.log("\ncold: a fresh credential for every check (a login each, issued before timing): the session's unseal and");
   console.log("      the JWT's signature check run every time, nothing is remembered for that credential yet.");
   console.log("warm: one credential checked again and again, as a returning user's requests are: whatever the strategies");
-  console.log("      remember per credential (unsealed id, verified claims) answers; the database reads still happen.");
+  console.log("      remember per credential (unsealed id, verified claims) answers; \"queries\" shows what still reads the database.");
   console.log("Session mode: one joined query; lastSeenAt written at most once a minute (one request a minute pays a write).");
   console.log("JWT mode: exp re-checked against the clock, plus the revocation lookup JWT_REVOCATION_CHECK asks for.");
 }
