@@ -36,6 +36,7 @@ try {
 const { fleetSize } = settings;
 const configs = serverConfigurations({ checks: settings.checks, algs: settings.algs, basePort: settings.port, portStep: fleetSize ? fleetSize + 1 : 1 });
 requireWrk();
+if (fleetSize) requireFleetPrerequisites();
 ensureBuild();
 
 const startedAt = new Date().toISOString();
@@ -120,6 +121,13 @@ async function cleanUp() {
 
 function requireWrk() {
   if (spawnSync("wrk", ["-v"]).error?.code === "ENOENT") usage("wrk is not installed; install it with: apt-get install -y wrk");
+}
+
+/** What scripts/fleet.mjs would refuse, refused before a database is made for nothing. */
+function requireFleetPrerequisites() {
+  if (!/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "")) usage("--fleet needs DATABASE_URL=postgresql://… (every instance must see the same sessions)");
+  if (!/^rediss?:\/\//.test(process.env.REDIS_URL ?? "")) usage("--fleet needs REDIS_URL=redis://… (shared denylist and invalidations)");
+  if (spawnSync("haproxy", ["-v"]).error?.code === "ENOENT") usage("--fleet needs HAProxy; install it with: apt-get install -y haproxy");
 }
 
 function ensureBuild() {
