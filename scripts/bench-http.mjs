@@ -19,8 +19,8 @@ import { writeOutputs } from "./bench-http/output.mjs";
 import { machineLine, ratioRows, revocationLines, terminalTable } from "./bench-http/report.mjs";
 import { checkRevocations } from "./bench-http/revocation.mjs";
 import { stopServers } from "./bench-http/servers.mjs";
-import { ALICE, BOB, issueCredentials, labelWithAlgSeen, prepareDatabase, startAll } from "./bench-http/setup.mjs";
-import { authHeaders, benchTargets, serverConfigurations } from "./bench-http/targets.mjs";
+import { ALICE, BOB, issueCredentials, prepareDatabase, startAll } from "./bench-http/setup.mjs";
+import { authHeaders, benchTargets, labelWithAlgSeen, serverConfigurations } from "./bench-http/targets.mjs";
 import { createFreshDatabase } from "./fresh-database.mjs";
 
 /** A refusal of ours (declared up here: the top-level await below runs before the bottom). */

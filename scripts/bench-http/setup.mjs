@@ -62,9 +62,3 @@ export async function issueCredentials(configs, servers) {
   }
   return { credentials, algsSeen };
 }
-
-/** A label names the alg that actually signed when it is not the one asked for. */
-export function labelWithAlgSeen(target, config, seen) {
-  if (!target.auth.startsWith("jwt") || !seen || seen === config.alg) return target;
-  return { ...target, label: target.label.replace(`, ${config.alg})`, `, ${config.alg} asked, ${seen} signed)`) };
-}

@@ -23,3 +23,4 @@ export function benchTargets(configs: ServerConfiguration[], database?: string):
 export function goalFor(target: BenchTarget, config: ServerConfiguration | undefined, database: string): number | null;
 import type { Cookie } from "./http.mjs";
 export function authHeaders(auth: string, credentials: { session?: { cookies: Cookie[] }; jwt?: { cookies: Cookie[]; accessToken?: string } }, path: string): Record<string, string>;
+export function labelWithAlgSeen(target: BenchTarget, config: ServerConfiguration, seen: string | null | undefined): BenchTarget;

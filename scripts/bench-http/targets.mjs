@@ -85,3 +85,9 @@ export function authHeaders(auth, credentials, path) {
       throw new Error(`unknown auth kind "${auth}"`);
   }
 }
+
+/** A JWT target's label names the alg that actually signed when it is not the one asked for. */
+export function labelWithAlgSeen(target, config, seen) {
+  if (!target.auth.startsWith("jwt") || !seen || seen === config.alg) return target;
+  return { ...target, label: target.label.replace(`, ${config.alg})`, `, ${config.alg} asked, ${seen} signed)`) };
+}

@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { authHeaders, benchTargets, serverConfigurations } from "./targets.mjs";
+import { authHeaders, benchTargets, labelWithAlgSeen, serverConfigurations } from "./targets.mjs";
 
 describe("serverConfigurations", () => {
   test("one server per check and alg, the denylist + first alg one first and default, on consecutive ports", () => {
@@ -68,4 +68,18 @@ describe("authHeaders", () => {
     assert.deepEqual(authHeaders("jwt-bearer", credentials, "/api/jwt/me"), { Authorization: "Bearer tok" });
   });
   test("refuses an unknown kind", () => assert.throws(() => authHeaders("basic", credentials, "/"), /unknown auth kind/));
+});
+
+describe("labelWithAlgSeen", () => {
+  const [config] = serverConfigurations({ checks: ["denylist"], algs: ["EdDSA"], basePort: 3800 });
+  const [, , cookie] = benchTargets([config!]);
+  test("says so when a server signed with another alg than JWT_ALG asked for", () => {
+    assert.equal(labelWithAlgSeen(cookie!, config!, "HS256").label, "JWT /me (cookie, denylist, EdDSA asked, HS256 signed)");
+  });
+  test("leaves the label alone when the alg matches, is unknown, or the target is not a JWT one", () => {
+    assert.equal(labelWithAlgSeen(cookie!, config!, "EdDSA").label, "JWT /me (cookie, denylist, EdDSA)");
+    assert.equal(labelWithAlgSeen(cookie!, config!, null).label, "JWT /me (cookie, denylist, EdDSA)");
+    const session = benchTargets([config!]).find((target) => target.key === "session-me")!;
+    assert.equal(labelWithAlgSeen(session, config!, "HS256"), session);
+  });
 });
