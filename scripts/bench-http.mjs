@@ -92,7 +92,7 @@ async function run() {
     const admin = await logIn(origin, "session", ALICE.email, ALICE.password);
     const where = { origin, otherOrigin, bob: BOB, admin, nextUser, samples: settings.lagSamples };
     if (config.isDefault) revocation.push(...(await checkRevocations({ ...where, label: "session", mode: "session" })));
-    revocation.push(...(await checkRevocations({ ...where, label: `JWT (${config.check}, ${algsSeen[config.key] ?? config.alg})`, mode: "jwt" })));
+    revocation.push(...(await checkRevocations({ ...where, label: `JWT (${config.check}, ${algLabel(config, algsSeen[config.key])})`, mode: "jwt" })));
   }
   for (const line of revocationLines(revocation)) console.log(`  ${line}`);
 
@@ -112,6 +112,10 @@ async function run() {
   console.log(terminalTable(ratioRows(result.targets)));
   const { jsonFile, svgFile } = writeOutputs(result);
   console.log(`\nwrote ${jsonFile}, ${svgFile} and the README table`);
+}
+
+function algLabel(config, seen) {
+  return seen && seen !== config.alg ? `${config.alg} asked, ${seen} signed` : config.alg;
 }
 
 async function cleanUp() {
