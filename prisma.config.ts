@@ -16,7 +16,7 @@ const schemaFolder = path.join(projectRoot, "prisma", provider);
 // The default SQLite file lives in .data/; SQLite creates the file but not its directory.
 if (!process.env.DATABASE_URL) mkdirSync(path.join(projectRoot, ".data"), { recursive: true });
 
-useSchemaEngineFallbackIfNeeded();
+selectSchemaEngineFallbackIfNeeded();
 
 export default defineConfig({
   schema: schemaFolder,
@@ -34,7 +34,7 @@ export default defineConfig({
  * @prisma/engines' postinstall did fetch the native binary, or the caller chose an engine, we stay
  * out of the way: the native engine is the real thing, the stand-in is only a fallback.
  */
-function useSchemaEngineFallbackIfNeeded(): void {
+function selectSchemaEngineFallbackIfNeeded(): void {
   if (process.env.PRISMA_SCHEMA_ENGINE_BINARY) return;
   if (nativeSchemaEngineIsInstalled()) return;
   process.env.PRISMA_SCHEMA_ENGINE_BINARY = path.join(
