@@ -47,9 +47,13 @@ describe("the timing scope", () => {
     assert.equal(store.setCookieBytes, 612);
   });
 
-  test("outside a scope, notes go nowhere and do not throw", () => {
-    noteAuthTiming(first);
-    noteSetCookieBytes(10);
+  test("outside a scope, notes go nowhere: they do not throw, and the next request starts empty", async () => {
+    assert.doesNotThrow(() => {
+      noteAuthTiming(first);
+      noteSetCookieBytes(10);
+    });
+    const { store } = await runWithTimingScope(async () => undefined);
+    assert.deepEqual(store, { timing: null, setCookieBytes: 0 });
   });
 
   test("concurrent requests keep their own figures", async () => {

@@ -1,4 +1,4 @@
-import { after, describe, test } from "node:test";
+import { after, describe, test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -16,6 +16,27 @@ after(cleanUpTestDatabase);
 // denylist must be held to the same behaviour.
 const now = () => new Date();
 const newJti = () => `it-${randomUUID()}`;
+/** Short enough to wait out in a test; how fast this machine is decides nothing (see observedBefore). */
+const SHORT_LIFE_MS = 500;
+
+/**
+ * Order and outcome, not speed. Redis forgets a key by its own clock, so "an entry counts until its
+ * expiry" is only observable by a check that provably finished before that expiry. Such a check
+ * must say `expected`; a check that ended later proves nothing either way, so the test reports
+ * itself skipped (counted in the closing line) rather than fail on a slow machine or pass silently.
+ * Returns what to call LAST: node counts a test that fails after t.skip() as skipped, not failed.
+ */
+async function observedBefore<T>(expiresAt: Date, check: () => Promise<T>, expected: T, what: string) {
+  const answer = await check();
+  const observed = Date.now() < expiresAt.getTime();
+  if (observed) assert.deepEqual(answer, expected, what);
+  return (t: TestContext) => {
+    if (!observed) t.skip(`the check ended after the entry's expiry, so "${what}" was not observed`);
+  };
+}
+
+/** Waits until `expiresAt` has passed on this machine's clock (a lower bound only). */
+const sleepPast = (expiresAt: Date) => sleep(Math.max(0, expiresAt.getTime() - Date.now()) + 50);
 
 const stores: [string, () => Denylist][] = [
   ["database", () => databaseDenylist],
@@ -39,22 +60,24 @@ for (const [kind, store] of stores) {
       assert.equal(await store().isRevoked(jti, now()), false);
     });
 
-    test("an entry stops counting once its expiry passes", async () => {
+    test("an entry stops counting once its expiry passes", async (t) => {
       const jti = newJti();
-      const t = now();
-      const expiresAt = new Date(t.getTime() + 300);
-      await store().revoke(jti, expiresAt, t);
-      assert.equal(await store().isRevoked(jti, now()), true);
-      await sleep(expiresAt.getTime() - Date.now() + 50);
+      const written = now();
+      const expiresAt = new Date(written.getTime() + SHORT_LIFE_MS);
+      await store().revoke(jti, expiresAt, written);
+      const skipUnlessObserved = await observedBefore(expiresAt, () => store().isRevoked(jti, now()), true, "revoked before its expiry");
+      await sleepPast(expiresAt);
       assert.equal(await store().isRevoked(jti, now()), false);
+      skipUnlessObserved(t);
     });
 
     test("revoking twice is fine, and the later expiry wins", async () => {
       const jti = newJti();
-      const t = now();
-      await store().revoke(jti, new Date(t.getTime() + 300), t);
-      await store().revoke(jti, new Date(t.getTime() + 60 * SECOND), t);
-      await sleep(350);
+      const written = now();
+      const sooner = new Date(written.getTime() + SHORT_LIFE_MS);
+      await store().revoke(jti, sooner, written);
+      await store().revoke(jti, new Date(written.getTime() + 60 * SECOND), written);
+      await sleepPast(sooner);
       assert.equal(await store().isRevoked(jti, now()), true);
     });
   });
@@ -125,11 +148,14 @@ for (const [kind, redisUrl] of [["database", undefined], ["redis", REDIS_TEST_UR
       const user = await createTestUser();
       assert.equal(codeOf(await checkRevocation(await revoked(user), now())), "token_revoked");
       const claims = claimsFor(user);
-      const t0 = now();
-      await revokeAccessToken(claims.jti, new Date(t0.getTime() + 300), t0);
-      assert.equal(codeOf(await checkRevocation(claims, now())), "token_revoked");
-      await sleep(350);
-      assert.equal(codeOf(await checkRevocation(claims, now())), "ok");
+      const written = now();
+      const expiresAt = new Date(written.getTime() + SHORT_LIFE_MS);
+      assert.equal(await revokeAccessToken(claims.jti, expiresAt, written), true);
+      const check = async () => codeOf(await checkRevocation(claims, now()));
+      const skipUnlessObserved = await observedBefore(expiresAt, check, "token_revoked", "revoked before the entry's expiry");
+      await sleepPast(expiresAt);
+      assert.equal(await check(), "ok");
+      skipUnlessObserved(t);
     });
 
     test("after a token-version bump → token_stale", async (t) => {
