@@ -16,6 +16,12 @@ const baseURL = `http://localhost:${port}`;
 process.env.PLAYWRIGHT_CHROMIUM_PATH ||= runScript("find-browser.mjs");
 process.env.E2E_DATABASE_URL ||= runScript("fresh-database.mjs", "--name", "e2e");
 const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH;
+
+// The fixtures use lib/db.ts and friends, which start with `import "server-only"`: outside Next
+// that only resolves under the react-server condition. The workers inherit it through
+// NODE_OPTIONS; the web server must not (Next sets its own conditions per layer).
+const nodeOptionsForServer = (process.env.NODE_OPTIONS ?? "").replace("--conditions=react-server", "").trim();
+process.env.NODE_OPTIONS = `${nodeOptionsForServer} --conditions=react-server`.trim();
 const databaseUrl = process.env.E2E_DATABASE_URL;
 
 const chromium = {
@@ -63,7 +69,7 @@ export default defineConfig({
     command: "node scripts/start.mjs --skip-build",
     cwd: root,
     url: baseURL,
-    env: { PORT: String(port), DATABASE_URL: databaseUrl },
+    env: { PORT: String(port), DATABASE_URL: databaseUrl, NODE_OPTIONS: nodeOptionsForServer },
     // Never reuse: a leftover server would run old code against an old database.
     reuseExistingServer: false,
     // migrate + seed + `next start` on a busy 2-core machine.

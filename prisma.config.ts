@@ -22,7 +22,8 @@ export default defineConfig({
   schema: schemaFolder,
   migrations: {
     path: path.join(schemaFolder, "migrations"),
-    seed: "tsx prisma/seed.ts",
+    // react-server: the seed uses lib/'s server modules, which start with `import "server-only"`.
+    seed: "tsx --conditions=react-server prisma/seed.ts",
   },
   datasource: { url },
 });

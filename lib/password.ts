@@ -1,3 +1,5 @@
+import "server-only";
+
 import { hash, verify } from "@node-rs/argon2";
 
 /**

@@ -134,7 +134,10 @@ async function runNodeTests(suite, files, env, extraArgs = []) {
     ...["--test-reporter=tap", `--test-reporter-destination=${tapFile}`],
   ];
   rmSync(tapFile, { force: true });
-  const { code } = await runCommand("npx", ["tsx", "--test", ...reporters, ...extraArgs, ...files], env);
+  // react-server: what Next resolves server code with. lib/'s server modules start with
+  // `import "server-only"`, which throws under any other condition (see README, Conventions).
+  const node = ["--conditions=react-server", "--test"];
+  const { code } = await runCommand("npx", ["tsx", ...node, ...reporters, ...extraArgs, ...files], env);
   const counts = readTapCounts(tapFile);
   results.push({ suite, ...counts, ...crashedUnlessCounted(code, counts) });
 }

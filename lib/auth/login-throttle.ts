@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Slows down password guessing (OWASP ASVS 5.0 §6.3.1): failures are counted per e-mail and
  * client address, and per e-mail alone with a higher cap, because a client address taken

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { getConfig } from "../env.ts";
 import { MAX_CREDENTIAL_LENGTH } from "./cookies.ts";
 import { verifyAccessTokenWithConfig } from "./jwt/verify-config.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { z } from "zod";
 import { getConfig } from "../env.ts";
 import { normalizeEmail, verifyCredentials, type AuthUser } from "../users.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { z } from "zod";
 import { changePassword, newPasswordSchema, setUserDisabled, setUserRole } from "../account.ts";
 import { findUserById, roleSchema } from "../users.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { z } from "zod";
 import { authCookieName, clearCookie } from "../auth/cookies.ts";
 import { deviceView } from "../auth/session/device-view.ts";

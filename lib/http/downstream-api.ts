@@ -1,3 +1,5 @@
+import "server-only";
+
 import { authCookieName } from "../auth/cookies.ts";
 import { peekers } from "../auth/peek.ts";
 import { parseBearer } from "../auth/request.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { runWithTimingScope, serverTimingHeader } from "../metrics/request-timing.ts";
 
 /**

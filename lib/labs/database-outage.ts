@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { AuthMode } from "../auth/types.ts";
 import { makeDatabaseUnreachable } from "../db.ts";
 import { databaseProvider, getConfig, type Config } from "../env.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { getConfig } from "../env.ts";
 
 /** LABS_ENABLED when set; otherwise on for the local demo (DEMO_MODE) and off elsewhere. */

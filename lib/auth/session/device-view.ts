@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { Principal } from "../types.ts";
 import type { DeviceRow } from "./store.ts";
 

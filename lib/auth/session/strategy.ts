@@ -1,3 +1,5 @@
+import "server-only";
+
 import { getConfig } from "../../env.ts";
 import { peekers } from "../peek.ts";
 import { roleSchema, type AuthUser } from "../../users.ts";
