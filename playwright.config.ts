@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { register } from "node:module";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
@@ -17,11 +18,11 @@ process.env.PLAYWRIGHT_CHROMIUM_PATH ||= runScript("find-browser.mjs");
 process.env.E2E_DATABASE_URL ||= runScript("fresh-database.mjs", "--name", "e2e");
 const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH;
 
-// The fixtures use lib/db.ts and friends, which start with `import "server-only"`: outside Next
-// that only resolves under the react-server condition. The workers inherit it through
-// NODE_OPTIONS; the web server must not (Next sets its own conditions per layer).
-const nodeOptionsForServer = (process.env.NODE_OPTIONS ?? "").replace("--conditions=react-server", "").trim();
-process.env.NODE_OPTIONS = `${nodeOptionsForServer} --conditions=react-server`.trim();
+// The fixtures and specs use lib/db.ts and friends, which start with `import "server-only"`:
+// outside Next that package throws unless resolved as server code. Playwright loads this config
+// in its main process and in every worker before any test file, so a hook registered here covers
+// both, whether run by `npm test` or as `npx playwright test`.
+register("./scripts/server-only-hooks.mjs", import.meta.url);
 const databaseUrl = process.env.E2E_DATABASE_URL;
 
 const chromium = {
@@ -69,7 +70,7 @@ export default defineConfig({
     command: "node scripts/start.mjs --skip-build",
     cwd: root,
     url: baseURL,
-    env: { PORT: String(port), DATABASE_URL: databaseUrl, NODE_OPTIONS: nodeOptionsForServer },
+    env: { PORT: String(port), DATABASE_URL: databaseUrl },
     // Never reuse: a leftover server would run old code against an old database.
     reuseExistingServer: false,
     // migrate + seed + `next start` on a busy 2-core machine.
