@@ -5,11 +5,11 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "prisma/config";
+// Not lib/env.ts: that one needs the secrets and is server-only; the CLI needs neither.
+import { DEFAULT_DATABASE_URL } from "./lib/database-defaults.ts";
 
 const projectRoot = path.dirname(fileURLToPath(import.meta.url));
-const DEFAULT_SQLITE_URL = "file:./.data/dev.db";
-
-const url = process.env.DATABASE_URL || DEFAULT_SQLITE_URL;
+const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 const provider = /^postgres(ql)?:\/\//.test(url) ? "postgres" : "sqlite";
 const schemaFolder = path.join(projectRoot, "prisma", provider);
 

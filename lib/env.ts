@@ -9,8 +9,9 @@ import { z } from "zod";
  * (instrumentation.ts calls getConfig() at boot) rather than sign with something guessable.
  */
 
-/** Relative to the working directory, which is always the project root (npm scripts). */
-export const DEFAULT_DATABASE_URL = "file:./.data/dev.db";
+import { DEFAULT_DATABASE_URL } from "./database-defaults.ts";
+
+export { DEFAULT_DATABASE_URL };
 
 const seconds = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -23,6 +24,8 @@ const secret = (name: string) =>
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Set by `next start` / `next dev` to the port they listen on; the labs call this server there.
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   DATABASE_URL: z
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/i, "DATABASE_URL must be a SQLite file: URL or a postgres:// / postgresql:// URL")
@@ -103,6 +106,14 @@ export function resetConfigForTests(): void {
 /** The database alone, without the secrets: the seed script and CLI helpers need only this. */
 export function databaseUrl(): string {
   return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+}
+
+/**
+ * Production or not, without the secrets: cookie names and attributes need it in proxy.ts and
+ * in unit tests that have no secrets. Next inlines NODE_ENV at build time anyway.
+ */
+export function isProduction(): boolean {
+  return process.env.NODE_ENV === "production";
 }
 
 export type DatabaseProvider = "sqlite" | "postgresql";
