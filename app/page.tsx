@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { strategies } from "@/lib/auth/registry";
 import { AUTH_MODES } from "@/lib/auth/types";
+import { DemoUsers } from "./components/DemoUsers";
 import { ModeBadge } from "./components/ModeBadge";
 import { modeStyle } from "./components/mode-style";
 
@@ -51,10 +52,7 @@ export default function Home() {
           );
         })}
       </div>
-      <p className="text-sm text-slate-600">
-        Demo users: <code className="font-mono">alice@example.com</code> / <code className="font-mono">alice-password</code> (admin) and{" "}
-        <code className="font-mono">bob@example.com</code> / <code className="font-mono">bob-password</code>.
-      </p>
+      <DemoUsers layout="line" />
     </div>
   );
 }

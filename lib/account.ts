@@ -1,3 +1,5 @@
+import "server-only";
+
 import { z } from "zod";
 import { strategies } from "./auth/registry.ts";
 import { AUTH_MODES, type AuthMode, type EndReason, type Principal } from "./auth/types.ts";

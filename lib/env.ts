@@ -1,3 +1,5 @@
+import "server-only";
+
 import { z } from "zod";
 
 /**
@@ -7,8 +9,9 @@ import { z } from "zod";
  * (instrumentation.ts calls getConfig() at boot) rather than sign with something guessable.
  */
 
-/** Relative to the working directory, which is always the project root (npm scripts). */
-export const DEFAULT_DATABASE_URL = "file:./.data/dev.db";
+import { DEFAULT_DATABASE_URL } from "./database-defaults.ts";
+
+export { DEFAULT_DATABASE_URL };
 
 const seconds = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -24,6 +27,8 @@ const schema = z.object({
   // This process's name in a fleet (`npm run fleet` sets app-1, app-2, …): shown in /api/health
   // and the labs, so a reader can see which instance answered. Default: host and pid.
   INSTANCE_NAME: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "INSTANCE_NAME: letters, digits, . _ - (≤64)").optional(),
+  // Set by `next start` / `next dev` to the port they listen on; the labs call this server there.
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   DATABASE_URL: z
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/i, "DATABASE_URL must be a SQLite file: URL or a postgres:// / postgresql:// URL")
@@ -132,6 +137,14 @@ export function resetConfigForTests(): void {
 /** The database alone, without the secrets: the seed script and CLI helpers need only this. */
 export function databaseUrl(): string {
   return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+}
+
+/**
+ * Production or not, without the secrets: cookie names and attributes need it in proxy.ts and
+ * in unit tests that have no secrets. Next inlines NODE_ENV at build time anyway.
+ */
+export function isProduction(): boolean {
+  return process.env.NODE_ENV === "production";
 }
 
 export type DatabaseProvider = "sqlite" | "postgresql";

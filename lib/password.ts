@@ -1,3 +1,5 @@
+import "server-only";
+
 import { hash, verify } from "@node-rs/argon2";
 import { errorText, logEvent } from "./log.ts";
 import { processLocal } from "./state/process-local.ts";

@@ -42,7 +42,7 @@ export async function createTestUser(options: { role?: Role; password?: string }
 }
 
 /** Sets (or, with undefined, removes) variables and makes getConfig() re-read them; returns the undo. */
-export function useConfig(overrides: Record<string, string | undefined>): () => void {
+export function overrideConfig(overrides: Record<string, string | undefined>): () => void {
   const previous = Object.fromEntries(Object.keys(overrides).map((name) => [name, process.env[name]]));
   const apply = (values: Record<string, string | undefined>) => {
     for (const [name, value] of Object.entries(values)) {

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { getDb, type Db } from "./db.ts";
 import { isDatabaseUnavailable } from "./db-errors.ts";
 import { burnPasswordCheck, verifyPassword } from "./password.ts";

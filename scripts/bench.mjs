@@ -33,7 +33,7 @@ try {
     execFileSync("npx", command, { env, stdio: "ignore" });
   }
   const rows = configurations.map(({ mode, check }) => {
-    const output = execFileSync("npx", ["tsx", "scripts/bench-verify.ts", mode, iterations], {
+    const output = execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/bench-verify.ts", mode, iterations], {
       env: { ...env, ...(check ? { JWT_REVOCATION_CHECK: check } : {}) },
       encoding: "utf8",
     });

@@ -38,7 +38,7 @@ export default async function ComparePage() {
           <time dateTime={since} className="font-mono text-sm">
             {since}
           </time>
-          : a restart starts again from nothing, and percentiles cover each figure's latest 1,000 samples. Every authoritative check (the DAL) and every login or refresh is recorded by{" "}
+          : a restart starts again from nothing, and percentiles cover each figure&apos;s latest 1,000 samples. Every authoritative check (the DAL) and every login or refresh is recorded by{" "}
           <code className="font-mono text-sm">lib/metrics</code>; the same figures are at <Link href="/api/metrics" className={inlineLink}>/api/metrics</Link>,
           and the steps behind them on <Link href="/flows" className={inlineLink}>Flows</Link>.
         </p>

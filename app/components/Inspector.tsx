@@ -1,6 +1,7 @@
 import { requireAuth } from "@/lib/auth/dal";
 import { strategies } from "@/lib/auth/registry";
 import type { AuthMode } from "@/lib/auth/types";
+import { getConfig } from "@/lib/env";
 import { BROWSER_COOKIE_LIMIT, cookieHeadroom } from "@/lib/metrics/cookie-limit";
 import { Countdown } from "./Countdown";
 import { LogoutListener } from "./CrossTabLogout";
@@ -90,7 +91,7 @@ export async function Inspector({ mode }: { mode: AuthMode }) {
         <Section id="countdown" title={copy.countdown}>
           <Countdown until={principal.expiresAt.toISOString()} label={`Time left: ${copy.countdown.toLowerCase()}`} />
           <p className="mt-2 text-sm text-slate-600">
-            {copy.countdownNote} Accepted until <time dateTime={principal.expiresAt.toISOString()}>{principal.expiresAt.toISOString()}</time>.
+            {copy.countdownNote(getConfig().SESSION_TOUCH_INTERVAL_SECONDS)} Accepted until <time dateTime={principal.expiresAt.toISOString()}>{principal.expiresAt.toISOString()}</time>.
           </p>
         </Section>
 

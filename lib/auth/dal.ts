@@ -1,3 +1,5 @@
+import "server-only";
+
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { recordAuthCheck } from "../metrics/auth-metrics.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { randomUUID } from "node:crypto";
 import { chargeWithinCap } from "../state/limits.ts";
 import type { SlidingWindows } from "../state/types.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { cookies, headers } from "next/headers";
 import { PATHNAME_HEADER } from "./request-headers.ts";
 import { getConfig } from "../env.ts";

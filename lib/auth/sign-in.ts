@@ -1,3 +1,5 @@
+import "server-only";
+
 import { z } from "zod";
 import { getConfig } from "../env.ts";
 import { isDatabaseUnavailable } from "../db-errors.ts";

@@ -1,6 +1,6 @@
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { at, cleanUpTestDatabase, createTestUser, SECOND, T0, useConfig } from "../test-database.ts";
+import { at, cleanUpTestDatabase, createTestUser, SECOND, T0, overrideConfig } from "../test-database.ts";
 import { createUnreachableClient, getDb, runWithDatabase } from "../db.ts";
 import { strategies } from "./registry.ts";
 import type { RequestMeta } from "./types.ts";
@@ -66,7 +66,7 @@ describe("devices", () => {
 
 describe("fail-open is a typed fact of the principal", () => {
   async function verifyDuringOutage(fail: "open" | "closed") {
-    const restoreConfig = useConfig({ JWT_REVOCATION_FAIL: fail, JWT_REVOCATION_CHECK: undefined });
+    const restoreConfig = overrideConfig({ JWT_REVOCATION_FAIL: fail, JWT_REVOCATION_CHECK: undefined });
     const issued = await strategies.jwt.signIn(await createTestUser(), metaAt(new Date()));
     const original = console.error;
     console.error = () => {}; // the revocation_unreadable line, asserted in denylist.integration.test.ts

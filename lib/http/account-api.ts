@@ -1,3 +1,5 @@
+import "server-only";
+
 import { z } from "zod";
 import { changePassword, changeUserRole, newPasswordSchema, setUserDisabled } from "../account.ts";
 import { renewPresentedCredential } from "../auth/renew-credential.ts";

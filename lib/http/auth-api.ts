@@ -1,3 +1,5 @@
+import "server-only";
+
 import { z } from "zod";
 import { refreshCookieName } from "../auth/cookies.ts";
 import { headers } from "next/headers";

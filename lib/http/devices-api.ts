@@ -1,3 +1,5 @@
+import "server-only";
+
 import { z } from "zod";
 import { endAllDevices, endDevice, listDevices } from "../auth/devices.ts";
 import { authenticate, crossSite } from "./auth-api.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { authCookieName } from "../auth/cookies.ts";
 import { edges } from "../auth/edge-registry.ts";
 import { parseBearer } from "../auth/request.ts";

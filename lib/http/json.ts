@@ -1,3 +1,5 @@
+import "server-only";
+
 import { runInLabOutageIfMarked } from "../labs/outage-scope.ts";
 import { runWithTimingScope, serverTimingHeader } from "../metrics/request-timing.ts";
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { labOrigin } from "../labs/enabled.ts";
 import { labInstanceId } from "../labs/instance.ts";
 import { runLab } from "../labs/run.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { strategies } from "../auth/registry.ts";
 import type { AuthMode } from "../auth/types.ts";
 import { cookieFrom, type LabClient, type LabRequest } from "./recorder.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { AuthMode } from "../auth/types.ts";
 import { databaseProvider, getConfig, type Config } from "../env.ts";
 import { callMe, logInAs, type HeldCredential } from "./credentials.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { randomBytes } from "node:crypto";
 import { getConfig } from "../env.ts";
 import { importHmacKey } from "../auth/jwt/keys.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { redactBody, redactRequestHeaders, relevantResponseHeaders } from "./redact.ts";
 import type { LabStep } from "./types.ts";
 

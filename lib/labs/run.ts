@@ -1,3 +1,5 @@
+import "server-only";
+
 import { randomUUID } from "node:crypto";
 import type { Role } from "../users.ts";
 import { LabSetupError } from "./credentials.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { setUserRole } from "../account.ts";
 import { getConfig } from "../env.ts";
 import { callMe, logInAs, roleIn, secondsUntilExp } from "./credentials.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { AuthMode } from "../auth/types.ts";
 import { sharedState, type SharedState } from "../state/index.ts";
 import type { LabId, LabResult } from "./types.ts";

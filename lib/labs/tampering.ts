@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { AuthMode } from "../auth/types.ts";
 import { getConfig } from "../env.ts";
 import { callMe, logInAs, type HeldCredential } from "./credentials.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { randomBytes } from "node:crypto";
 import { getDb } from "../db.ts";
 import { hashPassword } from "../password.ts";

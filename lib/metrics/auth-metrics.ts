@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { AuthMode } from "../auth/types.ts";
 import { processLocal, replaceProcessLocal } from "../state/process-local.ts";
 import { RollingWindow } from "./stats.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { AsyncLocalStorage } from "node:async_hooks";
 import { onDatabaseQuery } from "../db.ts";
 import { processLocal } from "../state/process-local.ts";

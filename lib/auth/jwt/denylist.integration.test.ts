@@ -1,7 +1,7 @@
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { at, cleanUpTestDatabase, countQueries, createTestUser, SECOND, T0, useConfig } from "../../test-database.ts";
+import { at, cleanUpTestDatabase, countQueries, createTestUser, SECOND, T0, overrideConfig } from "../../test-database.ts";
 import { createUnreachableClient, getDb, runWithDatabase } from "../../db.ts";
 import type { AuthUser } from "../../users.ts";
 import { recordRevokedJti, revokeAccessToken } from "./denylist.ts";
@@ -64,7 +64,7 @@ describe("checkRevocation: none", () => {
   test("never looks: a revoked jti passes, with no query", async (t) => {
     const user = await createTestUser();
     const claims = await revoked(user);
-    t.after(useConfig({ JWT_REVOCATION_CHECK: "none" }));
+    t.after(overrideConfig({ JWT_REVOCATION_CHECK: "none" }));
     const { result, queries } = await countQueries(() => checkRevocation(claims, at(SECOND)));
     assert.deepEqual(result, { ok: true, failOpen: false });
     assert.equal(queries, 0);
@@ -75,7 +75,7 @@ describe("checkRevocation: none", () => {
 for (const level of [undefined, "denylist", "strict"] as const) {
   describe(`checkRevocation: ${level ?? "the default"}`, () => {
     test("a current token passes in exactly one database query", async (t) => {
-      t.after(useConfig({ JWT_REVOCATION_CHECK: level }));
+      t.after(overrideConfig({ JWT_REVOCATION_CHECK: level }));
       const user = await createTestUser();
       const { result, queries } = await countQueries(() => checkRevocation(claimsFor(user), at(SECOND)));
       assert.deepEqual(result, { ok: true, failOpen: false });
@@ -83,7 +83,7 @@ for (const level of [undefined, "denylist", "strict"] as const) {
     });
 
     test("a revoked jti → token_revoked, in that same one query", async (t) => {
-      t.after(useConfig({ JWT_REVOCATION_CHECK: level }));
+      t.after(overrideConfig({ JWT_REVOCATION_CHECK: level }));
       const claims = await revoked(await createTestUser());
       const { result, queries } = await countQueries(() => checkRevocation(claims, at(SECOND)));
       assert.equal(codeOf(result), "token_revoked");
@@ -91,14 +91,14 @@ for (const level of [undefined, "denylist", "strict"] as const) {
     });
 
     test("after a token-version bump (password change, role change) → token_stale", async (t) => {
-      t.after(useConfig({ JWT_REVOCATION_CHECK: level }));
+      t.after(overrideConfig({ JWT_REVOCATION_CHECK: level }));
       const user = await createTestUser();
       await bumpVersion(user);
       assert.equal(codeOf(await checkRevocation(claimsFor(user), at(SECOND))), "token_stale");
     });
 
     test("a disabled or deleted user → user_disabled (ASVS §7.4.2)", async (t) => {
-      t.after(useConfig({ JWT_REVOCATION_CHECK: level }));
+      t.after(overrideConfig({ JWT_REVOCATION_CHECK: level }));
       const user = await createTestUser();
       await disable(user);
       assert.equal(codeOf(await checkRevocation(claimsFor(user), at(SECOND))), "user_disabled");
@@ -130,7 +130,7 @@ describe("checkRevocation: the database is unreachable", () => {
   ] as const;
   for (const [settings, expected] of cases) {
     test(`${JSON.stringify(settings)} → ${expected}, logged as revocation_unreadable`, async (t) => {
-      t.after(useConfig({ JWT_REVOCATION_FAIL: undefined, JWT_DENYLIST_ON_ERROR: undefined, ...settings }));
+      t.after(overrideConfig({ JWT_REVOCATION_FAIL: undefined, JWT_DENYLIST_ON_ERROR: undefined, ...settings }));
       const claims = claimsFor(await createTestUser());
       const { result, logged } = await duringOutage(() => checkRevocation(claims, at(SECOND)));
       assert.equal(codeOf(result), expected);

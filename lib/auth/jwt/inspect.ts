@@ -1,3 +1,5 @@
+import "server-only";
+
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { elideSecret } from "../elide.ts";
 import type { CredentialView } from "../types.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { getConfig } from "../../env.ts";
 import { roleSchema, type Role } from "../../roles.ts";
 import type { Rejection } from "../types.ts";

@@ -2,7 +2,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
-import { cleanUpTestDatabase, createTestUser, useConfig } from "../../test-database.ts";
+import { cleanUpTestDatabase, createTestUser, overrideConfig } from "../../test-database.ts";
 import type { RequestMeta } from "../types.ts";
 import { jwtStrategy } from "./strategy.ts";
 
@@ -51,7 +51,7 @@ describe("a logged-out access token with REDIS_URL set", { skip: hasRedis ? fals
   after(stopRedis);
 
   test("stays refused while Redis is down and after it comes back empty", async (t) => {
-    t.after(useConfig({ REDIS_URL: `redis://127.0.0.1:${PORT}`, JWT_REVOCATION_CHECK: undefined, JWT_REVOCATION_FAIL: undefined, JWT_DENYLIST_ON_ERROR: undefined }));
+    t.after(overrideConfig({ REDIS_URL: `redis://127.0.0.1:${PORT}`, JWT_REVOCATION_CHECK: undefined, JWT_REVOCATION_FAIL: undefined, JWT_DENYLIST_ON_ERROR: undefined }));
     const issued = await jwtStrategy.signIn(await createTestUser(), meta());
     const token = String(issued.apiFields.accessToken);
     const codeNow = async () => {

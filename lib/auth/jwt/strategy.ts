@@ -1,3 +1,5 @@
+import "server-only";
+
 import { getConfig } from "../../env.ts";
 import type { AuthUser } from "../../users.ts";
 import { authCookieName, clearCookie, REFRESH_COOKIE_PATH, refreshCookieName } from "../cookies.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { getConfig } from "../../env.ts";
 import { accessTokenKey } from "./keys.ts";
 import { verifyAccessToken, type AccessClaims, type TokenSettings, type VerifyTokenResult } from "./token.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { DeviceView, Principal } from "../types.ts";
 import type { DeviceRow } from "./store.ts";
 

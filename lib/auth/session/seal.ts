@@ -1,3 +1,5 @@
+import "server-only";
+
 import { sealData, unsealData } from "iron-session";
 import { processLocal } from "../../state/process-local.ts";
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { getConfig } from "../../env.ts";
 import { inspectSeal } from "./inspect.ts";
 import { errorText, logEvent } from "../../log.ts";
