@@ -4,6 +4,7 @@ import { recoveryPath } from "./lib/auth/next-path.ts";
 import { peekers } from "./lib/auth/peek.ts";
 import { PATHNAME_HEADER } from "./lib/auth/request-headers.ts";
 import { isAuthMode } from "./lib/auth/types.ts";
+import { refuseUnroutableApiRequest } from "./lib/http/api-request-guard.ts";
 
 /**
  * The optimistic guard: is there a cookie for this mode that unseals / verifies? If not,
@@ -14,6 +15,8 @@ import { isAuthMode } from "./lib/auth/types.ts";
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // Requests Next itself would answer with a bare 500 (see the module); nothing else for /api.
+  if (pathname.startsWith("/api/")) return refuseUnroutableApiRequest(request.method, pathname) ?? NextResponse.next();
   const mode = pathname.split("/")[1] ?? "";
   if (!isAuthMode(mode) || pathname === `/${mode}/login`) return NextResponse.next();
 
@@ -34,5 +37,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/session/:path*", "/jwt/:path*"],
+  matcher: ["/session/:path*", "/jwt/:path*", "/api/:path*"],
 };
