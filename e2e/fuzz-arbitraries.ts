@@ -1,23 +1,14 @@
 import fc from "fast-check";
-import { cookieName } from "./fixtures.ts";
+import { authorization, cookieHeader, genuineLogin, junk, type RealCredentials } from "./fuzz-credentials.ts";
 import type { FuzzRequest } from "./fuzz-http.ts";
+
+export type { RealCredentials } from "./fuzz-credentials.ts";
 
 /**
  * What the fuzzer sends: cookies, Bearer tokens, headers, paths and bodies, each drawn from
  * junk, near-misses of real credentials and the real credentials themselves, so the cases
  * reach past "not logged in" into the handlers' deep paths.
  */
-
-/** Real, working credentials of this test's throwaway users (e2e/fuzz.spec.ts logs them in). */
-export interface RealCredentials {
-  seals: string[];
-  accessTokens: string[];
-  refreshTokens: string[];
-  /** All of the above: values that work somewhere. */
-  credentials: string[];
-  /** Ids and secrets a body or path may name: user ids, session ids, the users' e-mails and passwords. */
-  names: string[];
-}
 
 export interface RouteShape {
   methods: readonly string[];
@@ -29,8 +20,6 @@ export interface RouteShape {
   query?: readonly string[];
 }
 
-const REFRESH_COOKIE = "__Secure-svj-jwt-refresh";
-const COOKIE_NAMES = [cookieName("session"), cookieName("jwt"), REFRESH_COOKIE, "svj-session", "svj-jwt"];
 /**
  * Methods Next can route, plus ones it cannot (WebDAV, QUERY). Not CONNECT/TRACE/TRACK (see
  * fuzz.spec.ts), nor made-up ones: Node's HTTP parser answers those 400 before Next sees them.
@@ -38,81 +27,38 @@ const COOKIE_NAMES = [cookieName("session"), cookieName("jwt"), REFRESH_COOKIE, 
 const ANY_METHOD = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE", "PROPFIND", "MKCOL", "QUERY", "PURGE"];
 const MALFORMED_SEGMENTS = ["%", "%zz", "%E0%A4%A", "%C0%AF", "%FF", "..", "%2e%2e", "a%2Fb", "%00", "%0d%0a"];
 
-const junk = fc.string({ maxLength: 40 });
-
-/** A credential-shaped value: junk, a real one, or a real one slightly wrong. */
-export function credentialValue(real: RealCredentials): fc.Arbitrary<string> {
-  const genuine = fc.constantFrom(...real.credentials);
-  return fc.oneof(
-    { arbitrary: junk, weight: 2 },
-    { arbitrary: genuine, weight: 3 },
-    { arbitrary: fc.tuple(genuine, fc.nat(), fc.char()).map(([value, at, char]) => replaceAt(value, at % value.length, char)), weight: 2 },
-    { arbitrary: fc.tuple(genuine, fc.nat()).map(([value, cut]) => value.slice(0, cut % value.length)), weight: 1 },
-    { arbitrary: fc.tuple(genuine, junk).map(([value, tail]) => value + tail), weight: 1 },
-    { arbitrary: genuine.map(forgeUnsigned), weight: 1 },
-    { arbitrary: fc.constantFrom("Fe26.2*1*a*b*c*d*e*f~2", "eyJhbGciOiJub25lIn0.e30.", "a.b.c", "z".repeat(5000)), weight: 1 },
-  );
-}
-
-function replaceAt(value: string, at: number, char: string): string {
-  return value.slice(0, at) + char + value.slice(at + 1);
-}
-
-/** A JWT's payload kept, header swapped for alg "none" and the signature dropped. */
-function forgeUnsigned(value: string): string {
-  const payload = value.split(".")[1] ?? "e30";
-  return `${Buffer.from('{"alg":"none","typ":"at+jwt"}').toString("base64url")}.${payload}.`;
-}
-
-function cookieHeader(real: RealCredentials) {
-  const pair = fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...COOKIE_NAMES), weight: 4 }, { arbitrary: fc.stringMatching(/^[\w-]{1,12}$/), weight: 1 }), credentialValue(real));
-  return fc.oneof(
-    fc.array(pair, { maxLength: 3 }).map((pairs) => pairs.map(([name, value]) => `${name}=${value}`).join("; ")),
-    junk,
-  );
-}
-
-function authorization(real: RealCredentials) {
-  return fc.oneof(
-    credentialValue(real).map((token) => `Bearer ${token}`),
-    fc.constantFrom(...real.credentials).map((token) => `bearer  ${token} `),
-    fc.constantFrom("Bearer", "Bearer ", "Basic YWxpY2U6eA==", "Bearer a b"),
-    junk,
-  );
-}
-
 const CONTENT_TYPES = [
-  "application/json", "application/json; charset=utf-8", "APPLICATION/JSON", "application/jsonx", "text/plain",
+  "application/json; charset=utf-8", "APPLICATION/JSON", "application/jsonx", "text/plain",
   "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/octet-stream", "",
 ];
 
-/** A working login the way a client presents it; a third of the cases carry one. */
-function genuineLogin(real: RealCredentials): fc.Arbitrary<Record<string, string>> {
-  return fc.oneof(
-    fc.constantFrom(...real.seals).map((seal) => ({ cookie: `${cookieName("session")}=${seal}` })),
-    fc.constantFrom(...real.accessTokens).map((token) => ({ cookie: `${cookieName("jwt")}=${token}` })),
-    fc.constantFrom(...real.accessTokens).map((token) => ({ authorization: `Bearer ${token}` })),
-    fc.constantFrom(...real.refreshTokens).map((token) => ({ cookie: `${REFRESH_COOKIE}=${token}` })),
-  );
+/** Present in `present` of `outOf` cases. */
+function maybe<T>(arbitrary: fc.Arbitrary<T>, present: number, outOf: number): fc.Arbitrary<T | undefined> {
+  return fc.oneof({ arbitrary, weight: present }, { arbitrary: fc.constant(undefined), weight: outOf - present });
 }
 
-/** Optional headers, each present or not: credentials, CSRF signals, proxy headers, junk. */
+/**
+ * Optional headers: credentials, CSRF signals, proxy headers, junk. Weighted so most cases
+ * get past the content-type and CSRF checks into the handler (a cross-site signal ends a
+ * POST at 403 before anything else is read).
+ */
 export function headersFor(real: RealCredentials, baseURL: string): fc.Arbitrary<Record<string, string>> {
-  const some = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined, freq: 2 });
+  const origins = fc.constantFrom(baseURL, "https://evil.example", "null", "http://127.0.0.1");
+  const contentType = fc.oneof({ arbitrary: fc.constant("application/json"), weight: 6 }, { arbitrary: fc.constantFrom(...CONTENT_TYPES), weight: 2 }, { arbitrary: junk, weight: 1 });
   return fc
     .record({
-      cookie: some(cookieHeader(real)),
-      authorization: some(authorization(real)),
-      "content-type": some(fc.oneof(fc.constantFrom(...CONTENT_TYPES), junk)),
-      origin: some(fc.oneof(fc.constantFrom(baseURL, "https://evil.example", "null", "http://127.0.0.1"), junk)),
-      "sec-fetch-site": some(fc.oneof(fc.constantFrom("same-origin", "same-site", "cross-site", "none"), junk)),
-      "x-forwarded-for": some(fc.oneof(fc.ipV4(), fc.ipV6(), junk)),
-      "x-forwarded-host": some(fc.oneof(fc.constantFrom("evil.example", new URL(baseURL).host), junk)),
-      "x-forwarded-proto": some(fc.oneof(fc.constantFrom("https", "http"), junk)),
-      "user-agent": some(junk),
-      accept: some(fc.constantFrom("application/json", "text/html", "*/*")),
-      extra: some(fc.tuple(fc.stringMatching(/^x-[a-z-]{1,12}$/), junk)),
-      login: fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: genuineLogin(real), weight: 1 }),
+      cookie: maybe(cookieHeader(real), 1, 2),
+      authorization: maybe(authorization(real), 1, 2),
+      "content-type": maybe(contentType, 4, 5),
+      origin: maybe(fc.oneof({ arbitrary: fc.constant(baseURL), weight: 2 }, { arbitrary: origins, weight: 1 }, { arbitrary: junk, weight: 1 }), 1, 4),
+      "sec-fetch-site": maybe(fc.oneof({ arbitrary: fc.constantFrom("same-origin", "none"), weight: 2 }, { arbitrary: fc.constantFrom("same-site", "cross-site"), weight: 1 }, { arbitrary: junk, weight: 1 }), 1, 4),
+      "x-forwarded-for": maybe(fc.oneof(fc.ipV4(), fc.ipV6(), junk), 1, 4),
+      "x-forwarded-host": maybe(fc.oneof(fc.constantFrom("evil.example", new URL(baseURL).host), junk), 1, 6),
+      "x-forwarded-proto": maybe(fc.oneof(fc.constantFrom("https", "http"), junk), 1, 6),
+      "user-agent": maybe(junk, 1, 2),
+      accept: maybe(fc.constantFrom("application/json", "text/html", "*/*"), 1, 2),
+      extra: maybe(fc.tuple(fc.stringMatching(/^x-[a-z-]{1,12}$/), junk), 1, 4),
+      login: maybe(genuineLogin(real), 1, 3),
     })
     .map(({ extra, login, ...named }) => {
       const headers: Record<string, string> = {};
@@ -125,7 +71,7 @@ export function headersFor(real: RealCredentials, baseURL: string): fc.Arbitrary
 /** A JSON value for one field: a value worth trying, or anything JSON can say. */
 function fieldValue(hints: readonly unknown[]): fc.Arbitrary<unknown> {
   return fc.oneof(
-    { arbitrary: hints.length > 0 ? fc.constantFrom(...hints) : fc.constant(""), weight: 4 },
+    { arbitrary: hints.length > 0 ? fc.constantFrom(...hints) : fc.constant(""), weight: 6 },
     { arbitrary: fc.jsonValue({ maxDepth: 2 }), weight: 2 },
     { arbitrary: fc.constantFrom("", " ", "x".repeat(2000), -1, 1e308, true, null, [], {}), weight: 1 },
   );
@@ -134,10 +80,9 @@ function fieldValue(hints: readonly unknown[]): fc.Arbitrary<unknown> {
 /** Nothing, the route's own fields (some missing, some extra), any JSON, broken JSON, raw bytes, or too much. */
 export function bodyFor(shape: RouteShape, real: RealCredentials): fc.Arbitrary<Buffer | undefined> {
   const fields = Object.entries(shape.fields ?? {});
-  const ownFields = fc.record(
-    Object.fromEntries([...fields.map(([name, hints]) => [name, fieldValue([...hints, ...real.names, ...real.refreshTokens])] as const), ["extra", fieldValue([])] as const]),
-    { requiredKeys: [] },
-  );
+  const model = Object.fromEntries([...fields.map(([name, hints]) => [name, fieldValue([...hints, ...real.names, ...real.refreshTokens])] as const), ["extra", fieldValue([])] as const]);
+  const complete = fc.record(model, { requiredKeys: fields.map(([name]) => name) });
+  const ownFields = fc.oneof({ arbitrary: complete, weight: 2 }, { arbitrary: fc.record(model, { requiredKeys: [] }), weight: 1 });
   const text = (arbitrary: fc.Arbitrary<string>) => arbitrary.map((value) => Buffer.from(value));
   return fc.oneof(
     { arbitrary: fc.constant(undefined), weight: 2 },

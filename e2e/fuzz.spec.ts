@@ -30,7 +30,11 @@ interface FuzzRoute extends RouteShape {
   file: string;
   /** The only 5xx this route may answer, each a documented, deliberate one. */
   allowed5xx?: { status: number; code: string }[];
-  /** Must answer 2xx at least once per run: proof the cases got past authentication. */
+  /**
+   * Must answer one of its own methods with a 2xx at least once per run: proof the cases got
+   * past authentication. Not for routes whose real credentials die early in a run by design
+   * (refresh reuse detection, "log out everywhere").
+   */
   deep?: boolean;
 }
 
@@ -46,12 +50,12 @@ const ROUTES: FuzzRoute[] = [
   { file: "jwt/login", methods: ["POST"], path: "/api/jwt/login", fields: { email: ["nobody@example.test", "not-an-email"], password: PASSWORDS } },
   { file: "jwt/logout", deep: true, methods: ["POST"], path: "/api/jwt/logout", fields: { refreshToken: [] } },
   { file: "jwt/me", deep: true, methods: ["GET"], path: "/api/jwt/me" },
-  { file: "jwt/refresh", deep: true, methods: ["GET", "POST"], path: "/api/jwt/refresh", fields: { refreshToken: [] }, query: ["next"] },
+  { file: "jwt/refresh", methods: ["GET", "POST"], path: "/api/jwt/refresh", fields: { refreshToken: [] }, query: ["next"] },
   { file: "labs/[lab]", methods: ["POST"], path: "/api/labs/{}" },
   { file: "labs/instance", deep: true, methods: ["GET"], path: "/api/labs/instance" },
   { file: "metrics", deep: true, methods: ["GET"], path: "/api/metrics" },
   { file: "session/login", methods: ["POST"], path: "/api/session/login", fields: { email: ["nobody@example.test", "not-an-email"], password: PASSWORDS } },
-  { file: "session/logout-everywhere", deep: true, methods: ["POST"], path: "/api/session/logout-everywhere", fields: { keepCurrent: [true, false, "false"] } },
+  { file: "session/logout-everywhere", methods: ["POST"], path: "/api/session/logout-everywhere", fields: { keepCurrent: [true, false, "false"] } },
   { file: "session/logout", deep: true, methods: ["POST"], path: "/api/session/logout" },
   { file: "session/me", deep: true, methods: ["GET"], path: "/api/session/me" },
   { file: "session/sessions/[id]", methods: ["DELETE"], path: "/api/session/sessions/{}" },
@@ -92,10 +96,12 @@ for (const route of ROUTES) {
     const real: RealCredentials = await loginAll(origin, await makeUser("user"), await makeUser("admin"));
     const agent = keepAliveAgent();
     const statuses = new Map<number, number>();
+    let ownMethod2xx = 0;
     try {
       const property = fc.asyncProperty(requestFor(route, real, origin).map(neverStartALab), async (request) => {
         const answer = await send(origin, agent, request);
         statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+        if (route.methods.includes(request.method) && answer.status >= 200 && answer.status < 300) ownMethod2xx++;
         const problems = contractViolations(request, answer, route.allowed5xx);
         const ran = request.method === "POST" && answer.status >= 200 && answer.status < 300;
         if (route.file === "labs/[lab]" && ran) problems.push("a lab run started");
@@ -108,7 +114,7 @@ for (const route of ROUTES) {
       test.info().annotations.push({ type: "statuses", description: histogram });
       console.log(`fuzz /api/${route.file}: statuses ${histogram}`);
     }
-    if (route.deep) expect([...statuses.keys()].some((status) => status >= 200 && status < 300), "no case got a 2xx").toBe(true);
+    if (route.deep) expect(ownMethod2xx, `no ${route.methods.join("/")} answered 2xx`).toBeGreaterThan(0);
   });
 }
 
