@@ -18,6 +18,8 @@ export interface RouteShape {
   fields?: Record<string, readonly unknown[]>;
   /** Query string keys the route reads. */
   query?: readonly string[];
+  /** Values of the fuzzed path segment the route knows by name (the labs' ids). */
+  segments?: readonly string[];
 }
 
 /**
@@ -94,10 +96,10 @@ export function bodyFor(shape: RouteShape, real: RealCredentials): fc.Arbitrary<
   );
 }
 
-function segment(real: RealCredentials): fc.Arbitrary<string> {
+function segment(shape: RouteShape, real: RealCredentials): fc.Arbitrary<string> {
   return fc.oneof(
     { arbitrary: fc.string({ maxLength: 30 }).map(encodeURIComponent), weight: 3 },
-    { arbitrary: fc.constantFrom(...real.names).map(encodeURIComponent), weight: 2 },
+    { arbitrary: fc.constantFrom(...real.names, ...(shape.segments ?? [])).map(encodeURIComponent), weight: 2 },
     { arbitrary: fc.constantFrom(...MALFORMED_SEGMENTS), weight: 1 },
     { arbitrary: fc.array(fc.webSegment(), { minLength: 1, maxLength: 3 }).map((parts) => parts.join("/")), weight: 1 },
   );
@@ -112,7 +114,7 @@ function queryFor(shape: RouteShape): fc.Arbitrary<string> {
 export function requestFor(shape: RouteShape, real: RealCredentials, baseURL: string): fc.Arbitrary<FuzzRequest> {
   const method = fc.oneof({ arbitrary: fc.constantFrom(...shape.methods), weight: 6 }, { arbitrary: fc.constantFrom(...ANY_METHOD), weight: 1 });
   return fc
-    .record({ method, segment: segment(real), query: queryFor(shape), headers: headersFor(real, baseURL), body: bodyFor(shape, real) })
+    .record({ method, segment: segment(shape, real), query: queryFor(shape), headers: headersFor(real, baseURL), body: bodyFor(shape, real) })
     .map(({ method, segment, query, headers, body }) => ({ method, path: shape.path.replace("{}", segment) + query, headers, body }))
     // "/api/.." is "/" (RFC 3986 §5.2.4): a page, not the API, once the server resolves it.
     .filter((request) => new URL(request.path, "http://x").pathname.startsWith("/api/"));

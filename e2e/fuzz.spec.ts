@@ -51,7 +51,7 @@ const ROUTES: FuzzRoute[] = [
   { file: "jwt/logout", deep: true, methods: ["POST"], path: "/api/jwt/logout", fields: { refreshToken: [] } },
   { file: "jwt/me", deep: true, methods: ["GET"], path: "/api/jwt/me" },
   { file: "jwt/refresh", methods: ["GET", "POST"], path: "/api/jwt/refresh", fields: { refreshToken: [] }, query: ["next"] },
-  { file: "labs/[lab]", methods: ["POST"], path: "/api/labs/{}" },
+  { file: "labs/[lab]", methods: ["POST"], path: "/api/labs/{}", segments: LAB_IDS },
   { file: "labs/instance", deep: true, methods: ["GET"], path: "/api/labs/instance" },
   { file: "metrics", deep: true, methods: ["GET"], path: "/api/metrics" },
   { file: "session/login", methods: ["POST"], path: "/api/session/login", fields: { email: ["nobody@example.test", "not-an-email"], password: PASSWORDS } },

@@ -96,6 +96,29 @@ describe(`JWT mode: ${N} parallel logins, refreshes and logouts`, () => {
     assert.equal((await jwtStrategy.verify(logins[0]!.access, meta())).ok, false);
   });
 
+  // Found here, not fixed here (lib/auth/jwt's revocation is being reworked in parallel): the
+  // refresh mints a new jti the logout never sees, and the family it revokes is not read on
+  // verify. Fix: logout also denylists the family id (`fid`, in every access token), checked
+  // in the same one lookup as the jti, kept for the access-token lifetime.
+  test(
+    "no access token minted by a refresh racing the logout is accepted once both returned",
+    { todo: "a refresh that wins the race against its logout hands out an access token valid until exp" },
+    async () => {
+      const { logins } = await parallelLogins();
+      const minted = await Promise.all(
+        logins.map(async (login) => {
+          const [renewed] = await Promise.all([
+            renewJwtCredential(login.refresh, new Date()),
+            jwtStrategy.signOut({ credential: login.access, companions: { [refreshCookieName()]: login.refresh } }, meta()),
+          ]);
+          return renewed.ok ? renewed.token : null;
+        }),
+      );
+      const accepted = await Promise.all(minted.map(async (token) => (token ? (await jwtStrategy.verify(token, meta())).ok : false)));
+      assert.equal(accepted.filter(Boolean).length, 0, `${accepted.filter(Boolean).length} of ${N} logged-out logins still accepted`);
+    },
+  );
+
   test("reuse detection under load: an old token and its child presented at once revoke the family, every time", async () => {
     const { logins } = await parallelLogins();
     const children = await Promise.all(logins.map(async (login) => (await renewJwtCredential(login.refresh, new Date())) as { ok: true; apiFields: { refreshToken: string } }));
