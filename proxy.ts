@@ -3,6 +3,7 @@ import { edges } from "./lib/auth/edge-registry.ts";
 import { isAuthMode } from "./lib/auth/modes.ts";
 import { PATHNAME_HEADER } from "./lib/auth/request-headers.ts";
 import { getConfig } from "./lib/env.ts";
+import { refuseUnroutableApiRequest } from "./lib/http/api-request-guard.ts";
 import { LOOPBACK_CONNECT_SOURCES, newNonce, pageSecurityHeaders } from "./lib/http/csp.ts";
 
 /** The one page allowed to fetch another origin: the cross-origin lab's "somebody else's site". */
@@ -18,6 +19,11 @@ const CROSS_ORIGIN_LAB_PAGE = "/labs/cross-origin/foreign";
  * not a security boundary: CVE-2025-29927 let requests skip middleware entirely).
  */
 export async function proxy(request: NextRequest) {
+  // The API: JSON with next.config.ts's static headers; only what Next itself would answer with
+  // a bare 500 (a malformed path, a method no route can have) is answered here (see the module).
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    return refuseUnroutableApiRequest(request.method, request.nextUrl.pathname) ?? NextResponse.next();
+  }
   const security = pageSecurityHeaders({
     nonce: newNonce(),
     production: getConfig().NODE_ENV === "production",
@@ -38,6 +44,7 @@ export async function proxy(request: NextRequest) {
 
 async function guard(request: NextRequest, forwarded: Headers): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
+  // Requests Next itself would answer with a bare 500 (see the module); nothing else for /api.
   const mode = pathname.split("/")[1] ?? "";
   if (!isAuthMode(mode) || pathname === `/${mode}/login`) return NextResponse.next({ request: { headers: forwarded } });
 
@@ -58,7 +65,7 @@ async function guard(request: NextRequest, forwarded: Headers): Promise<NextResp
 }
 
 export const config = {
-  // Every page, for its per-request CSP nonce (the auth redirect above still only concerns
-  // /session/* and /jwt/*); not the API (JSON, next.config.ts's static headers) or static files.
-  matcher: ["/((?!api|_next/static|_next/image|favicon.ico).*)"],
+  // Every page, for its per-request CSP nonce (the auth redirect still only concerns /session/*
+  // and /jwt/*); the API only for requests Next would answer with a bare 500; not static files.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };
