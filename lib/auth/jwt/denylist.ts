@@ -1,6 +1,7 @@
 import "server-only";
 
 import { getDb } from "../../db.ts";
+import { getConfig } from "../../env.ts";
 import { errorText, logEvent } from "../../log.ts";
 
 /**
@@ -34,4 +35,20 @@ export async function revokeAccessToken(jti: string, expiresAt: Date, now: Date)
     logEvent("denylist_write_failed", { jti, error: errorText(error) }, "error");
     return false;
   }
+}
+
+/** The denylist key that ends every access token of one refresh family (their `fid`). */
+export function familyDenylistKey(familyId: string): string {
+  return `fid:${familyId}`;
+}
+
+/**
+ * Every access token minted under the family expires within the access-token lifetime (plus
+ * the clock skew verifiers allow) of the last one minted, which is now at the latest: the
+ * entry lasts exactly that long, with a minute's margin for a refresh still in flight.
+ */
+export async function revokeFamilyAccessTokens(familyId: string, now: Date): Promise<boolean> {
+  const config = getConfig();
+  const lifetimeMs = (config.JWT_ACCESS_TTL_SECONDS + config.JWT_CLOCK_SKEW_SECONDS + 60) * 1000;
+  return revokeAccessToken(familyDenylistKey(familyId), new Date(now.getTime() + lifetimeMs), now);
 }

@@ -5,6 +5,7 @@ import { getConfig } from "../../env.ts";
 import { errorText, logEvent } from "../../log.ts";
 import { toDateOrNull, type DateLike } from "../../raw-dates.ts";
 import type { Rejection } from "../types.ts";
+import { familyDenylistKey } from "./denylist.ts";
 import type { AccessClaims } from "./token.ts";
 
 /**
@@ -24,13 +25,15 @@ interface AccountState {
 }
 
 /**
- * User row and jti in one round-trip, hand-written like session/store.ts findSessionWithUser:
- * quoted identifiers and bound parameters keep it valid on SQLite and PostgreSQL alike.
+ * User row, jti and refresh family in one round-trip, hand-written like session/store.ts
+ * findSessionWithUser: quoted identifiers and bound parameters keep it valid on SQLite and
+ * PostgreSQL alike. The family's entry (denylist.ts) ends tokens its logout never saw.
  */
-export async function readAccountState(userId: string, jti: string, now: Date): Promise<AccountState | null> {
+export async function readAccountState(userId: string, jti: string, now: Date, familyId?: string): Promise<AccountState | null> {
+  const family = familyId ? familyDenylistKey(familyId) : jti;
   const rows = await getDb().$queryRaw<{ tokenVersion: number | bigint; disabledAt: DateLike | null; revoked: unknown }[]>`
     SELECT u."tokenVersion", u."disabledAt",
-           EXISTS(SELECT 1 FROM "RevokedToken" r WHERE r."jti" = ${jti} AND r."expiresAt" > ${now}) AS "revoked"
+           EXISTS(SELECT 1 FROM "RevokedToken" r WHERE r."jti" IN (${jti}, ${family}) AND r."expiresAt" > ${now}) AS "revoked"
     FROM "User" u WHERE u."id" = ${userId}`;
   const row = rows[0];
   if (!row) return null;
@@ -51,7 +54,7 @@ export async function checkRevocation(claims: AccessClaims, now: Date): Promise<
   const config = getConfig();
   if (config.JWT_REVOCATION_CHECK === "none") return { ok: true, failOpen: false };
   try {
-    return judgeAccountState(await readAccountState(claims.sub, claims.jti, now), claims);
+    return judgeAccountState(await readAccountState(claims.sub, claims.jti, now, claims.fid), claims);
   } catch (error) {
     // Every token let through this way is logged: with a revoked one this is the gap.
     const fail = config.JWT_REVOCATION_FAIL;
