@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { getDb } from "./db.ts";
 import { burnPasswordCheck, verifyPassword } from "./password.ts";
 
-export const roleSchema = z.enum(["user", "admin"]);
-export type Role = z.infer<typeof roleSchema>;
+import { roleSchema, type Role } from "./auth/role.ts";
+
+export { roleSchema, type Role };
 
 /** What the rest of the app knows about a user: never the hash. */
 export interface AuthUser {
