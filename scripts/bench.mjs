@@ -16,6 +16,7 @@ const env = {
   DATABASE_URL: database.url,
   SESSION_SECRET: randomBytes(32).toString("base64url"),
   JWT_SECRET: randomBytes(32).toString("base64url"),
+  JWT_KEY_ENCRYPTION_SECRET: randomBytes(32).toString("base64url"),
   SESSION_TOUCH_INTERVAL_SECONDS: "60",
 };
 
