@@ -1,6 +1,6 @@
 import { getConfig } from "../env.ts";
 import { MAX_CREDENTIAL_LENGTH } from "./cookies.ts";
-import { verifyAccessTokenWithConfig } from "./jwt/verify-config.ts";
+import { peekAccessToken } from "./jwt/verify-config.ts";
 import { unsealSessionId } from "./session/seal.ts";
 import type { AuthMode } from "./types.ts";
 
@@ -13,7 +13,5 @@ export const peekers: Record<AuthMode, (credential: string, now: Date) => Promis
     if (seal.length > MAX_CREDENTIAL_LENGTH) return false;
     return (await unsealSessionId(seal, getConfig().SESSION_SECRET)) !== null;
   },
-  async jwt(token, now) {
-    return (await verifyAccessTokenWithConfig(token, now)).ok;
-  },
+  jwt: peekAccessToken,
 };
