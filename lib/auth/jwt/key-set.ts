@@ -1,7 +1,7 @@
 import { getConfig } from "../../env.ts";
 import { publishEdgeVerificationKeys } from "./edge-keys.ts";
 import { decryptPrivateKey } from "./key-encryption.ts";
-import { activeKid, KEY_RELOAD_INTERVAL_SECONDS, keyStatesAt } from "./key-rotation.ts";
+import { activeKid, KEY_RELOAD_INTERVAL_SECONDS, keyStatesAt, type KeyStatus } from "./key-rotation.ts";
 import { loadSigningKeys, type StoredSigningKey } from "./key-store.ts";
 import { ed25519SignKey, ed25519VerifyKey } from "./keys.ts";
 import type { TokenKey } from "./token.ts";
@@ -94,6 +94,13 @@ export async function activeSigningKey(now: Date): Promise<TokenKey> {
     return decrypted.plaintext;
   });
   return { kid: key.kid, alg: key.alg, key: cryptoKey };
+}
+
+/** The stored keys with their states as of `now`, from this process's copy (JWKS, admin page). */
+export async function keyStatuses(now: Date): Promise<{ key: StoredSigningKey; status: KeyStatus }[]> {
+  const keys = await currentKeys(now);
+  const statuses = keyStatesAt(keys, now, verifyTailSeconds());
+  return keys.map((key) => ({ key, status: statuses.get(key.kid)! }));
 }
 
 /** For tests and the admin page: forget the copy so the next use re-reads the table. */
