@@ -99,8 +99,10 @@ export async function signAccessToken(subject: AccessTokenSubject, settings: Sig
 export type VerifyTokenResult = { ok: true; claims: AccessClaims; kid: string | null } | Rejection;
 export type KeyChoice = { ok: true; key: TokenKey } | Rejection;
 
-/** Which allowlisted key the token's header names, before any signature work. */
-export function chooseVerificationKey(token: string, keys: readonly TokenKey[]): KeyChoice {
+export type TokenHeader = { ok: true; alg: unknown; kid: string | null } | Rejection;
+
+/** The protected header, refused if it names its own key; for every verifier of our tokens. */
+export function readTokenHeader(token: string): TokenHeader {
   if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) return reject("token_malformed", "Not a token of a plausible size.");
   let header: ProtectedHeaderParameters;
   try {
@@ -113,10 +115,16 @@ export function chooseVerificationKey(token: string, keys: readonly TokenKey[]):
     return reject("token_header_not_allowed", `The token names its own key (${located.join(", ")}); keys come from our allowlist only.`);
   }
   if (header.kid !== undefined && typeof header.kid !== "string") return reject("token_malformed", "The kid header is not a string.");
-  const kid = header.kid ?? null;
-  const key = keys.find((candidate) => candidate.kid === kid);
+  return { ok: true, alg: header.alg, kid: header.kid ?? null };
+}
+
+/** Which allowlisted key the token's header names, before any signature work. */
+export function chooseVerificationKey(token: string, keys: readonly TokenKey[]): KeyChoice {
+  const header = readTokenHeader(token);
+  if (!header.ok) return header;
+  const key = keys.find((candidate) => candidate.kid === header.kid);
   if (key) return { ok: true, key };
-  if (kid === null) return reject("token_missing_kid", "The token names no key (kid) and this app signs with named keys only.");
+  if (header.kid === null) return reject("token_missing_kid", "The token names no key (kid) and this app signs with named keys only.");
   return reject("token_unknown_kid", "The token's kid is not one of this app's current keys (unknown, or retired).");
 }
 
