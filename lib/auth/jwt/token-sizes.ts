@@ -8,6 +8,17 @@ import { signAccessToken, type SigningAlgorithm } from "./token.ts";
  * keys so that measuring never touches the real ones or the database.
  */
 export async function sampleTokenSizes(now: Date): Promise<{ inUse: SigningAlgorithm; bytes: Record<SigningAlgorithm, number> }> {
+  // Sizes depend on configuration only: measured once per process (the key imports are memoised for good).
+  measured ??= measure(now).catch((error: unknown) => {
+    measured = null;
+    throw error;
+  });
+  return { inUse: getConfig().JWT_ALG, bytes: await measured };
+}
+
+let measured: Promise<Record<SigningAlgorithm, number>> | null = null;
+
+async function measure(now: Date): Promise<Record<SigningAlgorithm, number>> {
   const config = getConfig();
   const subject = { userId: "00000000-0000-4000-8000-000000000000", role: "user" as const, tokenVersion: 0, familyId: "00000000-0000-4000-8000-000000000000" };
   const pair = await generateEd25519KeyPair();
@@ -22,5 +33,5 @@ export async function sampleTokenSizes(now: Date): Promise<{ inUse: SigningAlgor
     signingKey: { kid: null, alg: "HS256", key: await accessTokenKey(pair.kid) },
     audience: config.JWT_AUDIENCE,
   });
-  return { inUse: config.JWT_ALG, bytes: { EdDSA: eddsa.token.length, HS256: hs256.token.length } };
+  return { EdDSA: eddsa.token.length, HS256: hs256.token.length };
 }
