@@ -63,7 +63,8 @@ export default defineConfig({
     command: "node scripts/start.mjs --skip-build",
     cwd: root,
     url: baseURL,
-    env: { PORT: String(port), DATABASE_URL: databaseUrl },
+    // The downstream service, when a spec starts one (e2e/keys.spec.ts), listens on the next port.
+    env: { PORT: String(port), DATABASE_URL: databaseUrl, DOWNSTREAM_URL: process.env.DOWNSTREAM_URL || `http://127.0.0.1:${port + 1}` },
     // Never reuse: a leftover server would run old code against an old database.
     reuseExistingServer: false,
     // migrate + seed + `next start` on a busy 2-core machine.
