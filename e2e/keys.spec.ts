@@ -129,10 +129,12 @@ test.describe("key rotation", () => {
     expect((await meWith(request, "jwt", { bearer: held })).status()).toBe(200);
   });
 
-  test("rotation is admin-only, and cookie-authenticated rotation is same-origin only", async ({ request }) => {
+  test("rotation is admin-only, and cookie-authenticated rotation is same-origin only", async ({ request, playwright, baseURL }) => {
+    const anonymous = await playwright.request.newContext({ baseURL });
+    await expectApiError(await anonymous.post("/api/admin/keys/rotate"), 401, "no_credential");
+    await anonymous.dispose();
     const user = await loginViaApi(request, "session", bob);
     await expectApiError(await request.post("/api/admin/keys/rotate", { headers: { cookie: `${cookieName("session")}=${user.cookie}` } }), 403, "forbidden");
-    await expectApiError(await request.post("/api/admin/keys/rotate"), 401, "no_credential");
     const admin = await loginViaApi(request, "session", alice);
     await expectApiError(
       await request.post("/api/admin/keys/rotate", { headers: { cookie: `${cookieName("session")}=${admin.cookie}`, origin: "https://evil.example" } }),
