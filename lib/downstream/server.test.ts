@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { createLocalJWKSet, type JWTVerifyGetKey } from "jose";
@@ -73,6 +74,27 @@ describe("GET /whoami", () => {
     const { status, body } = await whoami(await token(), url);
     assert.equal(status, 503);
     assert.equal(body.error?.code, "jwks_unavailable");
+  });
+
+  test("once fetched, the JWKS keeps serving when its origin goes away (the app, or its database, is down)", async () => {
+    const jwksServer = createServer((_request, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ keys: [{ kid: pair.kid, ...pair.publicJwk, alg: "EdDSA", use: "sig" }] }));
+    });
+    await new Promise<void>((resolve) => jwksServer.listen(0, "127.0.0.1", resolve));
+    const jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/.well-known/jwks.json`;
+    // A cache lifetime of zero: every request tries to refetch, so the fallback is what answers.
+    const url = await start(remoteKeySet(jwksUrl, 0));
+    assert.equal((await whoami(await token(), url)).status, 200);
+    await new Promise<void>((resolve) => jwksServer.close(() => resolve()));
+    jwksServer.closeAllConnections();
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      assert.equal((await whoami(await token(), url)).status, 200);
+    } finally {
+      console.warn = warn;
+    }
   });
 
   test("other paths → 404 in the envelope", async () => {

@@ -22,8 +22,8 @@ export type DownstreamVerdict = { ok: true; claims: JWTPayload } | Rejection;
  * set it fetched keeps serving: the app (or its database) being down must not stop this
  * service from checking tokens it already has the keys for.
  */
-export function remoteKeySet(jwksUrl: string): JWTVerifyGetKey {
-  const remote = createRemoteJWKSet(new URL(jwksUrl), { cacheMaxAge: 60_000, cooldownDuration: 5_000, timeoutDuration: 3_000 });
+export function remoteKeySet(jwksUrl: string, cacheMaxAgeMs = 60_000): JWTVerifyGetKey {
+  const remote = createRemoteJWKSet(new URL(jwksUrl), { cacheMaxAge: cacheMaxAgeMs, cooldownDuration: 5_000, timeoutDuration: 3_000 });
   return async (header, token) => {
     try {
       return await remote(header, token);
