@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { decodeProtectedHeader } from "jose";
 import { after, beforeEach, describe, test } from "node:test";
-import { at, cleanUpTestDatabase, countQueries, SECOND, T0 } from "../../test-database.ts";
+import { at, cleanUpTestDatabase, countQueries, SECOND, T0, useConfig } from "../../test-database.ts";
+import { mintServiceToken } from "../service-token.ts";
+import { publishedJwks } from "./key-admin.ts";
 import { getDb } from "../../db.ts";
 import { getConfig } from "../../env.ts";
 import { verifyAccessTokenAuthoritatively, accessTokenSignSettings } from "./access-keys.ts";
@@ -117,6 +119,42 @@ describe("authoritative verification against the stored key set", () => {
     const second = await countQueries(() => verifyAccessTokenAuthoritatively(junk.token, now));
     assert.equal(!second.result.ok && second.result.code, "token_unknown_kid");
     assert.equal(second.queries, 0);
+  });
+});
+
+describe("JWT_ALG=HS256 keeps the symmetric variant", () => {
+  test("no kid, the app's audience alone, an empty JWKS, no downstream tokens, and no key rows needed", async () => {
+    const restore = useConfig({ JWT_ALG: "HS256" });
+    try {
+      const now = new Date();
+      const settings = await accessTokenSignSettings(now);
+      assert.deepEqual([settings.signingKey.alg, settings.signingKey.kid, settings.audience], ["HS256", null, getConfig().JWT_AUDIENCE]);
+      const { token } = await signAccessToken({ userId: "u", role: "user", tokenVersion: 0 }, { ...settings, ttlSeconds: 60 });
+      assert.deepEqual(decodeProtectedHeader(token), { alg: "HS256", typ: "at+jwt" });
+      assert.equal((await verifyAccessTokenAuthoritatively(token, now)).ok, true);
+      assert.deepEqual(await publishedJwks(now), { keys: [] });
+      const minted = await mintServiceToken({ mode: "session", userId: "u", role: "user" } as Parameters<typeof mintServiceToken>[0], now);
+      assert.equal(minted.ok ? "ok" : minted.code, "eddsa_required");
+      assert.equal(await getDb().signingKey.count(), 0);
+    } finally {
+      restore();
+    }
+  });
+
+  test("an EdDSA token is refused in HS256 mode, and an HS256 token in EdDSA mode", async () => {
+    const now = new Date();
+    const eddsa = await signAccessToken({ userId: "u", role: "user", tokenVersion: 0 }, { ...(await accessTokenSignSettings(now)), ttlSeconds: 60 });
+    const restore = useConfig({ JWT_ALG: "HS256" });
+    let hs256: string;
+    try {
+      hs256 = (await signAccessToken({ userId: "u", role: "user", tokenVersion: 0 }, { ...(await accessTokenSignSettings(now)), ttlSeconds: 60 })).token;
+      const refused = await verifyAccessTokenAuthoritatively(eddsa.token, now);
+      assert.equal(!refused.ok && refused.code, "token_unknown_kid");
+    } finally {
+      restore();
+    }
+    const refused = await verifyAccessTokenAuthoritatively(hs256, now);
+    assert.equal(!refused.ok && refused.code, "token_missing_kid");
   });
 });
 
