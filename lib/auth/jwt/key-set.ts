@@ -76,13 +76,25 @@ export async function reloadForUnknownKid(now: Date): Promise<boolean> {
   return true;
 }
 
+/**
+ * The active key; for a `now` before any key activated (a token back-dated on purpose, as the
+ * tampering lab's expired one), the earliest-activating live key — it is published already.
+ */
+function signingKid(keys: readonly StoredSigningKey[], now: Date): string | null {
+  const statuses = keyStatesAt(keys, now, verifyTailSeconds());
+  const active = activeKid(statuses);
+  if (active !== null) return active;
+  const live = keys.filter((key) => statuses.get(key.kid)?.state !== "retired").sort((a, b) => a.activatesAt.getTime() - b.activatesAt.getTime());
+  return live[0]?.kid ?? null;
+}
+
 /** The active key's private half, decrypted and imported once per kid per process. */
 export async function activeSigningKey(now: Date): Promise<TokenKey> {
   let keys = await currentKeys(now);
-  let kid = activeKid(keyStatesAt(keys, now, verifyTailSeconds()));
+  let kid = signingKid(keys, now);
   if (kid === null) {
     keys = await reload(now);
-    kid = activeKid(keyStatesAt(keys, now, verifyTailSeconds()));
+    kid = signingKid(keys, now);
   }
   const key = keys.find((candidate) => candidate.kid === kid);
   if (!key) throw new Error("[auth] signing_key_missing: no active signing key after a reload");

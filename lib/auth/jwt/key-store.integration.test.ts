@@ -74,6 +74,17 @@ describe("SigningKey store", () => {
     assert.deepEqual(await stateOf(), { 1: "retiring", 2: "active" });
   });
 
+  test("a back-dated `now` (the labs' expired token) signs with an existing key and never creates one", async () => {
+    const now = new Date();
+    const first = await accessTokenSignSettings(now);
+    const backDated = await accessTokenSignSettings(new Date(now.getTime() - 135 * SECOND));
+    assert.equal(backDated.signingKey.kid, first.signingKey.kid);
+    forgetLoadedKeys();
+    const reloaded = await accessTokenSignSettings(new Date(now.getTime() - 135 * SECOND));
+    assert.equal(reloaded.signingKey.kid, first.signingKey.kid);
+    assert.equal(await getDb().signingKey.count(), 1);
+  });
+
   test("two rotations at once make two keys with distinct generations, never a clash", async () => {
     await loadSigningKeys(options(T0));
     const secret = getConfig().JWT_KEY_ENCRYPTION_SECRET;

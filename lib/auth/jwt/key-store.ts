@@ -100,15 +100,18 @@ export interface LoadedKeys {
 }
 
 /**
- * The key set as of `now`, states applied. With no key that may sign (the very first load),
- * one is created active at once — there is nothing to overlap with yet. Racing first loads
- * create one key between them: the losers read the winner's.
+ * The key set as of `now`, states applied. With no live key at all (the very first load), one
+ * is created active at once — there is nothing to overlap with yet. Racing first loads create
+ * one key between them: the losers read the winner's. Keys that exist but are not active at
+ * `now` (a back-dated `now`, or a table holding only `next` keys) are never a reason to create
+ * one: a key made "because none was active" would sign at once, unpublished to every cache.
  */
 export async function loadSigningKeys(options: { now: Date; tailSeconds: number; encryptionSecret: string }): Promise<LoadedKeys> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const keys = await readSigningKeys();
     const statuses = keyStatesAt(keys, options.now, options.tailSeconds);
-    if (activeKid(statuses) !== null) return { keys: await writeStates(keys, statuses), statuses };
+    const live = [...statuses.values()].some((status) => status.state !== "retired");
+    if (activeKid(statuses) !== null || live) return { keys: await writeStates(keys, statuses), statuses };
     // The generation after what *we read*: if anyone created a key since, this insert collides
     // and the next pass reads theirs, instead of adding a second key "because there was none".
     const generation = Math.max(0, ...keys.map((key) => key.generation)) + 1;
