@@ -78,8 +78,11 @@ export default defineConfig({
     command: fleet ? "node scripts/fleet.mjs --skip-build" : "node scripts/start.mjs --skip-build",
     cwd: root,
     url: fleet ? `${baseURL}/api/health` : baseURL,
-    // A fresh database that is not the SQLite default: the demo users must be asked for.
-    env: fleet ? fleetEnv() : { PORT: String(port), DATABASE_URL: databaseUrl, DEMO_USERS: "true" },
+    // A fresh database that is not the SQLite default: the demo users must be asked for. The
+    // downstream service, when a spec starts one (e2e/keys.spec.ts), listens on the next port.
+    env: fleet
+      ? fleetEnv()
+      : { PORT: String(port), DATABASE_URL: databaseUrl, DEMO_USERS: "true", DOWNSTREAM_URL: process.env.DOWNSTREAM_URL || `http://127.0.0.1:${port + 1}` },
     // Never reuse: a leftover server would run old code against an old database.
     reuseExistingServer: false,
     // migrate + seed + `next start` on a busy 2-core machine.

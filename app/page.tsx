@@ -12,7 +12,7 @@ const facts = {
     "Logout or revocation deletes the row — the very next request is logged out.",
   ],
   jwt: [
-    "Login signs a short-lived token (HS256, 15 min) with the user's id and role.",
+    "Login signs a short-lived token (EdDSA, 15 min) with the user's id and role; anyone can verify it with the public keys at /.well-known/jwks.json.",
     "Requests are verified by signature and clock; one read of the user's state and the token's id on the denylist (on by default) is the only database access.",
     "Logout denylists the token's id; without that check a copied token works until exp.",
   ],

@@ -3,7 +3,11 @@ import assert from "node:assert/strict";
 import { databaseProvider, DEFAULT_DATABASE_URL, parseConfig } from "./env.ts";
 
 // Values passed in directly: parseConfig never reads process.env.
-const SECRETS = { SESSION_SECRET: Buffer.alloc(32, 1).toString("base64url"), JWT_SECRET: Buffer.alloc(32, 2).toString("base64url") };
+const SECRETS = {
+  SESSION_SECRET: Buffer.alloc(32, 1).toString("base64url"),
+  JWT_SECRET: Buffer.alloc(32, 2).toString("base64url"),
+  JWT_KEY_ENCRYPTION_SECRET: Buffer.alloc(32, 4).toString("base64url"),
+};
 const withSecrets = (extra: Record<string, string | undefined> = {}) => parseConfig({ ...SECRETS, ...extra });
 
 /** parseConfig's error names each offending variable; asserted by name, not wording. */
@@ -19,12 +23,20 @@ function assertInvalid(source: Record<string, string | undefined>, ...variables:
 }
 
 describe("secrets", () => {
-  test("both missing → one error listing both", () => {
-    assertInvalid({}, "SESSION_SECRET", "JWT_SECRET");
+  test("all missing → one error listing each", () => {
+    assertInvalid({}, "SESSION_SECRET", "JWT_SECRET", "JWT_KEY_ENCRYPTION_SECRET");
   });
 
   test("one missing → that one is named", () => {
-    assertInvalid({ SESSION_SECRET: SECRETS.SESSION_SECRET }, "JWT_SECRET");
+    assertInvalid({ SESSION_SECRET: SECRETS.SESSION_SECRET, JWT_KEY_ENCRYPTION_SECRET: SECRETS.JWT_KEY_ENCRYPTION_SECRET }, "JWT_SECRET");
+    assertInvalid({ SESSION_SECRET: SECRETS.SESSION_SECRET, JWT_SECRET: SECRETS.JWT_SECRET }, "JWT_KEY_ENCRYPTION_SECRET");
+  });
+
+  test("JWT_ALG: EdDSA by default, HS256 on request, nothing else", () => {
+    assert.equal(withSecrets().JWT_ALG, "EdDSA");
+    assert.equal(withSecrets({ JWT_ALG: "HS256" }).JWT_ALG, "HS256");
+    assertInvalid({ ...SECRETS, JWT_ALG: "none" }, "JWT_ALG");
+    assertInvalid({ ...SECRETS, JWT_ALG: "RS256" }, "JWT_ALG");
   });
 
   test("fewer than 32 bytes → refused, without echoing the value", () => {
@@ -79,8 +91,8 @@ describe("defaults, safe for a local demo", () => {
   });
 
   test("an empty secret is missing, not a short one", () => {
-    assertInvalid({ SESSION_SECRET: "", JWT_SECRET: SECRETS.JWT_SECRET }, "SESSION_SECRET");
-    assert.throws(() => parseConfig({ SESSION_SECRET: "", JWT_SECRET: SECRETS.JWT_SECRET }), /SESSION_SECRET is required/);
+    assertInvalid({ ...SECRETS, SESSION_SECRET: "" }, "SESSION_SECRET");
+    assert.throws(() => parseConfig({ ...SECRETS, SESSION_SECRET: "" }), /SESSION_SECRET is required/);
   });
 });
 

@@ -35,6 +35,14 @@ const schema = z.object({
     .default(DEFAULT_DATABASE_URL),
   SESSION_SECRET: secret("SESSION_SECRET"),
   JWT_SECRET: secret("JWT_SECRET"),
+  // Encrypts the EdDSA private keys stored in the SigningKey table (AES-256-GCM): a copy of
+  // the database alone cannot mint tokens. Required in both JWT_ALG modes, so switching the
+  // mode never meets a missing secret at run time.
+  JWT_KEY_ENCRYPTION_SECRET: secret("JWT_KEY_ENCRYPTION_SECRET"),
+  // EdDSA: asymmetric, key pairs in the database, rotated, published at /.well-known/jwks.json,
+  // so another service verifies without holding anything that signs. HS256: the shared
+  // JWT_SECRET, kept for comparison (the JWKS is then empty: there is nothing public to share).
+  JWT_ALG: z.enum(["EdDSA", "HS256"]).default("EdDSA"),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   // Origins whose pages may call GET /api/<mode>/me with a Bearer token (CORS, never with
   // credentials): comma-separated exact origins, or "loopback". Default: loopback in the
@@ -55,6 +63,11 @@ const schema = z.object({
   JWT_DENYLIST_ON_ERROR: z.enum(["open", "closed"]).optional(),
   JWT_ISSUER: z.string().min(1).default("session-vs-jwt"),
   JWT_AUDIENCE: z.string().min(1).default("session-vs-jwt:web"),
+  // The separate downstream service (`npm run downstream`): JWT-mode access tokens name it in
+  // `aud` next to JWT_AUDIENCE, and session-minted tokens name only it.
+  DOWNSTREAM_AUDIENCE: z.string().min(1).default("session-vs-jwt:downstream"),
+  // Where the session dashboard's "Call the downstream service" button sends its request.
+  DOWNSTREAM_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:4000"),
   // RFC 7519 §4.1.4 allows "some small leeway"; more than a minute hides clock problems.
   JWT_CLOCK_SKEW_SECONDS: seconds(15, 0, 60),
   JWT_ACCESS_TTL_SECONDS: seconds(15 * 60, 10, 24 * 3600),

@@ -14,6 +14,7 @@ import { toAuthUser, type AuthUser, type Role } from "./users.ts";
 // caches on its first call, which comes after this. The runner's own values win.
 process.env.SESSION_SECRET ||= randomBytes(32).toString("base64url");
 process.env.JWT_SECRET ||= randomBytes(32).toString("base64url");
+process.env.JWT_KEY_ENCRYPTION_SECRET ||= randomBytes(32).toString("base64url");
 
 export const REDIS_TEST_URL = process.env.REDIS_TEST_URL || "redis://127.0.0.1:6379";
 /** Nothing listens on port 1: connecting fails at once, as with a Redis that is down. */

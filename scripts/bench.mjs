@@ -19,6 +19,7 @@ const env = {
   DEMO_USERS: "true",
   SESSION_SECRET: randomBytes(32).toString("base64url"),
   JWT_SECRET: randomBytes(32).toString("base64url"),
+  JWT_KEY_ENCRYPTION_SECRET: randomBytes(32).toString("base64url"),
   SESSION_TOUCH_INTERVAL_SECONDS: "60",
 };
 

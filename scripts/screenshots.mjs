@@ -86,6 +86,7 @@ async function startApp() {
     NEXT_TELEMETRY_DISABLED: "1",
     SESSION_SECRET: randomBytes(32).toString("base64url"),
     JWT_SECRET: randomBytes(32).toString("base64url"),
+    JWT_KEY_ENCRYPTION_SECRET: randomBytes(32).toString("base64url"),
   };
   if (!process.argv.includes("--skip-build")) {
     const { code } = await runCommand("npx", ["next", "build"], env);

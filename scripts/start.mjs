@@ -9,7 +9,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { isStopping, runCommand } from "./run-command.mjs";
 
 const ENV_FILE = ".env.local";
-const SECRET_NAMES = ["SESSION_SECRET", "JWT_SECRET"];
+const SECRET_NAMES = ["SESSION_SECRET", "JWT_SECRET", "JWT_KEY_ENCRYPTION_SECRET"];
 
 const args = process.argv.slice(2);
 const dev = args.includes("--dev");
@@ -47,7 +47,7 @@ function ensureLocalSecrets() {
   const lines = missing.map((name) => `${name}=${randomBytes(32).toString("base64url")}`);
   const separator = existing === "" || existing.endsWith("\n") ? "" : "\n";
   appendFileSync(ENV_FILE, `${separator}${lines.join("\n")}\n`, { mode: 0o600 });
-  console.log(`start: generated ${missing.join(" and ")} into ${ENV_FILE} (local only, git-ignored)`);
+  console.log(`start: generated ${missing.join(", ")} into ${ENV_FILE} (local only, git-ignored)`);
 }
 
 // The prisma CLI and seed script don't read .env files, so load it for every child.

@@ -38,6 +38,7 @@ const baseEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   SESSION_SECRET: randomBytes(32).toString("base64url"),
   JWT_SECRET: randomBytes(32).toString("base64url"),
+  JWT_KEY_ENCRYPTION_SECRET: randomBytes(32).toString("base64url"),
 };
 
 // Found first, so a missing browser is reported before minutes of other suites.

@@ -10,6 +10,7 @@ import { CompareTable } from "./CompareTable";
 import { evidenceRows } from "./evidence-rows";
 import { measuredRows } from "./measured-rows";
 import { NoTrafficYet } from "./NoTrafficYet";
+import { SigningFacts } from "./SigningFacts";
 
 export const metadata: Metadata = { title: "The comparison, measured" };
 
@@ -23,7 +24,7 @@ export default async function ComparePage() {
   const nothingYet = Object.values(snapshot).every((mode) => mode.checks === 0 && mode.setCookieBytes.samples === 0);
   const settings = {
     session: `lastSeenAt written at most every ${config.SESSION_TOUCH_INTERVAL_SECONDS} s`,
-    jwt: `JWT_REVOCATION_CHECK=${config.JWT_REVOCATION_CHECK}`,
+    jwt: `JWT_ALG=${config.JWT_ALG}, JWT_REVOCATION_CHECK=${config.JWT_REVOCATION_CHECK}`,
   };
   const lab = await latestLabResult("stolen-credential");
   const evidence = evidenceRows({ state, lab, lag: revocationLagOf(lab) });
@@ -43,6 +44,7 @@ export default async function ComparePage() {
           and the steps behind them on <Link href="/flows" className={inlineLink}>Flows</Link>.
         </p>
       </div>
+      <SigningFacts />
       {nothingYet ? <NoTrafficYet /> : null}
       <CompareTable rows={rows} />
     </div>

@@ -6,7 +6,7 @@ export const jwtFlows: Record<FlowKind, FlowStep[]> = {
     { lane: "browser", text: "Submits e-mail and password (the form's Server Action, or POST /api/jwt/login).", code: "app/actions/auth.ts" },
     { lane: "database", db: "read", text: "Reads the user by e-mail; argon2id checks the password.", code: "lib/users.ts" },
     { lane: "database", db: "write", text: "Inserts a refresh family and its first refresh token, stored hashed.", code: "jwt/refresh-store.ts createFamily" },
-    { lane: "server", text: "Signs the access token: HS256, typ at+jwt, sub, role, ver, fid, jti, iat, exp (15 min by default), iss, aud.", code: "jwt/token.ts" },
+    { lane: "server", text: "Signs the access token: EdDSA with the active key's kid (HS256 with JWT_ALG=HS256), typ at+jwt, sub, role, ver, fid, jti, iat, exp (15 min by default), iss, aud (this app and the downstream service).", code: "jwt/token.ts" },
     { lane: "server", text: "Sets two cookies: the access token (Path=/) and the refresh token (Path=/api/jwt only).", code: "jwt/strategy.ts" },
     { lane: "browser", text: "Holds a readable, signed token; API clients get both tokens in the JSON answer." },
   ],

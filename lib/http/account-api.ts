@@ -57,7 +57,7 @@ export async function apiChangePassword(request: Request): Promise<Response> {
  * was issued with until exp, and a demoted or disabled admin must not act on it. One read,
  * on rare endpoints; a token issued before a revoking event (version bump) is refused too.
  */
-async function requireAdmin(request: Request) {
+export async function requireAdmin(request: Request) {
   const auth = await authenticated(request);
   if (!auth.ok) return auth;
   const user = await findUserById(auth.principal.userId);

@@ -1,4 +1,4 @@
-import { jsonError } from "./json.ts";
+import { jsonError } from "./responses.ts";
 
 /**
  * Two requests Next answers with a bare `500 Internal Server Error` (text/plain) before any

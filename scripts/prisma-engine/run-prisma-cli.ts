@@ -1,6 +1,7 @@
 // Test helper: runs the real prisma CLI from the project root, always through the stand-in
 // engine (also where a native engine is installed: these tests are about the stand-in).
 import { spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,3 +38,18 @@ export function runNode(args: string[], { cwd, env }: { cwd: string; env: NodeJS
 
 /** A readable assertion message: the command's exit code and everything it printed. */
 export const describeRun = (what: string, { code, output }: CliResult) => `${what} exited ${code}:\n${output}`;
+
+/**
+ * What a full `migrate deploy` must leave behind, read from the committed schema and history so
+ * that adding a model or a migration does not mean editing these tests: one table per model
+ * (plus Prisma's own), one `_prisma_migrations` row per committed migration.
+ */
+export function expectedTables(): string[] {
+  const models = readFileSync(path.join(projectRoot, "prisma", "models.prisma"), "utf8");
+  return [...models.matchAll(/^model (\w+) \{/gm)].map((match) => match[1]!).concat("_prisma_migrations").sort();
+}
+
+export function committedMigrationCount(provider: "sqlite" | "postgres"): number {
+  const folder = path.join(projectRoot, "prisma", provider, "migrations");
+  return readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isDirectory() && existsSync(path.join(folder, entry.name, "migration.sql"))).length;
+}

@@ -10,8 +10,8 @@ import { inspectJwt } from "./inspect.ts";
 import { issueRefreshFamily, revokeLogin, type IssuedRefresh } from "./refresh.ts";
 import { revokeUserFamilies } from "./refresh-store.ts";
 import { checkRevocation } from "./revocation.ts";
+import { accessTokenSignSettings, verifyAccessTokenAuthoritatively } from "./access-keys.ts";
 import { signAccessToken, type AccessClaims, type AccessTokenSubject } from "./token.ts";
-import { accessTokenSettings, verifyAccessTokenWithConfig } from "./verify-config.ts";
 
 /**
  * JWT mode: the signed token is the whole truth for 15 minutes. Verifying it needs no
@@ -60,7 +60,7 @@ export async function issueJwtCredential(subject: AccessTokenSubject, refresh: I
   const config = getConfig();
   const { token, claims } = await signAccessToken(
     { ...subject, familyId: refresh.familyId },
-    { ...(await accessTokenSettings()), ttlSeconds: config.JWT_ACCESS_TTL_SECONDS, now },
+    { ...(await accessTokenSignSettings(now)), ttlSeconds: config.JWT_ACCESS_TTL_SECONDS },
   );
   // Never past the family's absolute end: refreshing must not extend a login (issue: §6).
   const refreshMaxAge = Math.max(0, Math.floor((refresh.familyExpiresAt.getTime() - now.getTime()) / 1000));
@@ -90,7 +90,7 @@ export const jwtStrategy: AuthStrategy = {
   },
 
   async verify(token: string, meta: RequestMeta): Promise<VerifyResult> {
-    const verified = await verifyAccessTokenWithConfig(token, meta.now);
+    const verified = await verifyAccessTokenAuthoritatively(token, meta.now);
     if (!verified.ok) return verified;
     const revocation = await checkRevocation(verified.claims, meta.now);
     if (!revocation.ok) return revocation;
@@ -98,7 +98,7 @@ export const jwtStrategy: AuthStrategy = {
   },
 
   async signOut({ credential, companions }, meta: RequestMeta) {
-    const verified = credential ? await verifyAccessTokenWithConfig(credential, meta.now) : null;
+    const verified = credential ? await verifyAccessTokenAuthoritatively(credential, meta.now) : null;
     if (verified?.ok) {
       // Recorded even when the check is off, so turning it on later honours earlier logouts.
       const { jti, exp } = verified.claims;
