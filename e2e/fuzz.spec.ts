@@ -41,25 +41,33 @@ interface FuzzRoute extends RouteShape {
 const ROUTES: FuzzRoute[] = [
   { file: "[...unknown]", methods: ["GET", "POST", "PUT", "PATCH", "DELETE"], path: "/api/{}" },
   { file: "account/password", methods: ["POST"], path: "/api/account/password", fields: { currentPassword: PASSWORDS, newPassword: PASSWORDS } },
+  // Never with a real admin's same-origin request: each rotation would add a signing key that
+  // starts signing 90 s later, mid-run (see neverChangeTheKeys below).
+  { file: "admin/keys", methods: ["GET"], path: "/api/admin/keys" },
+  { file: "admin/keys/rotate", methods: ["POST"], path: "/api/admin/keys/rotate" },
   { file: "admin/users/[id]/disable", methods: ["POST"], path: "/api/admin/users/{}/disable" },
   { file: "admin/users/[id]/enable", deep: true, methods: ["POST"], path: "/api/admin/users/{}/enable" },
   { file: "admin/users/[id]/role", methods: ["POST"], path: "/api/admin/users/{}/role", fields: { role: ["user", "admin", "root", "ADMIN"] } },
+  { file: "bench/baseline", deep: true, methods: ["GET"], path: "/api/bench/baseline" },
   { file: "downstream/jwt", deep: true, methods: ["GET"], path: "/api/downstream/jwt" },
   // 501 by design: a service without the session store cannot decide (lib/http/downstream-api.ts).
   { file: "downstream/session", methods: ["GET"], path: "/api/downstream/session", allowed5xx: [{ status: 501, code: "session_store_required" }] },
+  { file: "health", deep: true, methods: ["GET"], path: "/api/health" },
   { file: "jwt/login", methods: ["POST"], path: "/api/jwt/login", fields: { email: ["nobody@example.test", "not-an-email"], password: PASSWORDS } },
   { file: "jwt/logout", deep: true, methods: ["POST"], path: "/api/jwt/logout", fields: { refreshToken: [] } },
-  { file: "jwt/me", deep: true, methods: ["GET"], path: "/api/jwt/me" },
+  { file: "jwt/me", deep: true, methods: ["GET", "OPTIONS"], path: "/api/jwt/me" },
   { file: "jwt/refresh", methods: ["GET", "POST"], path: "/api/jwt/refresh", fields: { refreshToken: [] }, query: ["next"] },
   { file: "labs/[lab]", methods: ["POST"], path: "/api/labs/{}", segments: LAB_IDS },
+  { file: "labs/cross-origin/probe", deep: true, methods: ["GET"], path: "/api/labs/cross-origin/probe" },
   { file: "labs/instance", deep: true, methods: ["GET"], path: "/api/labs/instance" },
   { file: "metrics", deep: true, methods: ["GET"], path: "/api/metrics" },
   { file: "session/login", methods: ["POST"], path: "/api/session/login", fields: { email: ["nobody@example.test", "not-an-email"], password: PASSWORDS } },
   { file: "session/logout-everywhere", methods: ["POST"], path: "/api/session/logout-everywhere", fields: { keepCurrent: [true, false, "false"] } },
   { file: "session/logout", deep: true, methods: ["POST"], path: "/api/session/logout" },
-  { file: "session/me", deep: true, methods: ["GET"], path: "/api/session/me" },
+  { file: "session/me", deep: true, methods: ["GET", "OPTIONS"], path: "/api/session/me" },
   { file: "session/sessions/[id]", methods: ["DELETE"], path: "/api/session/sessions/{}" },
   { file: "session/sessions", deep: true, methods: ["GET"], path: "/api/session/sessions" },
+  { file: "session/token", deep: true, methods: ["POST"], path: "/api/session/token" },
 ];
 
 /**
@@ -79,11 +87,17 @@ function neverStartALab(request: FuzzRequest): FuzzRequest {
   return { ...request, headers: { ...request.headers, "sec-fetch-site": "cross-site" } };
 }
 
+/** Key rotation changes what every later token is signed with: fuzzed only as cross-site. */
+function neverChangeTheKeys(request: FuzzRequest): FuzzRequest {
+  if (!request.path.includes("keys/rotate")) return request;
+  return { ...request, headers: { ...request.headers, "sec-fetch-site": "cross-site" } };
+}
+
 test.describe.configure({ mode: "parallel" });
 
 test("the fuzzer covers every API route and every method it exports", () => {
   const onDisk = routeFiles("app/api").map((file) => {
-    const methods = [...readFileSync(file, "utf8").matchAll(/export const (GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
+    const methods = [...readFileSync(file, "utf8").matchAll(/export (?:const|(?:async )?function) (GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
     return `${file.replace(/^app\/api\/|\/route\.ts$/g, "")} ${methods.sort().join(",")}`;
   });
   expect(ROUTES.map((route) => `${route.file} ${[...route.methods].sort().join(",")}`).sort()).toEqual(onDisk.sort());
@@ -98,13 +112,14 @@ for (const route of ROUTES) {
     const statuses = new Map<number, number>();
     let ownMethod2xx = 0;
     try {
-      const property = fc.asyncProperty(requestFor(route, real, origin).map(neverStartALab), async (request) => {
+      const property = fc.asyncProperty(requestFor(route, real, origin).map(neverStartALab).map(neverChangeTheKeys), async (request) => {
         const answer = await send(origin, agent, request);
         statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
         if (route.methods.includes(request.method) && answer.status >= 200 && answer.status < 300) ownMethod2xx++;
         const problems = contractViolations(request, answer, route.allowed5xx);
         const ran = request.method === "POST" && answer.status >= 200 && answer.status < 300;
         if (route.file === "labs/[lab]" && ran) problems.push("a lab run started");
+        if (route.file === "admin/keys/rotate" && ran) problems.push("the signing keys were rotated");
         expect(problems, caseReport(request, answer, problems)).toEqual([]);
       });
       await fc.assert(property, { numRuns: RUNS, ...REPLAY });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { LogoutListener } from "@/app/components/CrossTabLogout";
+import { DownstreamCall } from "@/app/components/DownstreamCall";
 import { FactTable } from "@/app/components/FactTable";
 import { LogoutButton } from "@/app/components/LogoutButton";
 import { ModeBadge } from "@/app/components/ModeBadge";
@@ -88,6 +89,7 @@ export default async function Page() {
           <p className="mb-3 text-sm text-slate-600">Ends every other session and refresh family of yours, in both modes.</p>
           <PasswordForm mode={mode} />
         </section>
+        <DownstreamCall />
       </div>
     </>
   );
