@@ -30,6 +30,11 @@ async function revokeOthers(userId: string, reason: string, now: Date, keep: { s
   return { revokedSessions, revokedFamilies };
 }
 
+/** Every session and refresh family of the user: what an admin's "end everything" and disable need. */
+export function revokeAllOfUser(userId: string, reason: string, now: Date): Promise<RevocationCount> {
+  return revokeOthers(userId, reason, now, {});
+}
+
 export type PasswordChange = ({ ok: true; tokenVersion: number } & RevocationCount) | { ok: false; code: "wrong_password" | "user_gone" };
 
 export async function changePassword(

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getConfig } from "../env.ts";
-import { normalizeEmail, verifyCredentials, type AuthUser } from "../users.ts";
+import { normalizeEmail, recordLogin, verifyCredentials, type AuthUser } from "../users.ts";
 import { LoginThrottle } from "./login-throttle.ts";
 import { strategies } from "./registry.ts";
 import { readCookies, readCredential, requestMeta, writeCookies } from "./request.ts";
@@ -47,6 +47,7 @@ export async function signInWithPassword(mode: AuthMode, credentials: Credential
   const user = await verifyCredentials(email, credentials.password);
   if (!user) return { ok: false, reason: "invalid_credentials" };
   throttle.recordSuccess(email, meta.ip, meta.now);
+  await recordLogin(user.id, meta.now);
   const strategy = strategies[mode];
   const previous = await readCookies([strategy.describe().cookieName, ...strategy.companionCookies]);
   const issued = await strategy.signIn(user, meta);

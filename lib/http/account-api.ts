@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { changePassword, newPasswordSchema, setUserDisabled, setUserRole } from "../account.ts";
+import { changePassword, newPasswordSchema } from "../account.ts";
+import { auditActorFor } from "../admin/actor.ts";
+import {
+  adminDisableUser,
+  adminEnableUser,
+  adminEndEverything,
+  adminSetRole,
+  type AdminActionRefusal,
+  type AdminActionResult,
+} from "../admin/user-actions.ts";
 import { findUserById, roleSchema } from "../users.ts";
 import { authenticateAny, crossSite } from "./auth-api.ts";
 import { readJsonBody } from "./body.ts";
@@ -58,13 +67,23 @@ async function requireAdmin(request: Request) {
   return auth;
 }
 
+const REFUSALS: Record<AdminActionRefusal, () => Response> = {
+  user_not_found: () => jsonError(404, "user_not_found", "No user has that id."),
+  cannot_disable_self: () => jsonError(409, "cannot_disable_self", "Admins cannot disable themselves."),
+  last_admin: () => jsonError(409, "last_admin", "That would leave no active admin."),
+};
+
+function answer(result: AdminActionResult, body: Record<string, unknown>): Response {
+  if (!result.ok) return REFUSALS[result.code]();
+  return json({ ...body, revokedSessions: result.revokedSessions, revokedFamilies: result.revokedFamilies });
+}
+
 export async function apiSetDisabled(request: Request, userId: string, disabled: boolean): Promise<Response> {
   const auth = await requireAdmin(request);
   if (!auth.ok) return auth.response;
-  if (disabled && userId === auth.principal.userId) return jsonError(409, "cannot_disable_self", "Admins cannot disable themselves.");
-  const result = await setUserDisabled(userId, disabled, new Date());
-  if (!result.found) return jsonError(404, "user_not_found", "No user has that id.");
-  return json({ userId, disabled, revokedSessions: result.revokedSessions, revokedFamilies: result.revokedFamilies });
+  const actor = await auditActorFor(auth.principal);
+  const result = disabled ? await adminDisableUser(actor, userId, new Date()) : await adminEnableUser(actor, userId, new Date());
+  return answer(result, { userId, disabled });
 }
 
 const roleBodySchema = z.object({ role: roleSchema });
@@ -74,6 +93,14 @@ export async function apiSetRole(request: Request, userId: string): Promise<Resp
   if (!auth.ok) return auth.response;
   const body = await readJsonBody(request, roleBodySchema);
   if (!body.ok) return body.response;
-  if (!(await setUserRole(userId, body.data.role))) return jsonError(404, "user_not_found", "No user has that id.");
+  const result = await adminSetRole(await auditActorFor(auth.principal), userId, body.data.role, new Date());
+  if (!result.ok) return REFUSALS[result.code]();
   return json({ userId, role: body.data.role });
+}
+
+/** Every session and refresh family of the user; earlier access tokens go stale (version bump). */
+export async function apiEndEverything(request: Request, userId: string): Promise<Response> {
+  const auth = await requireAdmin(request);
+  if (!auth.ok) return auth.response;
+  return answer(await adminEndEverything(await auditActorFor(auth.principal), userId, new Date()), { userId });
 }
