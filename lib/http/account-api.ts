@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { changePassword, newPasswordSchema } from "../account.ts";
 import { auditActorFor } from "../admin/actor.ts";
+import { readAdminStanding } from "../admin/gate.ts";
 import {
   adminDisableUser,
   adminEnableUser,
@@ -9,7 +10,7 @@ import {
   type AdminActionRefusal,
   type AdminActionResult,
 } from "../admin/user-actions.ts";
-import { findUserById, roleSchema } from "../users.ts";
+import { roleSchema } from "../users.ts";
 import { authenticateAny, crossSite } from "./auth-api.ts";
 import { readJsonBody } from "./body.ts";
 import { json, jsonError } from "./json.ts";
@@ -50,20 +51,15 @@ export async function apiChangePassword(request: Request): Promise<Response> {
   });
 }
 
-/**
- * Privilege is read from the user row, never from a token's claims: a JWT keeps the role it
- * was issued with until exp, and a demoted or disabled admin must not act on it. One read,
- * on rare endpoints; a token issued before a revoking event (version bump) is refused too.
- */
+/** One read of the user row, on rare endpoints (lib/admin/gate.ts says why). */
 async function requireAdmin(request: Request) {
   const auth = await authenticated(request);
   if (!auth.ok) return auth;
-  const user = await findUserById(auth.principal.userId);
-  const issuedVersion = auth.principal.handles.tokenVersion;
-  if (!user || (issuedVersion !== undefined && issuedVersion !== user.tokenVersion)) {
+  const standing = await readAdminStanding(auth.principal);
+  if (standing.kind === "stale") {
     return { ok: false as const, response: jsonError(401, "token_stale", "Log in again: this credential predates a change to the account.") };
   }
-  if (user.role !== "admin") return { ok: false as const, response: jsonError(403, "forbidden", "Admins only.") };
+  if (standing.kind !== "admin") return { ok: false as const, response: jsonError(403, "forbidden", "Admins only.") };
   return auth;
 }
 
