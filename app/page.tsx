@@ -53,7 +53,11 @@ export default function Home() {
       </div>
       <p className="text-sm text-slate-600">
         Demo users: <code className="font-mono">alice@example.com</code> / <code className="font-mono">alice-password</code> (admin) and{" "}
-        <code className="font-mono">bob@example.com</code> / <code className="font-mono">bob-password</code>.
+        <code className="font-mono">bob@example.com</code> / <code className="font-mono">bob-password</code>. Or{" "}
+        <Link href="/register" className="underline">
+          create an account of your own
+        </Link>
+        .
       </p>
     </div>
   );

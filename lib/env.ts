@@ -53,6 +53,10 @@ const schema = z.object({
   LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).max(1000).default(10),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(50),
   LOGIN_FAILURE_WINDOW_SECONDS: seconds(15 * 60, 1, 24 * 3600),
+  // Sign-up attempts (each one, not only failures: a sign-up is also a probe for an address)
+  // per client address and per e-mail, in the login window above.
+  SIGNUP_MAX_ATTEMPTS_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(20),
+  SIGNUP_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(5),
   // Set by `npm start` when it runs the local demo (NODE_ENV not set to production by the
   // caller): seeds the demo users and turns the labs on. A real deployment leaves it unset.
   DEMO_MODE: z.stringbool().default(false),

@@ -32,6 +32,13 @@ export async function LoginPage({ mode, searchParams }: { mode: AuthMode; search
         <div className="mt-6">
           <LoginForm mode={mode} next={next} />
         </div>
+        <p className="mt-4 text-sm text-slate-600">
+          No account yet?{" "}
+          <Link href={`/register?mode=${mode}`} className="underline">
+            Create one
+          </Link>
+          .
+        </p>
       </section>
       <aside className="space-y-4 text-sm text-slate-700">
         <h2 className="text-base font-semibold text-slate-900">What happens when you log in</h2>
