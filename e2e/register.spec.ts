@@ -19,9 +19,9 @@ function newVisitor() {
 }
 
 async function fillSignUp(page: Page, visitor: { name: string; email: string; password: string }) {
-  await page.getByLabel("Name").fill(visitor.name);
+  await page.getByLabel("Name", { exact: true }).fill(visitor.name);
   await page.getByLabel("E-mail").fill(visitor.email);
-  await page.getByLabel("Password").fill(visitor.password);
+  await page.getByLabel("Password", { exact: true }).fill(visitor.password);
   await page.getByRole("button", { name: "Create account" }).click();
 }
 
@@ -52,9 +52,9 @@ test("a weak password is refused with the library's advice, and the form keeps n
   await page.goto("/register");
   await fillSignUp(page, visitor);
   await expect(page.getByText("This password is too easy to guess.")).toBeVisible();
-  await expect(page.getByLabel("Name")).toHaveValue(visitor.name);
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue(visitor.name);
   await expect(page.getByLabel("E-mail")).toHaveValue(visitor.email);
-  await expect(page.getByLabel("Password")).toHaveValue("");
+  await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
   await expect(page).toHaveURL("/register");
 });
 

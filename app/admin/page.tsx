@@ -15,8 +15,7 @@ const RECENT_AUDIT = 50;
 
 export default async function AdminPage() {
   const gate = await gateAdminPage("/admin");
-  const profile = await getProfile(gate.principal);
-  if (gate.kind === "forbidden") return <Forbidden who={profile?.email ?? "this user"} />;
+  if (gate.kind === "forbidden") return <Forbidden who={(await getProfile(gate.principal))?.email ?? "this user"} />;
   const now = new Date();
   const [users, entries] = await Promise.all([listUsersForAdmin(now), listRecentAudit(RECENT_AUDIT)]);
   const emails = await emailsOf(emailIdsOf(entries));

@@ -21,13 +21,16 @@ export function RegisterForm({ mode }: { mode: AuthMode }) {
         <span className="text-sm font-medium text-slate-700">E-mail</span>
         <input name="email" type="email" autoComplete="email" required maxLength={254} defaultValue={state.email ?? ""} className={input} />
       </label>
-      <label className="block">
-        <span className="text-sm font-medium text-slate-700">Password</span>
-        <input name="password" type="password" autoComplete="new-password" required minLength={12} maxLength={1024} aria-describedby="password-rules" className={input} />
-        <span id="password-rules" className="mt-1 block text-xs text-slate-500">
+      <div>
+        <label className="block">
+          <span className="text-sm font-medium text-slate-700">Password</span>
+          <input name="password" type="password" autoComplete="new-password" required minLength={12} maxLength={1024} aria-describedby="password-rules" className={input} />
+        </label>
+        {/* Outside the label: a description, not part of the field's name. */}
+        <p id="password-rules" className="mt-1 text-xs text-slate-500">
           At least 12 characters. Common passwords, keyboard patterns and your own name are refused; a few unrelated words work well.
-        </span>
-      </label>
+        </p>
+      </div>
       <div id="register-error" aria-live="polite" className="min-h-5 text-sm text-red-700">
         {state.error}
         {state.suggestions && state.suggestions.length > 0 ? (
