@@ -40,3 +40,12 @@ export function personalWords(email: string, name: string): string[] {
   const [local = "", domain = ""] = email.toLowerCase().split("@");
   return [email.toLowerCase(), local, ...local.split(/[._+-]/), ...domain.split("."), ...name.toLowerCase().split(/\s+/)];
 }
+
+/**
+ * Built and exercised at start-up (instrumentation.ts): the first check otherwise pays for
+ * decompressing the dictionaries and a cold JIT, several hundred ms that a new sign-up would
+ * wait for and a prober could time.
+ */
+export function warmUpStrengthCheck(): void {
+  checkPasswordStrength("warm-up-the-dictionaries-1365a4a8", ["warm", "up"]);
+}
