@@ -48,7 +48,12 @@ async function runAudited(actor: AuditActor, targetUserId: string, plan: Plan, n
       { isolationLevel: "Serializable" },
     ),
   );
-  if (!outcome.ok || !plan.revokeReason) return outcome;
+  if (!outcome.ok) {
+    // Refusals change nothing, so they get no audit row; they are still security events (ASVS 5.0 §16.3.2).
+    console.warn(`[admin] refused ${plan.action}: ${outcome.code} (actor ${actor.userId}, target ${targetUserId})`);
+    return outcome;
+  }
+  if (!plan.revokeReason) return outcome;
   return { ok: true, ...(await endUserCredentials(targetUserId, plan.revokeReason, now)) };
 }
 
@@ -65,7 +70,10 @@ async function withSerializableRetry<T>(run: () => Promise<T>, attempts = 3): Pr
 }
 
 export function adminDisableUser(actor: AuditActor, userId: string, now: Date): Promise<AdminActionResult> {
-  if (userId === actor.userId) return Promise.resolve({ ok: false, code: "cannot_disable_self" });
+  if (userId === actor.userId) {
+    console.warn(`[admin] refused user.disable: cannot_disable_self (actor ${actor.userId})`);
+    return Promise.resolve({ ok: false, code: "cannot_disable_self" });
+  }
   return runAudited(actor, userId, {
     action: "user.disable",
     change: { kind: "disable" },
