@@ -1,6 +1,7 @@
 // Test helper: runs the real prisma CLI from the project root, always through the stand-in
 // engine (also where a native engine is installed: these tests are about the stand-in).
 import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,3 +38,15 @@ export function runNode(args: string[], { cwd, env }: { cwd: string; env: NodeJS
 
 /** A readable assertion message: the command's exit code and everything it printed. */
 export const describeRun = (what: string, { code, output }: CliResult) => `${what} exited ${code}:\n${output}`;
+
+/**
+ * What a fresh `migrate deploy` must leave behind, read from the committed schema and history
+ * rather than written into each test, so adding a model or a migration does not break them.
+ */
+export function expectedSchema(provider: "sqlite" | "postgres"): { tables: string[]; migrations: number } {
+  const models = readFileSync(path.join(projectRoot, "prisma", "models.prisma"), "utf8");
+  const tables = [...models.matchAll(/^model\s+(\w+)\s*\{/gm)].map((match) => match[1]!);
+  const folder = path.join(projectRoot, "prisma", provider, "migrations");
+  const migrations = readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isDirectory()).length;
+  return { tables: [...tables, "_prisma_migrations"].sort(), migrations };
+}
