@@ -19,6 +19,17 @@ test("anonymous visitors are sent to the login, and back to /admin after it", as
   await expect(page.getByRole("heading", { name: "Admin console" })).toBeVisible();
 });
 
+test("from there, the link to JWT mode's login keeps the way back to /admin", async ({ page }) => {
+  await page.goto("/admin");
+  await page.getByRole("link", { name: "jwt mode" }).click();
+  await expect(page).toHaveURL("/jwt/login?next=%2Fadmin");
+  await page.getByLabel("E-mail").fill(alice.email);
+  await page.getByLabel("Password").fill(alice.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL("/admin");
+  await expect(page.getByText("with JWT mode")).toBeVisible();
+});
+
 for (const mode of ["session", "jwt"] as const) {
   test(`a user logged in with ${mode} mode gets the 403 page with a way home`, async ({ loggedInPage }) => {
     const page = await loggedInPage(mode, bob);

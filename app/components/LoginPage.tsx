@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { safeNextPath } from "@/lib/auth/next-path";
+import { loginPath, safeNextPath } from "@/lib/auth/next-path";
 import { strategies } from "@/lib/auth/registry";
 import { AUTH_MODES, type AuthMode } from "@/lib/auth/types";
 import { LogoutAnnouncer } from "./CrossTabLogout";
@@ -59,7 +59,7 @@ export async function LoginPage({ mode, searchParams }: { mode: AuthMode; search
           </ul>
         </div>
         <p>
-          Try the other one too: <Link href={`/${other}/login`} className="underline">{modeStyle[other].label.toLowerCase()}</Link>.
+          Try the other one too: <Link href={loginPath(other, next)} className="underline">{modeStyle[other].label.toLowerCase()}</Link>.
         </p>
       </aside>
     </div>

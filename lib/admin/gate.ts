@@ -1,5 +1,5 @@
 import { verifyAuth } from "../auth/dal.ts";
-import { AUTH_MODES, type Principal } from "../auth/types.ts";
+import { AUTH_MODES, type AuthMode, type Principal } from "../auth/types.ts";
 import { findUserById, type AuthUser } from "../users.ts";
 
 /**
@@ -19,7 +19,8 @@ export async function readAdminStanding(principal: Principal): Promise<AdminStan
 export type AdminGate =
   | { kind: "admin"; principal: Principal; user: AuthUser }
   | { kind: "forbidden"; principal: Principal }
-  | { kind: "anonymous" };
+  /** `rejected`: a mode whose credential was presented but not accepted (expired, revoked, stale). */
+  | { kind: "anonymous"; rejected: AuthMode | null };
 
 /**
  * For pages and server actions open to admins of either mode: each mode's authoritative check
@@ -28,12 +29,17 @@ export type AdminGate =
  */
 export async function checkAdminAnyMode(): Promise<AdminGate> {
   let loggedIn: Principal | null = null;
+  let rejected: AuthMode | null = null;
   for (const mode of AUTH_MODES) {
     const check = await verifyAuth(mode);
-    if (!check.ok) continue;
+    if (!check.ok) {
+      if (check.credential) rejected ??= mode;
+      continue;
+    }
     const standing = await readAdminStanding(check.principal);
     if (standing.kind === "admin") return { kind: "admin", principal: check.principal, user: standing.user };
     if (standing.kind === "not_admin") loggedIn ??= check.principal;
+    else rejected ??= mode;
   }
-  return loggedIn ? { kind: "forbidden", principal: loggedIn } : { kind: "anonymous" };
+  return loggedIn ? { kind: "forbidden", principal: loggedIn } : { kind: "anonymous", rejected };
 }
