@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
+import { BASE_DIRECTIVES } from "./lib/http/csp.ts";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -8,7 +9,8 @@ const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   // Nothing here is meant to be framed: clickjacking a logout or login form is off the table.
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
+  // Pages get the full nonce-based policy from proxy.ts instead (it replaces this one).
+  { key: "Content-Security-Policy", value: BASE_DIRECTIVES.join("; ") },
   { key: "X-Frame-Options", value: "DENY" },
 ];
 

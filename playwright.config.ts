@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { register } from "node:module";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
@@ -20,6 +21,12 @@ const baseURL = `http://localhost:${port}`;
 process.env.PLAYWRIGHT_CHROMIUM_PATH ||= runScript("find-browser.mjs");
 process.env.E2E_DATABASE_URL ||= runScript("fresh-database.mjs", "--name", "e2e");
 const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH;
+
+// The fixtures and specs use lib/db.ts and friends, which start with `import "server-only"`:
+// outside Next that package throws unless resolved as server code. Playwright loads this config
+// in its main process and in every worker before any test file, so a hook registered here covers
+// both, whether run by `npm test` or as `npx playwright test`.
+register("./scripts/server-only-hooks.mjs", import.meta.url);
 const databaseUrl = process.env.E2E_DATABASE_URL;
 
 const chromium = {
@@ -71,7 +78,11 @@ export default defineConfig({
     command: fleet ? "node scripts/fleet.mjs --skip-build" : "node scripts/start.mjs --skip-build",
     cwd: root,
     url: fleet ? `${baseURL}/api/health` : baseURL,
-    env: fleet ? fleetEnv() : { PORT: String(port), DATABASE_URL: databaseUrl },
+    // A fresh database that is not the SQLite default: the demo users must be asked for. The
+    // downstream service, when a spec starts one (e2e/keys.spec.ts), listens on the next port.
+    env: fleet
+      ? fleetEnv()
+      : { PORT: String(port), DATABASE_URL: databaseUrl, DEMO_USERS: "true", DOWNSTREAM_URL: process.env.DOWNSTREAM_URL || `http://127.0.0.1:${port + 1}` },
     // Never reuse: a leftover server would run old code against an old database.
     reuseExistingServer: false,
     // migrate + seed + `next start` on a busy 2-core machine.

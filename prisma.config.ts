@@ -5,24 +5,25 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "prisma/config";
+// Not lib/env.ts: that one needs the secrets and is server-only; the CLI needs neither.
+import { DEFAULT_DATABASE_URL } from "./lib/database-defaults.ts";
 
 const projectRoot = path.dirname(fileURLToPath(import.meta.url));
-const DEFAULT_SQLITE_URL = "file:./.data/dev.db";
-
-const url = process.env.DATABASE_URL || DEFAULT_SQLITE_URL;
+const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 const provider = /^postgres(ql)?:\/\//.test(url) ? "postgres" : "sqlite";
 const schemaFolder = path.join(projectRoot, "prisma", provider);
 
 // The default SQLite file lives in .data/; SQLite creates the file but not its directory.
 if (!process.env.DATABASE_URL) mkdirSync(path.join(projectRoot, ".data"), { recursive: true });
 
-useSchemaEngineFallbackIfNeeded();
+selectSchemaEngineFallbackIfNeeded();
 
 export default defineConfig({
   schema: schemaFolder,
   migrations: {
     path: path.join(schemaFolder, "migrations"),
-    seed: "tsx prisma/seed.ts",
+    // react-server: the seed uses lib/'s server modules, which start with `import "server-only"`.
+    seed: "tsx --conditions=react-server prisma/seed.ts",
   },
   datasource: { url },
 });
@@ -34,7 +35,7 @@ export default defineConfig({
  * @prisma/engines' postinstall did fetch the native binary, or the caller chose an engine, we stay
  * out of the way: the native engine is the real thing, the stand-in is only a fallback.
  */
-function useSchemaEngineFallbackIfNeeded(): void {
+function selectSchemaEngineFallbackIfNeeded(): void {
   if (process.env.PRISMA_SCHEMA_ENGINE_BINARY) return;
   if (nativeSchemaEngineIsInstalled()) return;
   process.env.PRISMA_SCHEMA_ENGINE_BINARY = path.join(

@@ -2,6 +2,12 @@ import { NextResponse, type NextRequest } from "next/server";
 import { edges } from "./lib/auth/edge-registry.ts";
 import { isAuthMode } from "./lib/auth/modes.ts";
 import { PATHNAME_HEADER } from "./lib/auth/request-headers.ts";
+import { getConfig } from "./lib/env.ts";
+import { refuseUnroutableApiRequest } from "./lib/http/api-request-guard.ts";
+import { LOOPBACK_CONNECT_SOURCES, newNonce, pageSecurityHeaders } from "./lib/http/csp.ts";
+
+/** The one page allowed to fetch another origin: the cross-origin lab's "somebody else's site". */
+const CROSS_ORIGIN_LAB_PAGE = "/labs/cross-origin/foreign";
 
 /**
  * The optimistic guard: is there a cookie for this mode that unseals / verifies? If not,
@@ -13,9 +19,34 @@ import { PATHNAME_HEADER } from "./lib/auth/request-headers.ts";
  * not a security boundary: CVE-2025-29927 let requests skip middleware entirely).
  */
 export async function proxy(request: NextRequest) {
+  // The API: JSON with next.config.ts's static headers; only what Next itself would answer with
+  // a bare 500 (a malformed path, a method no route can have) is answered here (see the module).
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    return refuseUnroutableApiRequest(request.method, request.nextUrl.pathname) ?? NextResponse.next();
+  }
+  const security = pageSecurityHeaders({
+    nonce: newNonce(),
+    production: getConfig().NODE_ENV === "production",
+    // The request URL's scheme, no header of our own choosing. Caveat: `next start` itself
+    // builds that URL from X-Forwarded-Proto when present (there is no TLS in `next start`;
+    // a TLS-terminating proxy sets it). A client spoofing it can only add HSTS to a plain-http
+    // answer, which browsers ignore (RFC 6797 §8.1). TRUST_PROXY is where trust gets decided.
+    https: request.nextUrl.protocol === "https:",
+    connectSources: request.nextUrl.pathname === CROSS_ORIGIN_LAB_PAGE ? LOOPBACK_CONNECT_SOURCES : [],
+  });
+  // Next takes the nonce for its own scripts from the request's CSP header.
+  const forwarded = new Headers(request.headers);
+  forwarded.set("Content-Security-Policy", security["Content-Security-Policy"]);
+  const response = await guard(request, forwarded);
+  for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
+  return response;
+}
+
+async function guard(request: NextRequest, forwarded: Headers): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
+  // Requests Next itself would answer with a bare 500 (see the module); nothing else for /api.
   const mode = pathname.split("/")[1] ?? "";
-  if (!isAuthMode(mode) || pathname === `/${mode}/login`) return NextResponse.next();
+  if (!isAuthMode(mode) || pathname === `/${mode}/login`) return NextResponse.next({ request: { headers: forwarded } });
 
   const edge = edges[mode];
   const credential = request.cookies.get(edge.cookieName())?.value;
@@ -27,7 +58,6 @@ export async function proxy(request: NextRequest) {
   }
 
   // Overwrite whatever the client sent under this name: it only feeds a sanitised `?next=`.
-  const forwarded = new Headers(request.headers);
   forwarded.set(PATHNAME_HEADER, pathname + search);
   const response = NextResponse.next({ request: { headers: forwarded } });
   response.headers.set("Cache-Control", "no-store");
@@ -35,5 +65,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/session/:path*", "/jwt/:path*"],
+  // Every page, for its per-request CSP nonce (the auth redirect still only concerns /session/*
+  // and /jwt/*); the API only for requests Next would answer with a bare 500; not static files.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,7 +17,10 @@ const nav = [
   { href: "/admin", label: "Admin" },
 ];
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: proxy.ts sends a fresh CSP nonce with each one, and a page
+  // prerendered at build time would carry no nonce, so its scripts would be refused.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen">

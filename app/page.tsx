@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { strategies } from "@/lib/auth/registry";
 import { AUTH_MODES } from "@/lib/auth/types";
+import { DemoUsers } from "./components/DemoUsers";
 import { ModeBadge } from "./components/ModeBadge";
 import { modeStyle } from "./components/mode-style";
 
@@ -11,8 +12,8 @@ const facts = {
     "Logout or revocation deletes the row — the very next request is logged out.",
   ],
   jwt: [
-    "Login signs a short-lived token (HS256, 15 min) with the user's id and role.",
-    "Requests are verified by signature and clock; a denylist lookup by the token's id (on by default) is the only database read.",
+    "Login signs a short-lived token (EdDSA, 15 min) with the user's id and role; anyone can verify it with the public keys at /.well-known/jwks.json.",
+    "Requests are verified by signature and clock; one read of the user's state and the token's id on the denylist (on by default) is the only database access.",
     "Logout denylists the token's id; without that check a copied token works until exp.",
   ],
 } as const;
@@ -51,9 +52,9 @@ export default function Home() {
           );
         })}
       </div>
+      <DemoUsers layout="line" />
       <p className="text-sm text-slate-600">
-        Demo users: <code className="font-mono">alice@example.com</code> / <code className="font-mono">alice-password</code> (admin) and{" "}
-        <code className="font-mono">bob@example.com</code> / <code className="font-mono">bob-password</code>. Or{" "}
+        Or{" "}
         <Link href="/register" className="underline">
           create an account of your own
         </Link>

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { bob, cookieName, expectApiError, loginViaApi, meWith, MODES, setCookieHeader } from "./fixtures.ts";
+import { bob, cookieName, cookiesBesidesDevice, expectApiError, loginViaApi, meWith, MODES, setCookieHeader } from "./fixtures.ts";
 
 /** The JSON API contract, the same for both modes (docs: app/api/<mode>/{login,logout,me}). */
 
@@ -79,10 +79,20 @@ for (const mode of MODES) {
       expect(response.status()).toBe(204);
       expect(response.headers()["cache-control"]).toBe("no-store");
       expect(setCookieHeader(response, mode)).toMatch(new RegExp(`^${cookieName(mode)}=;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)`, "i"));
-      expect((await request.storageState()).cookies).toEqual([]);
+      expect(await cookiesBesidesDevice(request)).toEqual([]);
       await expectApiError(await request.get(api("me")), 401, "no_credential");
       expect((await meWith(request, mode, { cookie })).status()).toBe(401);
     });
+
+    for (const [label, data] of Object.entries({ "an empty JSON body": "", "a body that is not JSON": "{not json", "a JSON array": "[]" })) {
+      test(`logout with ${label} still answers 204 and ends the login`, async ({ request }) => {
+        const { cookie } = await loginViaApi(request, mode, bob);
+        const response = await request.post(api("logout"), { headers: { "content-type": "application/json" }, data });
+        expect(response.status()).toBe(204);
+        expect(await cookiesBesidesDevice(request)).toEqual([]);
+        expect((await meWith(request, mode, { cookie })).status()).toBe(401);
+      });
+    }
 
     const crossSiteHeaders = {
       "a foreign Origin": { origin: "https://evil.example" },

@@ -7,11 +7,15 @@ import { authCookieValue, bob, cookieName, dashboardHeading, MODES } from "./fix
  * them itself, and looks for exactly those figures among the ones the page lists.
  */
 
-/** Every Set-Cookie header value of a response, byte for byte as the client received them. */
+/**
+ * Every Set-Cookie header value of a response, byte for byte as the client received them —
+ * except the login throttle's device cookie, which both modes write alike and which is no
+ * part of either mode's credential.
+ */
 function setCookieBytes(response: APIResponse): number {
   return response
     .headersArray()
-    .filter((header) => header.name.toLowerCase() === "set-cookie")
+    .filter((header) => header.name.toLowerCase() === "set-cookie" && !/^(__Host-)?svj-device=/.test(header.value))
     .reduce((sum, header) => sum + Buffer.byteLength(header.value), 0);
 }
 

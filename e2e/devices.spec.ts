@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { authCookie, cookieName, expectApiError, loginRedirect, setCookieHeader } from "./fixtures.ts";
+import { authCookie, cookieName, cookiesBesidesDevice, expectApiError, loginRedirect, setCookieHeader } from "./fixtures.ts";
 import { test, type LoggedInPage, type TestUser } from "./throwaway.ts";
 
 /** Session mode's device list: every login is a row, so every login can be listed and ended. */
@@ -148,7 +148,7 @@ test.describe("devices API", () => {
     expect(response.status()).toBe(200);
     expect(await response.json()).toEqual({ revoked: 2, keptCurrent: false });
     expect(setCookieHeader(response, "session")).toMatch(new RegExp(`^${cookieName("session")}=;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)`, "i"));
-    expect((await laptop.api.storageState()).cookies).toEqual([]);
+    expect(await cookiesBesidesDevice(laptop.api)).toEqual([]);
 
     await expectApiError(await phone.api.get("/api/session/me"), 401, "session_unknown");
     await expectApiError(await laptop.api.get("/api/session/me"), 401, "no_credential");

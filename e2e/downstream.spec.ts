@@ -59,7 +59,10 @@ test.describe("POST /api/labs/<lab>", () => {
   });
 
   test("a forwarded host cannot point the lab's requests elsewhere: they go to this server over loopback", async ({ request }) => {
-    const response = await request.post("/api/labs/tampering", { headers: { "x-forwarded-host": "attacker.example:9" } });
+    // Starting a lab takes a logged-in user and a same-origin request.
+    const { response: login } = await loginViaApi(request, "session", bob);
+    const origin = new URL(login.url()).origin;
+    const response = await request.post("/api/labs/tampering", { headers: { origin, "x-forwarded-host": "attacker.example:9" } });
     expect(response.status()).toBe(200);
     const result = (await response.json()) as { origin: string };
     expect(result.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

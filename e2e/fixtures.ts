@@ -100,6 +100,14 @@ export function setCookieHeader(response: APIResponse, mode: Mode): string | und
     .find((value) => value.startsWith(`${cookieName(mode)}=`));
 }
 
+/**
+ * The cookies a jar holds besides the login throttle's device cookie, which outlives every
+ * logout on purpose: it is how this browser keeps its own login budget (lib/auth/device-cookie.ts).
+ */
+export async function cookiesBesidesDevice(jar: { storageState(): Promise<{ cookies: { name: string }[] }> }) {
+  return (await jar.storageState()).cookies.filter((cookie) => !/^(__Host-)?svj-device$/.test(cookie.name));
+}
+
 /** /api/<mode>/me with an explicit credential and nothing from any cookie jar. */
 export function meWith(request: APIRequestContext, mode: Mode, credential: { cookie?: string; bearer?: string }) {
   const headers: Record<string, string> = {};

@@ -1,5 +1,5 @@
-import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import type { Mode } from "./fixtures.ts";
+import { expect, type APIRequestContext, type APIResponse, type Locator, type Page } from "@playwright/test";
+import { loginViaApi, loginViaForm, type DemoUser, type Mode } from "./fixtures.ts";
 
 /** Running a lab through its page or its API, and reading its transcript (lib/labs/types.ts). */
 
@@ -29,14 +29,25 @@ export interface LabResult {
   notes: string[];
 }
 
-export async function runLabViaApi(request: APIRequestContext, lab: LabId): Promise<LabResult> {
-  const response = await request.post(`/api/labs/${lab}`);
+/**
+ * Starting a lab takes a logged-in user and a same-origin request: logs `user` in through the
+ * API (the context's cookie jar keeps the session) and returns a poster that sends Origin.
+ */
+export async function labPoster(request: APIRequestContext, user: DemoUser): Promise<(lab: string) => Promise<APIResponse>> {
+  const { response } = await loginViaApi(request, "session", user);
+  const origin = new URL(response.url()).origin;
+  return (lab) => request.post(`/api/labs/${lab}`, { headers: { origin } });
+}
+
+export async function runLabViaApi(request: APIRequestContext, lab: LabId, user: DemoUser): Promise<LabResult> {
+  const response = await (await labPoster(request, user))(lab);
   expect(response.status(), await response.text()).toBe(200);
   return (await response.json()) as LabResult;
 }
 
-/** Clicks "Run the lab" and waits for the result page of that run; returns each mode's column. */
-export async function runLabViaPage(page: Page, lab: LabId): Promise<Record<Mode, Locator>> {
+/** Logs in, clicks "Run the lab" and waits for the result page of that run; returns each mode's column. */
+export async function runLabViaPage(page: Page, lab: LabId, user: DemoUser): Promise<Record<Mode, Locator>> {
+  await loginViaForm(page, "session", user);
   await page.goto(`/labs/${lab}`);
   await page.getByRole("button", { name: "Run the lab" }).click();
   await expect(page).toHaveURL(new RegExp(`/labs/${lab}\\?run=[\\w-]+$`));

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext } from "@playwright/test";
 import { refreshRowId } from "../lib/auth/jwt/refresh-secret.ts";
 import {
   alice,
@@ -17,75 +17,11 @@ import {
 } from "./fixtures.ts";
 import { test } from "./throwaway.ts";
 
-/** Token lifecycle in both modes: account events, cross-tab logout, refresh rotation and reuse. */
-
-async function changePasswordOnDashboard(page: Page, currentPassword: string, newPassword: string) {
-  await page.getByLabel("Current password").fill(currentPassword);
-  await page.getByLabel("New password").fill(newPassword);
-  await page.getByRole("button", { name: "Change password" }).click();
-}
+/** Token lifecycle in both modes: admin disable, cross-tab logout, refresh rotation and reuse (password change: password.spec.ts). */
 
 function refreshWith(api: APIRequestContext, refreshToken: string) {
   return api.post("/api/jwt/refresh", { data: { refreshToken } });
 }
-
-test.describe("password change", () => {
-  test("a wrong current password changes nothing", async ({ makeUser, loggedInPage }) => {
-    const user = await makeUser();
-    const here = await loggedInPage("session", user);
-    const there = await loggedInPage("session", user);
-    await changePasswordOnDashboard(here, "not-the-password", "a-brand-new-password");
-    await expect(here.getByText("The current password is wrong.")).toBeVisible();
-    await there.reload();
-    await expect(dashboardHeading(there, user)).toBeVisible();
-  });
-
-  test("in session mode it ends the other browser's session on its next request", async ({ makeUser, loggedInPage }) => {
-    const user = await makeUser();
-    const here = await loggedInPage("session", user);
-    const there = await loggedInPage("session", user);
-    const newPassword = "a-brand-new-password";
-    await changePasswordOnDashboard(here, user.password, newPassword);
-    await expect(here.getByText("Password changed. Ended 1 other session(s) and 0 other refresh families.")).toBeVisible();
-
-    await there.reload();
-    await expect(there).toHaveURL(loginRedirect("session"));
-    await submitLoginForm(there, user);
-    await expect(there.getByText("Wrong e-mail or password.")).toBeVisible();
-    await submitLoginForm(there, { email: user.email, password: newPassword });
-    await expect(dashboardHeading(there, user)).toBeVisible();
-    // The browser that changed it keeps its session.
-    await here.reload();
-    await expect(dashboardHeading(here, user)).toBeVisible();
-  });
-
-  test("in JWT mode it revokes the other browser's refresh family; its access token lives until exp", async ({ makeUser, loggedInPage }) => {
-    const user = await makeUser();
-    const here = await loggedInPage("jwt", user);
-    const there = await loggedInPage("jwt", user);
-    const thereRefresh = (await refreshCookie(there.context()))!.value;
-    await changePasswordOnDashboard(here, user.password, "a-brand-new-password");
-    await expect(here.getByText("Password changed. Ended 0 other session(s) and 1 other refresh family.")).toBeVisible();
-
-    // The gap the dashboard states ("an access token only through the denylist"): with the
-    // default JWT_REVOCATION_CHECK=denylist the signed token is still accepted until its exp.
-    await there.reload();
-    await expect(dashboardHeading(there, user)).toBeVisible();
-    await expect(there.getByText("Refresh families end at once; an access token only through the denylist")).toBeVisible();
-
-    // What does end at once: its refresh family, so the next renewal fails.
-    await expectApiError(await refreshWith(there.request, thereRefresh), 401, "refresh_revoked");
-    await there.context().clearCookies({ name: cookieName("jwt") });
-    await there.goto("/jwt/dashboard");
-    await expect(there).toHaveURL(loginRedirect("jwt"));
-    expect(await refreshCookie(there.context())).toBeUndefined();
-
-    // The browser that changed it kept its family: it still renews.
-    await here.context().clearCookies({ name: cookieName("jwt") });
-    await here.goto("/jwt/dashboard");
-    await expect(dashboardHeading(here, user)).toBeVisible();
-  });
-});
 
 test.describe("admin disable", () => {
   test("disabling a user logs their session-mode browser out at once and revokes their refresh families", async ({ makeUser, loggedInPage, apiLogin }) => {

@@ -1,17 +1,18 @@
 import { expect } from "@playwright/test";
-import { expectApiError, submitLoginForm } from "./fixtures.ts";
+import { expectApiError, loginViaApi, submitLoginForm } from "./fixtures.ts";
 import { test } from "./throwaway.ts";
 
-// Password guessing is slowed per e-mail and client: the 11th attempt inside the window is
-// refused before the password is checked — even the right one — and says when to retry.
-// Throwaway users: a locked demo user would break every other spec.
+// Password guessing from clients without a device cookie: LOGIN_FREE_FAILURES (10) are free,
+// then each attempt must wait a delay that doubles (429 + Retry-After) — checked before the
+// password, so even the right one waits. A browser that logged in as the user before keeps
+// its own budget. Throwaway users: a slowed demo user would break every other spec.
 
-const ATTEMPTS_ALLOWED = 10; // LOGIN_MAX_FAILURES_PER_CLIENT's default
+const FREE_FAILURES = 10; // LOGIN_FREE_FAILURES's default
 
 for (const mode of ["session", "jwt"] as const) {
-  test(`${mode}: after ${ATTEMPTS_ALLOWED} wrong passwords the API answers 429 with Retry-After`, async ({ request, makeUser }) => {
+  test(`${mode}: after ${FREE_FAILURES} wrong passwords the API answers 429 with Retry-After`, async ({ request, makeUser }) => {
     const user = await makeUser();
-    for (let attempt = 0; attempt < ATTEMPTS_ALLOWED; attempt += 1) {
+    for (let attempt = 0; attempt < FREE_FAILURES; attempt += 1) {
       const wrong = await request.post(`/api/${mode}/login`, { data: { email: user.email, password: "not-it" } });
       expect(wrong.status()).toBe(401);
     }
@@ -22,10 +23,36 @@ for (const mode of ["session", "jwt"] as const) {
   });
 }
 
+test("50 wrong logins with varied X-Forwarded-For do not lock out the owner's browser (device cookie)", async ({ browser, request, makeUser }) => {
+  const user = await makeUser();
+  const owner = await browser.newContext();
+  const page = await owner.newPage();
+  // The owner logged in here once before: the browser now holds a device cookie for the user.
+  await page.goto("/session/login");
+  await submitLoginForm(page, user);
+  await expect(page).toHaveURL(/\/session\/dashboard$/);
+  expect((await owner.cookies()).some((cookie) => cookie.name.endsWith("svj-device") && cookie.httpOnly)).toBe(true);
+  await owner.clearCookies({ name: /svj-session/ });
+
+  const statuses: number[] = [];
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const response = await request.post("/api/session/login", {
+      data: { email: user.email, password: `guess-${attempt}` },
+      headers: { "x-forwarded-for": `198.51.100.${attempt}` },
+    });
+    statuses.push(response.status());
+  }
+  expect(statuses.slice(0, FREE_FAILURES)).toEqual(Array(FREE_FAILURES).fill(401));
+  expect(statuses.slice(FREE_FAILURES)).toContain(429);
+  // The attacker is slowed, with a wait that grows; the owner's browser is not.
+  await page.goto("/session/login");
+  await submitLoginForm(page, user);
+  await expect(page).toHaveURL(/\/session\/dashboard$/);
+  await owner.close();
+});
+
 test("the login form says so too, and another account is unaffected", async ({ page, makeUser }) => {
-  const [locked, other] = [await makeUser(), await makeUser()];
-  // From the browser itself (fetch in the page): the form's attempts are counted by the
-  // browser's client address, which a Node-side API client may not share.
+  const [slowed, other] = [await makeUser(), await makeUser()];
   await page.goto("/session/login");
   const statuses = await page.evaluate(
     async ({ email, attempts }) => {
@@ -40,11 +67,24 @@ test("the login form says so too, and another account is unaffected", async ({ p
       }
       return answers;
     },
-    { email: locked.email, attempts: ATTEMPTS_ALLOWED },
+    { email: slowed.email, attempts: FREE_FAILURES },
   );
-  expect(statuses).toEqual(Array(ATTEMPTS_ALLOWED).fill(401));
-  await submitLoginForm(page, { email: locked.email, password: locked.password });
+  expect(statuses).toEqual(Array(FREE_FAILURES).fill(401));
+  await submitLoginForm(page, { email: slowed.email, password: slowed.password });
   await expect(page.getByText(/Too many failed attempts/)).toBeVisible();
   await submitLoginForm(page, { email: other.email, password: other.password });
   await expect(page).toHaveURL(/\/session\/dashboard$/);
+});
+
+test("guessing the current password at a password change gets 429, in parallel too", async ({ request, makeUser }) => {
+  const user = await makeUser();
+  const { body } = await loginViaApi(request, "jwt", user);
+  const headers = { authorization: `Bearer ${body.accessToken}` };
+  const guess = (n: number) => request.post("/api/account/password", { headers, data: { currentPassword: `guess-${n}`, newPassword: "a-new-password-long-enough" } });
+  const statuses = (await Promise.all(Array.from({ length: 20 }, (_, n) => guess(n)))).map((response) => response.status());
+  expect(statuses.filter((status) => status === 403)).toHaveLength(5); // PASSWORD_CHANGE_MAX_FAILURES's default
+  expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+  const refused = await guess(99);
+  await expectApiError(refused, 429, "too_many_attempts");
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
 });

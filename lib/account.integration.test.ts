@@ -41,7 +41,7 @@ describe("changePassword", () => {
   test("a wrong current password → wrong_password, and nothing changes", async () => {
     const { user } = await userWithLogins();
     const before = await stateOf(user);
-    const result = await changePassword({ userId: user.id, currentPassword: "not-it", newPassword: NEW_PASSWORD, keep: {} }, at(SECOND));
+    const result = await changePassword({ userId: user.id, currentPassword: "not-it", newPassword: NEW_PASSWORD, current: {} }, at(SECOND));
     assert.deepEqual(result, { ok: false, code: "wrong_password" });
     assert.deepEqual(await stateOf(user), before);
   });
@@ -52,8 +52,10 @@ describe("changePassword", () => {
     const bystanderBefore = await stateOf(bystander.user);
     const keep = { sessionId: sessions[1], familyId: families[2] };
 
-    const result = await changePassword({ userId: user.id, currentPassword: OLD_PASSWORD, newPassword: NEW_PASSWORD, keep }, at(SECOND));
-    assert.deepEqual(result, { ok: true, tokenVersion: user.tokenVersion + 1, revokedSessions: 2, revokedFamilies: 2 });
+    const result = await changePassword({ userId: user.id, currentPassword: OLD_PASSWORD, newPassword: NEW_PASSWORD, current: keep }, at(SECOND));
+    assert.ok(result.ok);
+    assert.deepEqual(result.ended, { session: 2, jwt: 2 });
+    assert.equal(result.user.tokenVersion, user.tokenVersion + 1, "the returned user is the updated row, for the renewal");
 
     const after = await stateOf(user);
     assert.deepEqual(after.sessions, [keep.sessionId]);
@@ -71,8 +73,8 @@ describe("changePassword", () => {
 
   test("with nothing kept, every session and family ends", async () => {
     const { user } = await userWithLogins();
-    const result = await changePassword({ userId: user.id, currentPassword: OLD_PASSWORD, newPassword: NEW_PASSWORD, keep: {} }, at(SECOND));
-    assert.deepEqual(result, { ok: true, tokenVersion: user.tokenVersion + 1, revokedSessions: 3, revokedFamilies: 3 });
+    const result = await changePassword({ userId: user.id, currentPassword: OLD_PASSWORD, newPassword: NEW_PASSWORD, current: {} }, at(SECOND));
+    assert.deepEqual(result.ok && result.ended, { session: 3, jwt: 3 });
     const after = await stateOf(user);
     assert.deepEqual([after.sessions, after.liveFamilies], [[], []]);
   });
@@ -80,7 +82,7 @@ describe("changePassword", () => {
   test("a disabled user → user_gone, even with the right password", async () => {
     const { user } = await userWithLogins();
     await setUserDisabled(user.id, true, T0);
-    const result = await changePassword({ userId: user.id, currentPassword: OLD_PASSWORD, newPassword: NEW_PASSWORD, keep: {} }, at(SECOND));
+    const result = await changePassword({ userId: user.id, currentPassword: OLD_PASSWORD, newPassword: NEW_PASSWORD, current: {} }, at(SECOND));
     assert.deepEqual(result, { ok: false, code: "user_gone" });
   });
 });
@@ -88,14 +90,14 @@ describe("changePassword", () => {
 describe("setUserDisabled", () => {
   test("disabling ends everything and bumps the version; re-enabling restores login, not the old credentials", async () => {
     const { user } = await userWithLogins();
-    assert.deepEqual(await setUserDisabled(user.id, true, at(SECOND)), { found: true, revokedSessions: 3, revokedFamilies: 3 });
+    assert.deepEqual(await setUserDisabled(user.id, true, at(SECOND)), { found: true, ended: { session: 3, jwt: 3 } });
     const disabled = await stateOf(user);
     assert.deepEqual(disabled.disabledAt, at(SECOND));
     assert.equal(disabled.tokenVersion, user.tokenVersion + 1);
     assert.deepEqual([disabled.sessions, disabled.liveFamilies], [[], []]);
     assert.equal(await verifyCredentials(user.email, OLD_PASSWORD), null);
 
-    assert.deepEqual(await setUserDisabled(user.id, false, at(2 * SECOND)), { found: true, revokedSessions: 0, revokedFamilies: 0 });
+    assert.deepEqual(await setUserDisabled(user.id, false, at(2 * SECOND)), { found: true, ended: { session: 0, jwt: 0 } });
     const enabled = await stateOf(user);
     assert.equal(enabled.disabledAt, null);
     assert.equal(enabled.tokenVersion, user.tokenVersion + 1, "tokens from before the disable stay stale");

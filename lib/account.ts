@@ -1,13 +1,18 @@
+import "server-only";
+
 import { z } from "zod";
+import { strategies } from "./auth/registry.ts";
+import { AUTH_MODES, type AuthMode, type EndReason, type Principal } from "./auth/types.ts";
 import { getDb } from "./db.ts";
-import { revokeUserFamilies } from "./auth/jwt/refresh-store.ts";
-import { deleteUserSessions } from "./auth/session/store.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
+import { toAuthUser, type AuthUser, type Role } from "./users.ts";
+import { chargePasswordCheck } from "./auth/password-change-throttle.ts";
 
 /**
  * Account events that must end credentials (OWASP ASVS 5.0 §7.4.3 / §7.4.4). Each bumps the
- * user's token version, which is what lets a strict JWT check reject access tokens that were
- * issued before the event; without that check they live on until their exp.
+ * user's token version, which the default JWT revocation check compares, so access tokens
+ * issued before the event are refused at once; every mode ends what it keeps server-side
+ * through AuthStrategy.endAllForUser.
  */
 
 /** ASVS 5.0 §6.2.1: at least 12 characters; no composition rules. */
@@ -16,60 +21,92 @@ export const newPasswordSchema = z
   .min(12, "Use at least 12 characters.")
   .max(1024, "That password is too long.");
 
-export interface RevocationCount {
-  revokedSessions: number;
-  revokedFamilies: number;
+/** How many logins each mode ended (session rows, refresh families). */
+export type EndedLogins = Record<AuthMode, number>;
+
+/** Every login of the user in every mode, except the one `except` names (admin actions too). */
+export async function endLogins(userId: string, reason: EndReason, now: Date, except?: Principal["handles"]): Promise<EndedLogins> {
+  const counts = await Promise.all(AUTH_MODES.map((mode) => strategies[mode].endAllForUser(userId, { except, reason, now })));
+  return Object.fromEntries(AUTH_MODES.map((mode, i) => [mode, counts[i]!])) as EndedLogins;
 }
 
-/** Everything of this user's except the caller's own session or refresh family. */
-async function revokeOthers(userId: string, reason: string, now: Date, keep: { sessionId?: string; familyId?: string }) {
-  const [revokedSessions, revokedFamilies] = await Promise.all([
-    deleteUserSessions(userId, keep.sessionId),
-    revokeUserFamilies(userId, reason, now, keep.familyId),
-  ]);
-  return { revokedSessions, revokedFamilies };
-}
+export type PasswordChange =
+  | { ok: true; user: AuthUser; ended: EndedLogins }
+  | { ok: false; code: "wrong_password" | "user_gone" }
+  | { ok: false; code: "too_many_attempts"; retryAfterSeconds: number };
 
-/** Every session and refresh family of the user: what an admin's "end everything" and disable need. */
-export function revokeAllOfUser(userId: string, reason: string, now: Date): Promise<RevocationCount> {
-  return revokeOthers(userId, reason, now, {});
-}
-
-export type PasswordChange = ({ ok: true; tokenVersion: number } & RevocationCount) | { ok: false; code: "wrong_password" | "user_gone" };
-
+/**
+ * Checks the current password, stores the new one and ends every other login. The login
+ * that made the change (`current`) is left for the caller to renew (lib/auth/renew-credential.ts):
+ * only it can hand the browser its replacement.
+ */
 export async function changePassword(
-  input: { userId: string; currentPassword: string; newPassword: string; keep: { sessionId?: string; familyId?: string } },
+  input: { userId: string; currentPassword: string; newPassword: string; current?: Principal["handles"] },
   now: Date,
 ): Promise<PasswordChange> {
   const db = getDb();
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { passwordHash: true, disabledAt: true } });
   if (!user || user.disabledAt) return { ok: false, code: "user_gone" };
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) return { ok: false, code: "wrong_password" };
+  const charge = await chargePasswordCheck(input.userId, now);
+  if (!charge.allowed) return { ok: false, code: "too_many_attempts", retryAfterSeconds: charge.retryAfterSeconds };
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword, input.userId))) return { ok: false, code: "wrong_password" };
+  await charge.settle();
   const updated = await db.user.update({
     where: { id: input.userId },
     data: { passwordHash: await hashPassword(input.newPassword), tokenVersion: { increment: 1 } },
-    select: { tokenVersion: true },
   });
-  return { ok: true, tokenVersion: updated.tokenVersion, ...(await revokeOthers(input.userId, "password_changed", now, input.keep)) };
+  return { ok: true, user: toAuthUser(updated), ended: await endLogins(input.userId, "password_changed", now, input.current) };
 }
 
-export async function setUserDisabled(userId: string, disabled: boolean, now: Date): Promise<(RevocationCount & { found: true }) | { found: false }> {
+export async function setUserDisabled(userId: string, disabled: boolean, now: Date): Promise<{ found: true; ended: EndedLogins } | { found: false }> {
   const db = getDb();
   const { count } = await db.user.updateMany({
     where: { id: userId },
     data: disabled ? { disabledAt: now, tokenVersion: { increment: 1 } } : { disabledAt: null },
   });
   if (count === 0) return { found: false };
-  if (!disabled) return { found: true, revokedSessions: 0, revokedFamilies: 0 };
-  return { found: true, ...(await revokeOthers(userId, "user_disabled", now, {})) };
+  if (!disabled) return { found: true, ended: { session: 0, jwt: 0 } };
+  return { found: true, ended: await endLogins(userId, "user_disabled", now) };
 }
 
+export type RoleChange = { ok: true } | { ok: false; code: "user_not_found" | "last_admin" };
+
+/** PostgreSQL's serialization failure as Prisma reports it: the transaction lost a race. */
+const WRITE_CONFLICT = "P2034";
+const MAX_ATTEMPTS = 3;
+
 /**
- * A role change takes effect at once in session mode, at the next refresh in JWT mode — or
- * at once there too with JWT_REVOCATION_CHECK=strict, since the version bump makes every
- * earlier access token stale. Admin endpoints read the row, so a demotion binds them at once.
+ * A role change takes effect at once in both modes: session mode reads the row, and the
+ * version bump makes the default JWT check refuse earlier access tokens (token_stale), so
+ * the browser refreshes into a token with the new role. Admin endpoints read the row too.
+ *
+ * Never leaves the app without an active admin: nobody could promote anyone again. The count
+ * and the write share one serializable transaction, so two admins demoting each other at the
+ * same moment cannot both succeed (PostgreSQL aborts one; SQLite runs them one after another).
  */
-export async function setUserRole(userId: string, role: "user" | "admin"): Promise<boolean> {
-  const { count } = await getDb().user.updateMany({ where: { id: userId }, data: { role, tokenVersion: { increment: 1 } } });
-  return count === 1;
+export async function changeUserRole(userId: string, role: Role): Promise<RoleChange> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await getDb().$transaction(
+        async (tx): Promise<RoleChange> => {
+          if (role !== "admin") {
+            const otherAdmins = await tx.user.count({ where: { role: "admin", disabledAt: null, id: { not: userId } } });
+            const target = otherAdmins === 0 ? await tx.user.findUnique({ where: { id: userId }, select: { role: true, disabledAt: true } }) : null;
+            if (target?.role === "admin" && !target.disabledAt) return { ok: false, code: "last_admin" };
+          }
+          const { count } = await tx.user.updateMany({ where: { id: userId }, data: { role, tokenVersion: { increment: 1 } } });
+          return count === 1 ? { ok: true } : { ok: false, code: "user_not_found" };
+        },
+        { isolationLevel: "Serializable" },
+      );
+    } catch (error) {
+      const conflict = typeof error === "object" && error !== null && "code" in error && error.code === WRITE_CONFLICT;
+      if (!conflict || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** For callers that only need "did it change" (the stale-claims lab); same guard. */
+export async function setUserRole(userId: string, role: Role): Promise<boolean> {
+  return (await changeUserRole(userId, role)).ok;
 }

@@ -1,3 +1,6 @@
+import "server-only";
+
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,6 +9,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { databaseProvider, databaseUrl } from "./env.ts";
+import { processLocal } from "./state/process-local.ts";
 
 /**
  * One Prisma client per process, chosen from DATABASE_URL at run time, so the same build
@@ -15,11 +19,10 @@ import { databaseProvider, databaseUrl } from "./env.ts";
 export type Db = SqliteClient;
 
 type QueryListener = (event: { duration: number }) => void;
-// On globalThis, like the client whose events they hear: pages and route handlers can be
+// Per process, like the client whose events they hear: pages and route handlers can be
 // separate bundles, each with its own copy of this module, and a per-copy set would only
 // hear the client when that copy happened to create it.
-const globalForListeners = globalThis as typeof globalThis & { __svjQueryListeners?: Set<QueryListener> };
-const queryListeners = (globalForListeners.__svjQueryListeners ??= new Set<QueryListener>());
+const queryListeners = processLocal("db:query-listeners", () => new Set<QueryListener>());
 
 /** Lets the measurement core count queries as Prisma reports them, not as we guess them. */
 export function onDatabaseQuery(listener: QueryListener): () => void {
@@ -27,7 +30,8 @@ export function onDatabaseQuery(listener: QueryListener): () => void {
   return () => queryListeners.delete(listener);
 }
 
-function createClient(url: string): Db {
+/** A client of its own for `url`; the app uses getDb()'s one (tests point one at a dead port). */
+export function createClient(url: string): Db {
   const log: [{ level: "query"; emit: "event" }] = [{ level: "query", emit: "event" }];
   if (databaseProvider(url) === "postgresql") {
     const adapter = new PrismaPg({ connectionString: url, max: 10 });
@@ -38,17 +42,31 @@ function createClient(url: string): Db {
   return new SqliteClient({ adapter, log }) as unknown as Db;
 }
 
-const globalForDb = globalThis as typeof globalThis & { __svjDb?: Db };
-
-export function getDb(): Db {
-  if (!globalForDb.__svjDb) {
+/** The process's one client (per process: a pool per bundle would multiply connections). */
+function processClient(): Db {
+  return processLocal("db:client", () => {
     const client = createClient(databaseUrl());
     (client as unknown as SqliteClient<"query">).$on("query", (event) => {
       for (const listener of queryListeners) listener(event);
     });
-    globalForDb.__svjDb = client;
-  }
-  return globalForDb.__svjDb;
+    return client;
+  });
+}
+
+// The database-outage lab's seam: a client for one async context (one request) only.
+const requestClient = processLocal("db:request-override", () => new AsyncLocalStorage<Db>());
+
+export function getDb(): Db {
+  return requestClient.getStore() ?? processClient();
+}
+
+/**
+ * Runs `work` with `client` as getDb() inside it and nowhere else: every other request in
+ * the process keeps the real client. The outage lab enters it only for its own requests
+ * (lib/labs/outage-scope.ts), so it can never take the database away from anyone else.
+ */
+export function runWithDatabase<T>(client: Db, work: () => Promise<T>): Promise<T> {
+  return requestClient.run(client, work);
 }
 
 /**
@@ -56,29 +74,11 @@ export function getDb(): Db {
  * port 1 (nothing listens, refused at once), or a SQLite file in a directory that does not
  * exist, opened read-only and must-exist so nothing is ever created.
  */
-function createUnreachableClient(): Db {
+export function createUnreachableClient(): Db {
   if (databaseProvider(databaseUrl()) === "postgresql") {
     const adapter = new PrismaPg({ connectionString: "postgresql://svj-outage@127.0.0.1:1/unreachable", max: 1, connectionTimeoutMillis: 1000 });
     return new PostgresClient({ adapter }) as unknown as Db;
   }
   const missing = join(tmpdir(), `svj-outage-${randomUUID()}`, "unreachable.db");
   return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: missing, readonly: true, fileMustExist: true }) }) as unknown as Db;
-}
-
-/**
- * The database-outage lab's seam (lib/labs/outage-window.ts bounds, serialises and always
- * undoes it): every getDb() in this process gets an unreachable client until the returned
- * function puts the real one back. Idempotent, so a timer and a finally may both call it.
- */
-export function makeDatabaseUnreachable(): () => Promise<void> {
-  const real = globalForDb.__svjDb;
-  const broken = createUnreachableClient();
-  globalForDb.__svjDb = broken;
-  let restored = false;
-  return async () => {
-    if (restored) return;
-    restored = true;
-    globalForDb.__svjDb = real;
-    await broken.$disconnect().catch(() => undefined);
-  };
 }

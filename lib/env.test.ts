@@ -3,7 +3,11 @@ import assert from "node:assert/strict";
 import { databaseProvider, DEFAULT_DATABASE_URL, parseConfig } from "./env.ts";
 
 // Values passed in directly: parseConfig never reads process.env.
-const SECRETS = { SESSION_SECRET: Buffer.alloc(32, 1).toString("base64url"), JWT_SECRET: Buffer.alloc(32, 2).toString("base64url") };
+const SECRETS = {
+  SESSION_SECRET: Buffer.alloc(32, 1).toString("base64url"),
+  JWT_SECRET: Buffer.alloc(32, 2).toString("base64url"),
+  JWT_KEY_ENCRYPTION_SECRET: Buffer.alloc(32, 4).toString("base64url"),
+};
 const withSecrets = (extra: Record<string, string | undefined> = {}) => parseConfig({ ...SECRETS, ...extra });
 
 /** parseConfig's error names each offending variable; asserted by name, not wording. */
@@ -19,12 +23,20 @@ function assertInvalid(source: Record<string, string | undefined>, ...variables:
 }
 
 describe("secrets", () => {
-  test("both missing → one error listing both", () => {
-    assertInvalid({}, "SESSION_SECRET", "JWT_SECRET");
+  test("all missing → one error listing each", () => {
+    assertInvalid({}, "SESSION_SECRET", "JWT_SECRET", "JWT_KEY_ENCRYPTION_SECRET");
   });
 
   test("one missing → that one is named", () => {
-    assertInvalid({ SESSION_SECRET: SECRETS.SESSION_SECRET }, "JWT_SECRET");
+    assertInvalid({ SESSION_SECRET: SECRETS.SESSION_SECRET, JWT_KEY_ENCRYPTION_SECRET: SECRETS.JWT_KEY_ENCRYPTION_SECRET }, "JWT_SECRET");
+    assertInvalid({ SESSION_SECRET: SECRETS.SESSION_SECRET, JWT_SECRET: SECRETS.JWT_SECRET }, "JWT_KEY_ENCRYPTION_SECRET");
+  });
+
+  test("JWT_ALG: EdDSA by default, HS256 on request, nothing else", () => {
+    assert.equal(withSecrets().JWT_ALG, "EdDSA");
+    assert.equal(withSecrets({ JWT_ALG: "HS256" }).JWT_ALG, "HS256");
+    assertInvalid({ ...SECRETS, JWT_ALG: "none" }, "JWT_ALG");
+    assertInvalid({ ...SECRETS, JWT_ALG: "RS256" }, "JWT_ALG");
   });
 
   test("fewer than 32 bytes → refused, without echoing the value", () => {
@@ -73,14 +85,14 @@ describe("defaults, safe for a local demo", () => {
     assert.equal(config.DATABASE_URL, DEFAULT_DATABASE_URL);
     assert.equal(config.REDIS_URL, undefined);
     assert.equal(config.JWT_REVOCATION_CHECK, "denylist");
-    assert.equal(config.JWT_DENYLIST_ON_ERROR, "open");
+    assert.equal(config.JWT_REVOCATION_FAIL, "closed");
     assert.equal(config.JWT_ACCESS_TTL_SECONDS, 900);
     assert.equal(config.SESSION_TOUCH_INTERVAL_SECONDS, 60, "not coerced to 0");
   });
 
   test("an empty secret is missing, not a short one", () => {
-    assertInvalid({ SESSION_SECRET: "", JWT_SECRET: SECRETS.JWT_SECRET }, "SESSION_SECRET");
-    assert.throws(() => parseConfig({ SESSION_SECRET: "", JWT_SECRET: SECRETS.JWT_SECRET }), /SESSION_SECRET is required/);
+    assertInvalid({ ...SECRETS, SESSION_SECRET: "" }, "SESSION_SECRET");
+    assert.throws(() => parseConfig({ ...SECRETS, SESSION_SECRET: "" }), /SESSION_SECRET is required/);
   });
 });
 
@@ -112,19 +124,27 @@ describe("numbers", () => {
 });
 
 describe("enums and URLs", () => {
-  test("JWT_REVOCATION_CHECK takes only its listed values", () => {
-    for (const value of ["none", "denylist", "strict"] as const) {
+  test("JWT_REVOCATION_CHECK takes only its listed values; strict is an alias of denylist", () => {
+    for (const value of ["none", "denylist"] as const) {
       assert.equal(withSecrets({ JWT_REVOCATION_CHECK: value }).JWT_REVOCATION_CHECK, value);
     }
+    assert.equal(withSecrets({ JWT_REVOCATION_CHECK: "strict" }).JWT_REVOCATION_CHECK, "denylist");
     assertInvalid({ ...SECRETS, JWT_REVOCATION_CHECK: "off" }, "JWT_REVOCATION_CHECK");
     assertInvalid({ ...SECRETS, JWT_REVOCATION_CHECK: "DENYLIST" }, "JWT_REVOCATION_CHECK");
   });
 
-  test("JWT_DENYLIST_ON_ERROR takes open or closed, defaulting to open", () => {
-    assert.equal(withSecrets().JWT_DENYLIST_ON_ERROR, "open");
+  test("JWT_REVOCATION_FAIL takes open or closed, defaulting to closed", () => {
+    assert.equal(withSecrets().JWT_REVOCATION_FAIL, "closed");
     for (const value of ["open", "closed"] as const) {
-      assert.equal(withSecrets({ JWT_DENYLIST_ON_ERROR: value }).JWT_DENYLIST_ON_ERROR, value);
+      assert.equal(withSecrets({ JWT_REVOCATION_FAIL: value }).JWT_REVOCATION_FAIL, value);
     }
+    assertInvalid({ ...SECRETS, JWT_REVOCATION_FAIL: "fail-open" }, "JWT_REVOCATION_FAIL");
+  });
+
+  test("JWT_DENYLIST_ON_ERROR, its earlier name, still counts when JWT_REVOCATION_FAIL is unset", () => {
+    assert.equal(withSecrets({ JWT_DENYLIST_ON_ERROR: "open" }).JWT_REVOCATION_FAIL, "open");
+    assert.equal(withSecrets({ JWT_DENYLIST_ON_ERROR: "open", JWT_REVOCATION_FAIL: "closed" }).JWT_REVOCATION_FAIL, "closed");
+    assert.equal("JWT_DENYLIST_ON_ERROR" in withSecrets({ JWT_DENYLIST_ON_ERROR: "open" }), false, "one name in the parsed config");
     assertInvalid({ ...SECRETS, JWT_DENYLIST_ON_ERROR: "fail-open" }, "JWT_DENYLIST_ON_ERROR");
   });
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { z } from "zod";
 
 /**
@@ -7,8 +9,9 @@ import { z } from "zod";
  * (instrumentation.ts calls getConfig() at boot) rather than sign with something guessable.
  */
 
-/** Relative to the working directory, which is always the project root (npm scripts). */
-export const DEFAULT_DATABASE_URL = "file:./.data/dev.db";
+import { DEFAULT_DATABASE_URL } from "./database-defaults.ts";
+
+export { DEFAULT_DATABASE_URL };
 
 const seconds = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -24,21 +27,47 @@ const schema = z.object({
   // This process's name in a fleet (`npm run fleet` sets app-1, app-2, …): shown in /api/health
   // and the labs, so a reader can see which instance answered. Default: host and pid.
   INSTANCE_NAME: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "INSTANCE_NAME: letters, digits, . _ - (≤64)").optional(),
+  // Set by `next start` / `next dev` to the port they listen on; the labs call this server there.
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   DATABASE_URL: z
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/i, "DATABASE_URL must be a SQLite file: URL or a postgres:// / postgresql:// URL")
     .default(DEFAULT_DATABASE_URL),
   SESSION_SECRET: secret("SESSION_SECRET"),
   JWT_SECRET: secret("JWT_SECRET"),
+  // Encrypts the EdDSA private keys stored in the SigningKey table (AES-256-GCM): a copy of
+  // the database alone cannot mint tokens. Required in both JWT_ALG modes, so switching the
+  // mode never meets a missing secret at run time.
+  JWT_KEY_ENCRYPTION_SECRET: secret("JWT_KEY_ENCRYPTION_SECRET"),
+  // EdDSA: asymmetric, key pairs in the database, rotated, published at /.well-known/jwks.json,
+  // so another service verifies without holding anything that signs. HS256: the shared
+  // JWT_SECRET, kept for comparison (the JWKS is then empty: there is nothing public to share).
+  JWT_ALG: z.enum(["EdDSA", "HS256"]).default("EdDSA"),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-  // none: signature + exp only (pure stateless). denylist: + revoked jti lookup.
-  // strict: + the user's token version and disabled flag (password change / disable bite at once).
-  JWT_REVOCATION_CHECK: z.enum(["none", "denylist", "strict"]).default("denylist"),
-  // What an unreachable denylist means: "open" keeps serving on signature + exp alone
-  // (availability, the reason to pick JWTs), "closed" answers 503 (no revocation gap).
-  JWT_DENYLIST_ON_ERROR: z.enum(["open", "closed"]).default("open"),
+  // Origins whose pages may call GET /api/<mode>/me with a Bearer token (CORS, never with
+  // credentials): comma-separated exact origins, or "loopback". Default: loopback in the
+  // demo (the cross-origin lab), none elsewhere.
+  CORS_ALLOWED_ORIGINS: z.string().optional(),
+  // none: signature + exp only (pure stateless). denylist (default): one statement reads the
+  // user's disabled flag and token version and whether the jti was revoked (ASVS §7.4.2: a
+  // disable or password change ends access tokens at once). "strict" was the name of that
+  // combined check when denylist read the jti alone; it is kept as an alias of denylist.
+  JWT_REVOCATION_CHECK: z
+    .enum(["none", "denylist", "strict"])
+    .default("denylist")
+    .transform((level) => (level === "strict" ? "denylist" : level)),
+  // What revocation state that cannot be read means: "closed" (default) answers 503, "open"
+  // serves on signature + exp alone (availability over a revocation gap, a labelled choice).
+  JWT_REVOCATION_FAIL: z.enum(["open", "closed"]).optional(),
+  // The earlier name of JWT_REVOCATION_FAIL, still honoured when that one is unset.
+  JWT_DENYLIST_ON_ERROR: z.enum(["open", "closed"]).optional(),
   JWT_ISSUER: z.string().min(1).default("session-vs-jwt"),
   JWT_AUDIENCE: z.string().min(1).default("session-vs-jwt:web"),
+  // The separate downstream service (`npm run downstream`): JWT-mode access tokens name it in
+  // `aud` next to JWT_AUDIENCE, and session-minted tokens name only it.
+  DOWNSTREAM_AUDIENCE: z.string().min(1).default("session-vs-jwt:downstream"),
+  // Where the session dashboard's "Call the downstream service" button sends its request.
+  DOWNSTREAM_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:4000"),
   // RFC 7519 §4.1.4 allows "some small leeway"; more than a minute hides clock problems.
   JWT_CLOCK_SKEW_SECONDS: seconds(15, 0, 60),
   JWT_ACCESS_TTL_SECONDS: seconds(15 * 60, 10, 24 * 3600),
@@ -49,17 +78,29 @@ const schema = z.object({
   // Writing lastSeenAt on every request would turn each read into a write; once a minute is
   // precise enough for an idle timeout measured in hours.
   SESSION_TOUCH_INTERVAL_SECONDS: seconds(60, 0, 3600),
-  // Password guessing: failures per e-mail + client address, and per e-mail alone.
-  LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).max(1000).default(10),
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(50),
+  // Password guessing (lib/auth/login-throttle.ts): a browser that logged in as the user
+  // before (device cookie) has its own cap; all other clients share a free allowance per
+  // account, then wait a delay that doubles per failure up to a ceiling (never a hard lock).
+  LOGIN_MAX_FAILURES_PER_DEVICE: z.coerce.number().int().min(1).max(1000).default(10),
+  LOGIN_FREE_FAILURES: z.coerce.number().int().min(0).max(1000).default(10),
+  LOGIN_DELAY_BASE_SECONDS: seconds(15, 1, 3600),
+  LOGIN_MAX_DELAY_SECONDS: seconds(5 * 60, 1, 3600),
   LOGIN_FAILURE_WINDOW_SECONDS: seconds(15 * 60, 1, 24 * 3600),
+  // Wrong current passwords at a password change, per user and window (ASVS 5.0 §6.3.1).
+  PASSWORD_CHANGE_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  // How many reverse proxies in front of the app append to X-Forwarded-For (and set
+  // X-Forwarded-Host/-Proto). 0: none; those headers are the client's own words and ignored.
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   // Sign-up attempts (each one, not only failures: a sign-up is also a probe for an address)
   // per client address and per e-mail, in the login window above.
   SIGNUP_MAX_ATTEMPTS_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(20),
   SIGNUP_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(5),
   // Set by `npm start` when it runs the local demo (NODE_ENV not set to production by the
-  // caller): seeds the demo users and turns the labs on. A real deployment leaves it unset.
+  // caller): turns the labs on. A real deployment leaves it unset.
   DEMO_MODE: z.stringbool().default(false),
+  // Read by the seed script (lib/demo-users.ts), listed here so a typo fails at start-up too.
+  // Unset: demo users only in the embedded SQLite default database.
+  DEMO_USERS: z.stringbool().optional(),
   // The labs (/labs, /api/labs/*, /api/downstream/*) create throwaway users and take the
   // database down for a moment: a demo's tools. Default: on in DEMO_MODE, off otherwise.
   LABS_ENABLED: z.stringbool().optional(),
@@ -68,12 +109,17 @@ const schema = z.object({
   LABS_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
 });
 
-const checkedSchema = schema.refine((config) => config.SESSION_TOUCH_INTERVAL_SECONDS < config.SESSION_IDLE_TIMEOUT_SECONDS, {
-  message: "must be shorter than SESSION_IDLE_TIMEOUT_SECONDS, or active users would be logged out as idle",
-  path: ["SESSION_TOUCH_INTERVAL_SECONDS"],
-});
+const checkedSchema = schema
+  .refine((config) => config.SESSION_TOUCH_INTERVAL_SECONDS < config.SESSION_IDLE_TIMEOUT_SECONDS, {
+    message: "must be shorter than SESSION_IDLE_TIMEOUT_SECONDS, or active users would be logged out as idle",
+    path: ["SESSION_TOUCH_INTERVAL_SECONDS"],
+  })
+  .transform(({ JWT_DENYLIST_ON_ERROR, ...config }) => ({
+    ...config,
+    JWT_REVOCATION_FAIL: config.JWT_REVOCATION_FAIL ?? JWT_DENYLIST_ON_ERROR ?? "closed",
+  }));
 
-export type Config = z.infer<typeof schema>;
+export type Config = z.output<typeof checkedSchema>;
 
 /** Secrets are base64url (as generated) or any string of ≥32 bytes. */
 function decodedLength(value: string): number {
@@ -108,6 +154,14 @@ export function resetConfigForTests(): void {
 /** The database alone, without the secrets: the seed script and CLI helpers need only this. */
 export function databaseUrl(): string {
   return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+}
+
+/**
+ * Production or not, without the secrets: cookie names and attributes need it in proxy.ts and
+ * in unit tests that have no secrets. Next inlines NODE_ENV at build time anyway.
+ */
+export function isProduction(): boolean {
+  return process.env.NODE_ENV === "production";
 }
 
 export type DatabaseProvider = "sqlite" | "postgresql";

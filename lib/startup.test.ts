@@ -33,11 +33,12 @@ function startWith(values: Record<string, string | undefined>): { code: number |
   return { code, logged };
 }
 
-test("exits 1 without secrets, naming both", () => {
-  const { code, logged } = startWith({ SESSION_SECRET: undefined, JWT_SECRET: undefined });
+test("exits 1 without secrets, naming each", () => {
+  const { code, logged } = startWith({ SESSION_SECRET: undefined, JWT_SECRET: undefined, JWT_KEY_ENCRYPTION_SECRET: undefined });
   assert.equal(code, 1);
   assert.match(logged, /SESSION_SECRET/);
   assert.match(logged, /JWT_SECRET/);
+  assert.match(logged, /JWT_KEY_ENCRYPTION_SECRET/);
 });
 
 test("exits 1 on a secret shorter than 32 bytes", () => {
@@ -47,5 +48,5 @@ test("exits 1 on a secret shorter than 32 bytes", () => {
 });
 
 test("starts with real secrets", () => {
-  assert.equal(startWith({ SESSION_SECRET: strong(7), JWT_SECRET: strong(9) }).code, null);
+  assert.equal(startWith({ SESSION_SECRET: strong(7), JWT_SECRET: strong(9), JWT_KEY_ENCRYPTION_SECRET: strong(11) }).code, null);
 });

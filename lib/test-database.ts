@@ -5,7 +5,6 @@
  * tests make their own users rather than change the demo ones.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { closeRedisDenylists } from "./auth/jwt/redis-denylist.ts";
 import { getDb, onDatabaseQuery } from "./db.ts";
 import { resetConfigForTests } from "./env.ts";
 import { hashPassword } from "./password.ts";
@@ -15,6 +14,7 @@ import { toAuthUser, type AuthUser, type Role } from "./users.ts";
 // caches on its first call, which comes after this. The runner's own values win.
 process.env.SESSION_SECRET ||= randomBytes(32).toString("base64url");
 process.env.JWT_SECRET ||= randomBytes(32).toString("base64url");
+process.env.JWT_KEY_ENCRYPTION_SECRET ||= randomBytes(32).toString("base64url");
 
 export const REDIS_TEST_URL = process.env.REDIS_TEST_URL || "redis://127.0.0.1:6379";
 /** Nothing listens on port 1: connecting fails at once, as with a Redis that is down. */
@@ -43,7 +43,7 @@ export async function createTestUser(options: { role?: Role; password?: string }
 }
 
 /** Sets (or, with undefined, removes) variables and makes getConfig() re-read them; returns the undo. */
-export function useConfig(overrides: Record<string, string | undefined>): () => void {
+export function overrideConfig(overrides: Record<string, string | undefined>): () => void {
   const previous = Object.fromEntries(Object.keys(overrides).map((name) => [name, process.env[name]]));
   const apply = (values: Record<string, string | undefined>) => {
     for (const [name, value] of Object.entries(values)) {
@@ -72,7 +72,6 @@ export async function cleanUpTestDatabase(): Promise<void> {
   try {
     await getDb().user.deleteMany({ where: { id: { in: created.splice(0) } } });
   } finally {
-    closeRedisDenylists();
     await getDb().$disconnect();
   }
 }

@@ -1,4 +1,7 @@
-import { getDb } from "./db.ts";
+import "server-only";
+
+import { getDb, type Db } from "./db.ts";
+import { isDatabaseUnavailable } from "./db-errors.ts";
 import { burnPasswordCheck, verifyPassword } from "./password.ts";
 import { roleSchema, type Role } from "./roles.ts";
 
@@ -18,15 +21,32 @@ export function normalizeEmail(email: string): string {
 }
 
 /** Unknown, disabled and wrong-password users all answer null, in about the same time. */
-export async function verifyCredentials(email: string, password: string): Promise<AuthUser | null> {
-  const row = await getDb().user.findUnique({ where: { email: normalizeEmail(email) } });
+export async function verifyCredentials(email: string, password: string, db: Db = getDb()): Promise<AuthUser | null> {
+  const row = await db.user.findUnique({ where: { email: normalizeEmail(email) } });
   if (!row) {
     await burnPasswordCheck(password);
     return null;
   }
-  const matches = await verifyPassword(row.passwordHash, password);
+  const matches = await verifyPassword(row.passwordHash, password, row.id);
   if (!matches || row.disabledAt) return null;
   return toAuthUser(row);
+}
+
+export type CredentialCheck = { ok: true; user: AuthUser } | { ok: false; reason: "invalid_credentials" | "store_unavailable" };
+
+/**
+ * verifyCredentials for logins: an unreachable database is an outcome (the caller answers
+ * 503 and the next attempt simply works once it is back), not an exception that ends as 500.
+ * Any other error is a bug and still throws.
+ */
+export async function checkCredentials(email: string, password: string, db: Db = getDb()): Promise<CredentialCheck> {
+  try {
+    const user = await verifyCredentials(email, password, db);
+    return user ? { ok: true, user } : { ok: false, reason: "invalid_credentials" };
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return { ok: false, reason: "store_unavailable" };
+    throw error;
+  }
 }
 
 /** For the admin console's "last login"; a write per password sign-in, never per request. */

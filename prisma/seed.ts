@@ -1,8 +1,9 @@
 import { getDb } from "../lib/db.ts";
+import { decideDemoUsers } from "../lib/demo-users.ts";
 import { hashPassword, verifyPassword } from "../lib/password.ts";
 
 /**
- * Demo users, idempotent: run on every `npm start`. An existing user keeps its id (so live
+ * Demo users, idempotent: run on every `npm start`, seeded only where lib/demo-users.ts allows. An existing user keeps its id (so live
  * sessions survive a restart) but gets the documented password and role back, so the README's
  * credentials always work even after someone changed them in the demo.
  */
@@ -12,9 +13,10 @@ const demoUsers = [
 ] as const;
 
 async function main() {
-  // A known admin password on a real deployment would be a back door.
-  if (process.env.NODE_ENV === "production" && process.env.DEMO_MODE !== "true") {
-    console.log("Not seeding demo users: NODE_ENV=production without DEMO_MODE=true.");
+  // A known admin password on a real deployment would be a back door: said on every start.
+  const decision = decideDemoUsers(process.env);
+  if (!decision.seed) {
+    console.log(`Not seeding the demo users: ${decision.reason}.`);
     return;
   }
   const db = getDb();
@@ -28,7 +30,7 @@ async function main() {
       update: { name: demo.name, role: demo.role, passwordHash, disabledAt: null },
     });
   }
-  console.log(`Seeded demo users: ${demoUsers.map((user) => user.email).join(", ")}`);
+  console.log(`Seeded the demo users (${decision.reason}): ${demoUsers.map((user) => user.email).join(", ")}`);
   await db.$disconnect();
 }
 

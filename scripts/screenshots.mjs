@@ -86,6 +86,7 @@ async function startApp() {
     NEXT_TELEMETRY_DISABLED: "1",
     SESSION_SECRET: randomBytes(32).toString("base64url"),
     JWT_SECRET: randomBytes(32).toString("base64url"),
+    JWT_KEY_ENCRYPTION_SECRET: randomBytes(32).toString("base64url"),
   };
   if (!process.argv.includes("--skip-build")) {
     const { code } = await runCommand("npx", ["next", "build"], env);
@@ -94,7 +95,8 @@ async function startApp() {
   const database = await createFreshDatabase({ name: "screenshots" });
   // Its own process group, so stopping it stops `next start` under it too, and nothing else.
   const server = spawn(process.execPath, ["scripts/start.mjs", "--skip-build"], {
-    env: { ...env, DATABASE_URL: database.url },
+    // A fresh database is not the SQLite default: the demo users it logs in as must be asked for.
+    env: { ...env, DATABASE_URL: database.url, DEMO_USERS: "true" },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });

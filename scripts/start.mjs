@@ -9,7 +9,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { isStopping, runCommand } from "./run-command.mjs";
 
 const ENV_FILE = ".env.local";
-const SECRET_NAMES = ["SESSION_SECRET", "JWT_SECRET"];
+const SECRET_NAMES = ["SESSION_SECRET", "JWT_SECRET", "JWT_KEY_ENCRYPTION_SECRET"];
 
 const args = process.argv.slice(2);
 const dev = args.includes("--dev");
@@ -20,12 +20,14 @@ const port = process.env.PORT || "3000";
 ensureLocalSecrets();
 loadLocalEnv();
 ensureSqliteFolder();
-// The local demo (no NODE_ENV=production from the caller) gets its demo users and labs; a
-// deployment gets neither unless it asks with DEMO_MODE=true.
+// The local demo (no NODE_ENV=production from the caller) gets its labs; a deployment gets
+// none unless it asks with DEMO_MODE=true.
 if (process.env.NODE_ENV !== "production") process.env.DEMO_MODE ??= "true";
 
 await step("prisma migrate deploy", ["prisma", "migrate", "deploy"]);
-if (process.env.DEMO_MODE === "true") await step("prisma db seed", ["prisma", "db", "seed"]);
+// Always run: the seed decides (lib/demo-users.ts — only the embedded SQLite default, or
+// DEMO_USERS=true) and prints what it decided and why.
+await step("prisma db seed", ["prisma", "db", "seed"]);
 if (!skipBuild) await step("next build", ["next", "build"]);
 if (prepareOnly) process.exit(0);
 await step(dev ? "next dev" : "next start", ["next", dev ? "dev" : "start", "-p", port]);
@@ -45,7 +47,7 @@ function ensureLocalSecrets() {
   const lines = missing.map((name) => `${name}=${randomBytes(32).toString("base64url")}`);
   const separator = existing === "" || existing.endsWith("\n") ? "" : "\n";
   appendFileSync(ENV_FILE, `${separator}${lines.join("\n")}\n`, { mode: 0o600 });
-  console.log(`start: generated ${missing.join(" and ")} into ${ENV_FILE} (local only, git-ignored)`);
+  console.log(`start: generated ${missing.join(", ")} into ${ENV_FILE} (local only, git-ignored)`);
 }
 
 // The prisma CLI and seed script don't read .env files, so load it for every child.

@@ -5,20 +5,22 @@ import { readFileSync } from "node:fs";
 /**
  * node's test runner, TAP reporter: the last "# pass N" / "# fail N" lines are the totals.
  * "# cancelled" (a timeout, a parent that failed first) did not pass either, so it counts as failed.
+ * "# skipped" and "# todo" are counted apart from both (node counts each test in one of the five),
+ * so a skipped test is shown rather than vanishing.
  */
 export function readTapCounts(file) {
   const tap = readOptional(file);
   const last = (name) => Number([...tap.matchAll(new RegExp(`^# ${name} (\\d+)$`, "gm"))].at(-1)?.[1] ?? 0);
-  return { passed: last("pass"), failed: last("fail") + last("cancelled") };
+  return { passed: last("pass"), failed: last("fail") + last("cancelled"), skipped: last("skipped") + last("todo") };
 }
 
 /** Playwright's JSON report: "expected" passed, "unexpected" failed, "flaky" passed on a retry. */
 export function readPlaywrightCounts(file) {
   try {
     const { stats } = JSON.parse(readOptional(file));
-    return { passed: stats.expected + stats.flaky, failed: stats.unexpected };
+    return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped ?? 0 };
   } catch {
-    return { passed: 0, failed: 0 };
+    return { passed: 0, failed: 0, skipped: 0 };
   }
 }
 

@@ -1,9 +1,13 @@
-// `npm test`: every suite, each against what it needs, ending in one line `N passed, N failed`.
-//   node scripts/test.mjs [--only unit,integration,e2e] [--skip-build] [-- <playwright args>]
-//   --only        run some suites (comma-separated or repeated); `fleet` (two instances behind
-//                 HAProxy, needs a PostgreSQL DATABASE_URL, Redis and HAProxy) runs only when named
+// `npm test`: the unit, integration and e2e suites, each against what it needs, ending in one line
+// `N passed, N failed, N skipped` (skipped counts todo tests too).
+//   node scripts/test.mjs [--only unit,integration,e2e,engine,fleet] [--skip-build] [-- <playwright args>]
+//   --only        run some suites (comma-separated or repeated); `engine` (the schema-engine
+//                 stand-in, needs PostgreSQL) and `fleet` (two instances behind HAProxy, needs a
+//                 PostgreSQL DATABASE_URL, Redis and HAProxy) run only when named
 //   --skip-build  reuse the existing .next build for e2e (the build does not depend on the database)
 // DATABASE_URL picks the server the fresh test databases are made on (unset: SQLite).
+// `engine` (the schema-engine stand-in, scripts/prisma-engine/) runs only when asked for: it needs
+// PostgreSQL (TEST_POSTGRES_URL) and regenerates the Prisma client while it runs.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
@@ -14,14 +18,14 @@ import { isStopping, runCommand } from "./run-command.mjs";
 import { crashedUnlessCounted, readPlaywrightCounts, readTapCounts } from "./test-counts.mjs";
 import { findTestFiles } from "./test-files.mjs";
 
-const SUITES = ["unit", "integration", "e2e"];
-/** Suites that run only when asked for by name (`--only fleet`): they need more than Node. */
-const EXTRA_SUITES = ["fleet"];
+const SUITES = ["unit", "integration", "e2e", "engine", "fleet"];
+const DEFAULT_SUITES = ["unit", "integration", "e2e"];
+const ENGINE_TESTS = "scripts/prisma-engine/";
 const RESULTS_DIR = "test-results";
 const E2E_REPORT = resolve(RESULTS_DIR, "e2e-report.json"); // absolute: Playwright resolves against its config
 
 const options = parseOptions(process.argv.slice(2));
-/** @type {{ suite: string, passed: number, failed: number, note?: string }[]} */
+/** @type {{ suite: string, passed: number, failed: number, skipped?: number, note?: string }[]} */
 const results = [];
 const drops = [];
 const runId = newRunId();
@@ -34,12 +38,13 @@ const baseEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   SESSION_SECRET: randomBytes(32).toString("base64url"),
   JWT_SECRET: randomBytes(32).toString("base64url"),
+  JWT_KEY_ENCRYPTION_SECRET: randomBytes(32).toString("base64url"),
 };
 
 // Found first, so a missing browser is reported before minutes of other suites.
 const browser = options.suites.has("e2e") || options.suites.has("fleet") ? locateBrowser() : null;
-const runners = { unit: runUnit, integration: runIntegration, e2e: () => runE2e(browser), fleet: () => runFleet(browser) };
-for (const suite of [...SUITES, ...EXTRA_SUITES]) {
+const runners = { unit: runUnit, integration: runIntegration, e2e: () => runE2e(browser), engine: runEngine, fleet: () => runFleet(browser) };
+for (const suite of SUITES) {
   if (!options.suites.has(suite) || isStopping()) continue;
   // A suite that cannot even set up counts as one failure; the other suites still run.
   await runners[suite]().catch((error) => results.push({ suite, passed: 0, failed: 1, note: error.message }));
@@ -55,10 +60,10 @@ function parseOptions(args) {
       options: { only: { type: "string", multiple: true }, "skip-build": { type: "boolean", default: false } },
     });
     const only = (values.only ?? []).flatMap((list) => list.split(","));
-    const unknown = only.filter((suite) => !SUITES.includes(suite) && !EXTRA_SUITES.includes(suite));
+    const unknown = only.filter((suite) => !SUITES.includes(suite));
     if (unknown.length > 0) throw new Error(`unknown suite "${unknown.join(", ")}"`);
     return {
-      suites: new Set(only.length > 0 ? only : SUITES),
+      suites: new Set(only.length > 0 ? only : DEFAULT_SUITES),
       skipBuild: values["skip-build"],
       playwrightArgs: args.slice(dashDash + 1),
     };
@@ -81,8 +86,16 @@ function locateBrowser() {
 }
 
 async function runUnit() {
-  const files = findTestFiles((file) => file.endsWith(".test.ts") && !file.endsWith(".integration.test.ts"));
+  const files = findTestFiles(
+    (file) => file.endsWith(".test.ts") && !file.endsWith(".integration.test.ts") && !file.startsWith(ENGINE_TESTS),
+  );
   await runNodeTests("unit", files, baseEnv);
+}
+
+/** One file at a time: one of them regenerates lib/generated, which the others' CLI runs load. */
+async function runEngine() {
+  const files = findTestFiles((file) => file.startsWith(ENGINE_TESTS) && file.endsWith(".test.ts"));
+  await runNodeTests("engine", files, baseEnv, ["--test-concurrency=1"]);
 }
 
 async function runIntegration() {
@@ -91,6 +104,8 @@ async function runIntegration() {
   const env = {
     ...baseEnv,
     DATABASE_URL: await freshDatabase("integration"),
+    // Not the SQLite default, so the seed would skip the demo users the tests log in as.
+    DEMO_USERS: "true",
     REDIS_TEST_URL: process.env.REDIS_TEST_URL ?? "redis://127.0.0.1:6379",
   };
   await mustSucceed("prisma migrate deploy", ["prisma", "migrate", "deploy"], env);
@@ -143,7 +158,10 @@ async function runNodeTests(suite, files, env, extraArgs = []) {
     ...["--test-reporter=tap", `--test-reporter-destination=${tapFile}`],
   ];
   rmSync(tapFile, { force: true });
-  const { code } = await runCommand("npx", ["tsx", "--test", ...reporters, ...extraArgs, ...files], env);
+  // react-server: what Next resolves server code with. lib/'s server modules start with
+  // `import "server-only"`, which throws under any other condition (see README, Conventions).
+  const node = ["--conditions=react-server", "--test"];
+  const { code } = await runCommand("npx", ["tsx", ...node, ...reporters, ...extraArgs, ...files], env);
   const counts = readTapCounts(tapFile);
   results.push({ suite, ...counts, ...crashedUnlessCounted(code, counts) });
 }
@@ -162,12 +180,13 @@ async function mustSucceed(label, npxArgs, env) {
 /** Per-suite lines, then the totals as the very last line; the exit code for the run. */
 function report() {
   console.log("");
-  for (const { suite, passed, failed, note } of results) {
+  for (const { suite, passed, failed, skipped = 0, note } of results) {
     const why = passed + failed === 0 ? "ran no tests" : note;
-    console.log(`suite ${suite}: ${passed} passed, ${failed} failed${why ? ` — ${why}` : ""}`);
+    console.log(`suite ${suite}: ${passed} passed, ${failed} failed, ${skipped} skipped${why ? ` — ${why}` : ""}`);
   }
-  const sum = (key) => results.reduce((total, result) => total + result[key], 0);
-  console.log(`${sum("passed")} passed, ${sum("failed")} failed`);
+  const sum = (key) => results.reduce((total, result) => total + (result[key] ?? 0), 0);
+  // .ci/run reads this line: keep its pattern in step.
+  console.log(`${sum("passed")} passed, ${sum("failed")} failed, ${sum("skipped")} skipped`);
   const anyEmpty = results.some((result) => result.passed + result.failed === 0);
   return sum("failed") > 0 || anyEmpty || results.length === 0 ? 1 : 0;
 }

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { changePassword, newPasswordSchema } from "@/lib/account";
 import { requireUser } from "@/lib/auth/dal";
+import { renewPresentedCredential } from "@/lib/auth/renew-credential";
 import { AUTH_MODES } from "@/lib/auth/types";
 
 export interface PasswordFormState {
@@ -16,17 +17,23 @@ const formSchema = z.object({
   newPassword: newPasswordSchema,
 });
 
-/** Changing the password ends every other login of the user, in both modes. */
+/**
+ * Changing the password ends every other login of the user, in both modes, and renews this
+ * one: the cookie (or token) that made the change is replaced, so a copy of it dies here.
+ */
 export async function changePasswordAction(_previous: PasswordFormState, form: FormData): Promise<PasswordFormState> {
   const parsed = formSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Check your input." };
   const principal = await requireUser(parsed.data.mode);
   const result = await changePassword(
-    { userId: principal.userId, currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword, keep: principal.handles },
+    { userId: principal.userId, currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword, current: principal.handles },
     new Date(),
   );
+  if (!result.ok && result.code === "too_many_attempts") return { error: `Too many wrong current passwords. Try again in ${result.retryAfterSeconds} s.` };
   if (!result.ok) return { error: result.code === "wrong_password" ? "The current password is wrong." : "This account is gone." };
+  await renewPresentedCredential(principal.mode, result.user, { setCookies: true });
+  const { session, jwt } = result.ended;
   return {
-    done: `Password changed. Ended ${result.revokedSessions} other session(s) and ${result.revokedFamilies} other refresh famil${result.revokedFamilies === 1 ? "y" : "ies"}.`,
+    done: `Password changed. Ended ${session} other session(s) and ${jwt} other refresh famil${jwt === 1 ? "y" : "ies"}. This browser got a new credential.`,
   };
 }

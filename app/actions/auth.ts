@@ -24,8 +24,13 @@ export async function loginAction(_previous: LoginFormState, form: FormData): Pr
 
   const outcome = await signInWithPassword(mode.data, credentials.data);
   if (!outcome.ok && outcome.reason === "too_many_attempts") {
-    return { error: `Too many failed attempts. Try again in ${Math.ceil(outcome.retryAfterSeconds / 60)} min.`, email };
+    const wait = outcome.retryAfterSeconds < 120 ? `${outcome.retryAfterSeconds} s` : `${Math.ceil(outcome.retryAfterSeconds / 60)} min`;
+    return { error: `Too many failed attempts. Try again in ${wait}.`, email };
   }
+  if (!outcome.ok && outcome.reason === "store_unavailable") {
+    return { error: "Logging in is unavailable right now. Please try again in a moment.", email };
+  }
+  if (!outcome.ok && outcome.reason === "throttle_unavailable") return { error: "Logins are paused for a moment. Try again shortly.", email };
   if (!outcome.ok) return { error: "Wrong e-mail or password.", email };
   const next = safeNextPath(typeof form.get("next") === "string" ? String(form.get("next")) : null);
   redirect(next ?? dashboardPath(mode.data));

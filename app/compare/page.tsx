@@ -3,13 +3,14 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { inlineLink } from "@/app/components/link-style";
 import { getConfig } from "@/lib/env";
-import { latestLabResult, latestRevocationLag } from "@/lib/labs/store";
+import { latestLabResult, revocationLagOf } from "@/lib/labs/store";
 import { authMetricsSince, authMetricsSnapshot } from "@/lib/metrics/auth-metrics";
 import { countStoredState } from "@/lib/metrics/stored-state";
 import { CompareTable } from "./CompareTable";
 import { evidenceRows } from "./evidence-rows";
 import { measuredRows } from "./measured-rows";
 import { NoTrafficYet } from "./NoTrafficYet";
+import { SigningFacts } from "./SigningFacts";
 
 export const metadata: Metadata = { title: "The comparison, measured" };
 
@@ -23,9 +24,10 @@ export default async function ComparePage() {
   const nothingYet = Object.values(snapshot).every((mode) => mode.checks === 0 && mode.setCookieBytes.samples === 0);
   const settings = {
     session: `lastSeenAt written at most every ${config.SESSION_TOUCH_INTERVAL_SECONDS} s`,
-    jwt: `JWT_REVOCATION_CHECK=${config.JWT_REVOCATION_CHECK}`,
+    jwt: `JWT_ALG=${config.JWT_ALG}, JWT_REVOCATION_CHECK=${config.JWT_REVOCATION_CHECK}`,
   };
-  const evidence = evidenceRows({ state, lab: latestLabResult("stolen-credential"), lag: latestRevocationLag() });
+  const lab = await latestLabResult("stolen-credential");
+  const evidence = evidenceRows({ state, lab, lag: revocationLagOf(lab) });
   const rows = [evidence.state, ...measuredRows(snapshot, settings), evidence.revocation, evidence.reader, evidence.crossService];
   return (
     <div className="space-y-8">
@@ -37,11 +39,12 @@ export default async function ComparePage() {
           <time dateTime={since} className="font-mono text-sm">
             {since}
           </time>
-          : a restart starts again from nothing, and percentiles cover each figure's latest 1,000 samples. Every authoritative check (the DAL) and every login or refresh is recorded by{" "}
+          : a restart starts again from nothing, and percentiles cover each figure&apos;s latest 1,000 samples. Every authoritative check (the DAL) and every login or refresh is recorded by{" "}
           <code className="font-mono text-sm">lib/metrics</code>; the same figures are at <Link href="/api/metrics" className={inlineLink}>/api/metrics</Link>,
           and the steps behind them on <Link href="/flows" className={inlineLink}>Flows</Link>.
         </p>
       </div>
+      <SigningFacts />
       {nothingYet ? <NoTrafficYet /> : null}
       <CompareTable rows={rows} />
     </div>

@@ -19,7 +19,11 @@ export function LogoutListener({ mode }: { mode: AuthMode }) {
   useEffect(() => {
     const channel = new BroadcastChannel(CHANNEL);
     channel.onmessage = (event: MessageEvent<LogoutMessage>) => {
-      if (event.data?.type === "logout" && event.data.mode === mode) window.location.assign(`/${mode}/login?signedOut=1`);
+      if (event.data?.type !== "logout" || event.data.mode !== mode) return;
+      // A full load on purpose, not router.push: it also drops the client router cache, which
+      // still holds the signed-out user's protected pages for the back button.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+      window.location.assign(`/${mode}/login?signedOut=1`);
     };
     return () => channel.close();
   }, [mode]);

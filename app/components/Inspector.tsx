@@ -1,6 +1,7 @@
 import { requireAuth } from "@/lib/auth/dal";
 import { strategies } from "@/lib/auth/registry";
 import type { AuthMode } from "@/lib/auth/types";
+import { getConfig } from "@/lib/env";
 import { BROWSER_COOKIE_LIMIT, cookieHeadroom } from "@/lib/metrics/cookie-limit";
 import { Countdown } from "./Countdown";
 import { LogoutListener } from "./CrossTabLogout";
@@ -43,17 +44,36 @@ export async function Inspector({ mode }: { mode: AuthMode }) {
         <p className="mb-2 text-sm text-slate-600">
           {viaCookie ? (
             <>
-              The <code className="font-mono">{description.cookieName}</code> cookie, byte for byte as it arrived with this request (httpOnly: page scripts
-              cannot read it, but anything with access to the browser profile or the traffic can — and so can a script on this very page, which
-              prints it for you: a teaching aid a real app must never copy).
+              The <code className="font-mono">{description.cookieName}</code> cookie as it arrived with this request, piece by piece. It is httpOnly, so
+              page scripts cannot read it — and this page does not print it either: any script here could fetch the page and carry a printed copy
+              away. What would let someone present it (signature, MAC, ciphertext) is shown elided.
             </>
           ) : (
-            "This request presented the credential as Authorization: Bearer, byte for byte:"
+            "This request presented the credential as Authorization: Bearer; what would let someone present it is shown elided:"
           )}
         </p>
-        <code aria-label="Cookie value" className="block rounded-md bg-slate-100 p-3 font-mono text-xs break-all">
-          {credential.value}
+        <code aria-label="Cookie value, elided" className="block rounded-md bg-slate-100 p-3 font-mono text-xs break-all">
+          {view.parts.map((part) => part.shown).join(view.separator)}
         </code>
+        <table className="mt-3 w-full text-left text-xs">
+          <caption className="sr-only">Pieces of the credential</caption>
+          <thead className="text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 font-medium">Piece</th>
+              <th scope="col" className="py-1 font-medium">Bytes</th>
+              <th scope="col" className="py-1 font-medium">Shown</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {view.parts.map((part) => (
+              <tr key={part.name}>
+                <th scope="row" className="py-1 pr-3 font-normal text-slate-600">{part.name}</th>
+                <td className="py-1 pr-3 font-mono">{part.bytes}</td>
+                <td className="py-1 font-mono break-all">{part.shown}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
         <FactTable
           facts={{
             "value": `${view.bytes} bytes`,
@@ -71,7 +91,7 @@ export async function Inspector({ mode }: { mode: AuthMode }) {
         <Section id="countdown" title={copy.countdown}>
           <Countdown until={principal.expiresAt.toISOString()} label={`Time left: ${copy.countdown.toLowerCase()}`} />
           <p className="mt-2 text-sm text-slate-600">
-            {copy.countdownNote} Accepted until <time dateTime={principal.expiresAt.toISOString()}>{principal.expiresAt.toISOString()}</time>.
+            {copy.countdownNote(getConfig().SESSION_TOUCH_INTERVAL_SECONDS)} Accepted until <time dateTime={principal.expiresAt.toISOString()}>{principal.expiresAt.toISOString()}</time>.
           </p>
         </Section>
 

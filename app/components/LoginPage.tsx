@@ -3,6 +3,7 @@ import { loginPath, safeNextPath } from "@/lib/auth/next-path";
 import { strategies } from "@/lib/auth/registry";
 import { AUTH_MODES, type AuthMode } from "@/lib/auth/types";
 import { LogoutAnnouncer } from "./CrossTabLogout";
+import { DemoUsers } from "./DemoUsers";
 import { LoginForm } from "./LoginForm";
 import { ModeBadge } from "./ModeBadge";
 import { modeStyle } from "./mode-style";
@@ -51,13 +52,7 @@ export async function LoginPage({ mode, searchParams }: { mode: AuthMode; search
         <p>
           Cookie: <code className="font-mono">{description.cookieName}</code> (httpOnly, SameSite=Lax).
         </p>
-        <div className="rounded-md border border-slate-200 bg-white p-4">
-          <h3 className="font-medium text-slate-900">Demo users</h3>
-          <ul className="mt-2 space-y-1 font-mono text-xs">
-            <li>alice@example.com / alice-password (admin)</li>
-            <li>bob@example.com / bob-password (user)</li>
-          </ul>
-        </div>
+        <DemoUsers layout="box" />
         <p>
           Try the other one too: <Link href={loginPath(other, next)} className="underline">{modeStyle[other].label.toLowerCase()}</Link>.
         </p>

@@ -6,7 +6,7 @@ export const jwtFlows: Record<FlowKind, FlowStep[]> = {
     { lane: "browser", text: "Submits e-mail and password (the form's Server Action, or POST /api/jwt/login).", code: "app/actions/auth.ts" },
     { lane: "database", db: "read", text: "Reads the user by e-mail; argon2id checks the password.", code: "lib/users.ts" },
     { lane: "database", db: "write", text: "Inserts a refresh family and its first refresh token, stored hashed.", code: "jwt/refresh-store.ts createFamily" },
-    { lane: "server", text: "Signs the access token: HS256, typ at+jwt, sub, role, ver, fid, jti, iat, exp (15 min by default), iss, aud.", code: "jwt/token.ts" },
+    { lane: "server", text: "Signs the access token: EdDSA with the active key's kid (HS256 with JWT_ALG=HS256), typ at+jwt, sub, role, ver, fid, jti, iat, exp (15 min by default), iss, aud (this app and the downstream service).", code: "jwt/token.ts" },
     { lane: "server", text: "Sets two cookies: the access token (Path=/) and the refresh token (Path=/api/jwt only).", code: "jwt/strategy.ts" },
     { lane: "browser", text: "Holds a readable, signed token; API clients get both tokens in the JSON answer." },
   ],
@@ -17,7 +17,7 @@ export const jwtFlows: Record<FlowKind, FlowStep[]> = {
     {
       lane: "database",
       db: "sometimes",
-      text: "JWT_REVOCATION_CHECK: none reads nothing; denylist (default) looks the jti up (Redis when REDIS_URL is set); strict reads the user's version, disabled flag and the jti in one statement.",
+      text: "JWT_REVOCATION_CHECK: none reads nothing; denylist (the default; strict is its old name) reads the user's token version, disabled flag and whether the jti was revoked, in one statement. Unreadable → 503 (JWT_REVOCATION_FAIL=closed, the default) or accepted (open).",
       code: "jwt/revocation.ts",
     },
     { lane: "browser", text: "Gets the page. The dashboard then reads the user's name for display — outside the auth check: the token has no personal data." },
@@ -34,7 +34,7 @@ export const jwtFlows: Record<FlowKind, FlowStep[]> = {
   logout: [
     { lane: "browser", text: "Posts the logout form (or POST /api/jwt/logout, which also receives the refresh cookie)." },
     { lane: "server", text: "Verifies the token to learn its jti, exp and refresh family (fid).", code: "jwt/strategy.ts signOut" },
-    { lane: "database", db: "write", text: "Denylists the jti until exp (Redis when REDIS_URL is set) and purges expired entries.", code: "jwt/denylist.ts" },
+    { lane: "database", db: "write", text: "Denylists the jti until exp in the database (durable: never only in a cache) and purges expired entries.", code: "jwt/denylist.ts" },
     { lane: "database", db: "write", text: "Revokes the refresh family: no new access tokens from this login.", code: "jwt/refresh-store.ts revokeFamily" },
     { lane: "server", text: "Clears both cookies." },
     { lane: "browser", text: "A copied access token: refused here by the denylist (unless the check is none); accepted until exp by a service holding only the key." },

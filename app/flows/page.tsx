@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { inlineLink } from "@/app/components/link-style";
 import { ModeBadge } from "@/app/components/ModeBadge";
 import { AUTH_MODES, type AuthMode } from "@/lib/auth/types";
+import { getConfig } from "@/lib/env";
 import { FlowDiagram } from "./FlowDiagram";
 import { FLOW_KINDS, flowTitle, type FlowKind, type FlowStep } from "./flow-types";
 import { jwtFlows } from "./jwt-flows";
@@ -10,7 +12,6 @@ import { sessionFlows } from "./session-flows";
 
 export const metadata: Metadata = { title: "Request flows" };
 
-const flows: Record<AuthMode, Record<FlowKind, FlowStep[]>> = { session: sessionFlows, jwt: jwtFlows };
 
 const countDb = (steps: FlowStep[]) => ({
   always: steps.filter((step) => step.db === "read" || step.db === "write").length,
@@ -24,7 +25,13 @@ function DbSummary({ steps }: { steps: FlowStep[] }) {
   return <p className="text-xs text-slate-600">{parts.filter(Boolean).join(", ")}.</p>;
 }
 
-export default function FlowsPage() {
+/** SESSION_TOUCH_INTERVAL_SECONDS is read per request, never baked in at build time: hence connection(). */
+export default async function FlowsPage() {
+  await connection();
+  const flows: Record<AuthMode, Record<FlowKind, FlowStep[]>> = {
+    session: sessionFlows(getConfig().SESSION_TOUCH_INTERVAL_SECONDS),
+    jwt: jwtFlows,
+  };
   return (
     <div className="space-y-10">
       <div className="max-w-3xl">

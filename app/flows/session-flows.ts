@@ -1,7 +1,8 @@
+import { touchIntervalPhrase } from "@/app/components/touch-interval";
 import type { FlowKind, FlowStep } from "./flow-types";
 
-/** Session mode, step by step, as lib/auth/session/* and the DAL do it. */
-export const sessionFlows: Record<FlowKind, FlowStep[]> = {
+/** Session mode, step by step, as lib/auth/session/* and the DAL do it, for the configured touch interval. */
+export const sessionFlows = (touchIntervalSeconds: number): Record<FlowKind, FlowStep[]> => ({
   login: [
     { lane: "browser", text: "Submits e-mail and password (the form's Server Action, or POST /api/session/login).", code: "app/actions/auth.ts" },
     { lane: "database", db: "read", text: "Reads the user by e-mail; argon2id checks the password (unknown users take the same time).", code: "lib/users.ts" },
@@ -16,7 +17,12 @@ export const sessionFlows: Record<FlowKind, FlowStep[]> = {
     { lane: "server", text: "verifyAuth(\"session\"): once per request, however many components ask.", code: "lib/auth/dal.ts" },
     { lane: "database", db: "read", text: "Reads the row joined with its user, by SHA-256 of the secret: one round-trip.", code: "session/store.ts findSessionWithUser" },
     { lane: "server", text: "Judges idle and absolute timeouts and the user's disabled flag.", code: "session/rules.ts" },
-    { lane: "database", db: "sometimes", text: "Writes lastSeenAt — at most once a minute, not once a request.", code: "session/store.ts touchSession" },
+    {
+      lane: "database",
+      db: "sometimes",
+      text: `Writes lastSeenAt — ${touchIntervalPhrase(touchIntervalSeconds)}${touchIntervalSeconds > 0 ? ", not once a request" : ""}.`,
+      code: "session/store.ts touchSession",
+    },
     { lane: "browser", text: "Gets the page. A deleted row means a refusal right here." },
   ],
   refresh: [
@@ -30,4 +36,4 @@ export const sessionFlows: Record<FlowKind, FlowStep[]> = {
     { lane: "server", text: "Clears the cookie (Max-Age=0); other tabs are told through BroadcastChannel." },
     { lane: "browser", text: "A copy of the cookie kept elsewhere is refused on its very next request: its row is gone." },
   ],
-};
+});

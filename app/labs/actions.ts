@@ -3,6 +3,7 @@
 import { notFound, redirect } from "next/navigation";
 import { labOrigin, labsEnabled } from "@/lib/labs/enabled";
 import { runLab } from "@/lib/labs/run";
+import { verifyLabStarter } from "@/lib/labs/starter";
 import { isLabId } from "@/lib/labs/types";
 
 /**
@@ -12,7 +13,10 @@ import { isLabId } from "@/lib/labs/types";
 export async function runLabAction(form: FormData): Promise<void> {
   const lab = form.get("lab");
   if (typeof lab !== "string" || !isLabId(lab) || !labsEnabled()) notFound();
-  const run = await runLab(lab, labOrigin());
+  // Next checks a Server Action's Origin against the host itself; the DAL says who runs it.
+  const starter = await verifyLabStarter();
+  if (!starter) redirect(`/labs/${lab}?error=login_required`);
+  const run = await runLab(lab, labOrigin(), starter);
   if (run.ok) redirect(`/labs/${lab}?run=${run.result.runId}`);
   const retry = run.retryAfterSeconds === undefined ? "" : `&retry=${run.retryAfterSeconds}`;
   redirect(`/labs/${lab}?error=${encodeURIComponent(run.code)}${retry}`);

@@ -9,7 +9,8 @@ import { toneStyle } from "./components/tone-style";
 
 export const metadata: Metadata = { title: "Labs" };
 
-export default function LabsIndex() {
+export default async function LabsIndex() {
+  const latests = Object.fromEntries(await Promise.all(LAB_IDS.map(async (id) => [id, await latestLabResult(id)] as const)));
   return (
     <div className="space-y-8">
       <section className="max-w-3xl">
@@ -22,7 +23,7 @@ export default function LabsIndex() {
       <ul className="grid gap-6 md:grid-cols-2">
         {LAB_IDS.map((id) => {
           const entry = labCatalog[id];
-          const latest = latestLabResult(id);
+          const latest = latests[id];
           return (
             <li key={id} className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
               <h2 className="text-lg font-semibold">

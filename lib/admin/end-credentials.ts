@@ -1,12 +1,19 @@
-import { revokeAllOfUser, type RevocationCount } from "../account.ts";
+import "server-only";
+
+import { endLogins } from "../account.ts";
+
+/** What an admin action ended: session rows and refresh families. */
+export interface RevocationCount {
+  revokedSessions: number;
+  revokedFamilies: number;
+}
 
 /**
- * The one place the admin console and API end everything a user holds. Today that is
- * lib/account.ts reaching into each mode's store; once AuthStrategy grows a method to end all
- * of a user's credentials (STYLE.md: "it goes on the interface"), only this file changes.
- * The caller has already bumped the user's token version, which is what makes access tokens
- * issued earlier stale under JWT_REVOCATION_CHECK=strict.
+ * The one place the admin console and API end everything a user holds, through each mode's
+ * strategy (lib/account.ts endLogins). The caller has already bumped the user's token
+ * version, which is what makes earlier access tokens stale under the default JWT check.
  */
-export function endUserCredentials(userId: string, reason: string, now: Date): Promise<RevocationCount> {
-  return revokeAllOfUser(userId, reason, now);
+export async function endUserCredentials(userId: string, now: Date): Promise<RevocationCount> {
+  const ended = await endLogins(userId, "ended_by_admin", now);
+  return { revokedSessions: ended.session, revokedFamilies: ended.jwt };
 }

@@ -1,10 +1,9 @@
-import type { RevocationCount } from "../account.ts";
+import { endUserCredentials, type RevocationCount } from "./end-credentials.ts";
 import { writeAudit, type AuditAction, type AuditActor } from "../audit/log.ts";
 import { getDb } from "../db.ts";
 import type { TransactionClient } from "../generated/sqlite/internal/prismaNamespace.ts";
 import type { Role } from "../roles.ts";
 import { roleSchema } from "../roles.ts";
-import { endUserCredentials } from "./end-credentials.ts";
 import { leavesNoAdmin, type AccountChange } from "./last-admin.ts";
 
 /**
@@ -54,7 +53,7 @@ async function runAudited(actor: AuditActor, targetUserId: string, plan: Plan, n
     return outcome;
   }
   if (!plan.revokeReason) return outcome;
-  return { ok: true, ...(await endUserCredentials(targetUserId, plan.revokeReason, now)) };
+  return { ok: true, ...(await endUserCredentials(targetUserId, now)) };
 }
 
 /** PostgreSQL aborts one of two conflicting serializable transactions (P2034): run it again. */

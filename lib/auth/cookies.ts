@@ -1,3 +1,6 @@
+import "server-only";
+
+import { isProduction } from "../env.ts";
 import type { AuthMode, CookieToSet } from "./types.ts";
 
 /**
@@ -8,7 +11,7 @@ import type { AuthMode, CookieToSet } from "./types.ts";
 
 /** Production cookies carry `__Host-`: the browser then insists on Secure, Path=/ and no Domain. */
 function prefix(): string {
-  return process.env.NODE_ENV === "production" ? "__Host-" : "";
+  return isProduction() ? "__Host-" : "";
 }
 
 export function authCookieName(mode: AuthMode): string {
@@ -23,7 +26,7 @@ export function authCookieName(mode: AuthMode): string {
 export const REFRESH_COOKIE_PATH = "/api/jwt";
 
 export function refreshCookieName(): string {
-  return `${process.env.NODE_ENV === "production" ? "__Secure-" : ""}svj-jwt-refresh`;
+  return `${isProduction() ? "__Secure-" : ""}svj-jwt-refresh`;
 }
 
 /** Anything longer is junk: browsers cap a cookie at 4096 bytes and ours are far smaller. */
@@ -47,7 +50,7 @@ export function cookieAttributes(cookie: CookieToSet, servedOverHttps: boolean):
   return {
     httpOnly: true,
     sameSite: "lax",
-    secure: servedOverHttps || process.env.NODE_ENV === "production",
+    secure: servedOverHttps || isProduction(),
     path: cookie.path ?? "/",
     maxAge: cookie.maxAge,
   };

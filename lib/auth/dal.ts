@@ -1,10 +1,11 @@
+import "server-only";
+
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { recordAuthCheck } from "../metrics/auth-metrics.ts";
 import { countQueries } from "../metrics/query-count.ts";
 import { noteAuthTiming } from "../metrics/request-timing.ts";
 import { findUserById } from "../users.ts";
-import { edges } from "./edge-registry.ts";
 import { strategies } from "./registry.ts";
 import { currentPathname, readCredential, requestMeta, type PresentedCredential } from "./request.ts";
 import type { AuthMode, Principal, Rejection } from "./types.ts";
@@ -37,7 +38,7 @@ export type AcceptedCheck = Extract<AuthCheck, { ok: true }>;
 /** For pages and actions: the accepted check, or a redirect to this mode's login page. */
 export async function requireAuth(mode: AuthMode): Promise<AcceptedCheck> {
   const check = await verifyAuth(mode);
-  if (!check.ok) redirect(edges[mode].recoveryPath(await currentPathname()));
+  if (!check.ok) redirect(strategies[mode].recoveryPath(await currentPathname()));
   return check;
 }
 

@@ -1,67 +1,68 @@
+import "server-only";
+
+import { randomUUID } from "node:crypto";
+import { chargeWithinCap } from "../state/limits.ts";
+import type { SlidingWindows } from "../state/types.ts";
+
 /**
- * Slows down password guessing (OWASP ASVS 5.0 §6.3.1): failures are counted per e-mail and
- * client address, and per e-mail alone with a higher cap, because a client address taken
- * from X-Forwarded-For can be varied by whoever sends it. A success clears the pair's count.
- * In memory, per server process: a deployment with several instances would keep these
- * counts in Redis instead.
+ * Slows password guessing (ASVS 5.0 §6.3.1) without handing attackers a lockout (OWASP
+ * Authentication Cheat Sheet; "device cookies"):
+ * - An attempt from a TRUSTED DEVICE (a browser that logged in as this user before, proven by
+ *   a signed device cookie) counts against that device alone: `maxFailuresPerDevice` per
+ *   window, then 429 until the oldest failure leaves it. Nobody else can spend that budget,
+ *   so the owner's browser gets in whatever an attacker does elsewhere.
+ * - Every other attempt for the account shares the UNTRUSTED budget: `freeFailures`, then a
+ *   PROGRESSIVE DELAY — each further attempt must come `delayBase × 2^k` after the previous
+ *   failure (k = failures beyond the free ones), at most `maxDelay`. 429 with Retry-After
+ *   saying how long; never a 15-minute hard lock an attacker could renew forever.
+ * Attempts are charged BEFORE the password is checked (parallel guesses see each other) and
+ * taken back on success. No client address: X-Forwarded-For can be anything the sender likes.
+ * The counts live in the shared state, so N instances do not give N times the budget.
  */
 
 export interface ThrottlePolicy {
-  maxFailuresPerClient: number;
-  maxFailuresPerAccount: number;
+  maxFailuresPerDevice: number;
+  freeFailures: number;
+  delayBaseSeconds: number;
+  maxDelaySeconds: number;
   windowSeconds: number;
 }
 
-export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+export type ThrottleVerdict =
+  | { allowed: true; charge: { key: string; id: string } }
+  | { allowed: false; retryAfterSeconds: number };
 
-const MAX_KEYS = 10_000;
+/** Who is trying: a device proven by its cookie, or "untrusted" (no valid cookie for this e-mail). */
+export type LoginClient = { trustedDevice: string } | { trustedDevice: null };
 
-export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+export function delayAfter(failuresBefore: number, policy: ThrottlePolicy): number {
+  const beyond = failuresBefore - policy.freeFailures;
+  if (beyond < 0) return 0;
+  return Math.min(policy.maxDelaySeconds, policy.delayBaseSeconds * 2 ** Math.min(beyond, 30));
+}
 
-  constructor(private readonly policy: ThrottlePolicy) {}
-
-  check(email: string, client: string | null, now: Date): ThrottleVerdict {
-    const waits = [
-      this.waitFor(`client:${email}|${client ?? "?"}`, this.policy.maxFailuresPerClient, now),
-      this.waitFor(`account:${email}`, this.policy.maxFailuresPerAccount, now),
-    ];
-    const longest = Math.max(...waits);
-    return longest > 0 ? { allowed: false, retryAfterSeconds: longest } : { allowed: true };
+export async function chargeLoginAttempt(windows: SlidingWindows, policy: ThrottlePolicy, email: string, client: LoginClient, now: number): Promise<ThrottleVerdict> {
+  const windowMs = policy.windowSeconds * 1000;
+  if (client.trustedDevice) {
+    const key = `login:device:${client.trustedDevice}`;
+    const charged = await chargeWithinCap(windows, key, policy.maxFailuresPerDevice, windowMs, now);
+    return charged.allowed ? { allowed: true, charge: { key, id: charged.id } } : charged;
   }
+  const key = `login:untrusted:${email}`;
+  const id = randomUUID();
+  const ats = await windows.add(key, { id, at: now }, windowMs);
+  // The others: every failure in the window but this attempt (one instance of `now`).
+  const others = [...ats];
+  others.splice(others.lastIndexOf(now), 1);
+  const delayMs = delayAfter(others.length, policy) * 1000;
+  const previous = others.at(-1);
+  if (delayMs === 0 || previous === undefined || now - previous >= delayMs) return { allowed: true, charge: { key, id } };
+  await windows.remove(key, id);
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((previous + delayMs - now) / 1000)) };
+}
 
-  recordFailure(email: string, client: string | null, now: Date): void {
-    for (const key of [`client:${email}|${client ?? "?"}`, `account:${email}`]) {
-      const recent = this.recent(key, now);
-      recent.push(now.getTime());
-      this.failures.delete(key); // re-insert: Map order doubles as least-recently-failed first
-      this.failures.set(key, recent);
-    }
-    while (this.failures.size > MAX_KEYS) this.failures.delete(this.failures.keys().next().value!);
-  }
-
-  /**
-   * A success clears the client's count and takes back the attempt it was charged for on
-   * the account (attempts are charged before the password check, see sign-in.ts).
-   */
-  recordSuccess(email: string, client: string | null, chargedAt?: Date): void {
-    this.failures.delete(`client:${email}|${client ?? "?"}`);
-    const account = this.failures.get(`account:${email}`);
-    if (!account || !chargedAt) return;
-    const index = account.lastIndexOf(chargedAt.getTime());
-    if (index >= 0) account.splice(index, 1);
-  }
-
-  /** Seconds until the oldest failure in a full window leaves it; 0 when under the cap. */
-  private waitFor(key: string, cap: number, now: Date): number {
-    const recent = this.recent(key, now);
-    if (recent.length < cap) return 0;
-    const oldest = recent[recent.length - cap]!;
-    return Math.max(1, Math.ceil((oldest + this.policy.windowSeconds * 1000 - now.getTime()) / 1000));
-  }
-
-  private recent(key: string, now: Date): number[] {
-    const since = now.getTime() - this.policy.windowSeconds * 1000;
-    return (this.failures.get(key) ?? []).filter((at) => at > since);
-  }
+/** A success takes back the attempt it was charged for; a trusted device starts afresh. */
+export async function settleLoginSuccess(windows: SlidingWindows, charge: { key: string; id: string }): Promise<void> {
+  if (charge.key.startsWith("login:device:")) await windows.clear(charge.key);
+  else await windows.remove(charge.key, charge.id);
 }

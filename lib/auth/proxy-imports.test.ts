@@ -7,7 +7,7 @@ import { walkImports } from "./import-graph.ts";
  * not even through an import of an import (a roleSchema from lib/users.ts once dragged the
  * whole Prisma client in). The built trace is checked too, in e2e/proxy-trace.spec.ts.
  */
-const FORBIDDEN_FILES = [/^lib\/db\.ts$/, /^lib\/generated\//, /^lib\/users\.ts$/, /^lib\/auth\/registry\.ts$/, /\/store\.ts$/];
+const FORBIDDEN_FILES = [/^lib\/db\.ts$/, /^lib\/generated\//, /^lib\/users\.ts$/, /^lib\/auth\/registry\.ts$/, /\/store\.ts$/, /^lib\/auth\/jwt\/key-(store|set|admin)\.ts$/, /^lib\/state\/(?!process-local\.ts$)/];
 const FORBIDDEN_PACKAGES = [/^@prisma\//, /^pg$/, /^better-sqlite3$/, /^ioredis$/, /^next\/headers$/];
 
 function violations(entry: string): string[] {

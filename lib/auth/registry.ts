@@ -1,3 +1,5 @@
+import "server-only";
+
 import { jwtStrategy } from "./jwt/strategy.ts";
 import { sessionStrategy } from "./session/strategy.ts";
 import type { AuthMode, AuthStrategy } from "./types.ts";

@@ -1,5 +1,9 @@
+import "server-only";
+
 import { cookies, headers } from "next/headers";
 import { PATHNAME_HEADER } from "./request-headers.ts";
+import { getConfig } from "../env.ts";
+import { addressedOrigin, clientAddress } from "../http/proxy-trust.ts";
 import { recordSetCookie } from "../metrics/auth-metrics.ts";
 import { noteSetCookieBytes } from "../metrics/request-timing.ts";
 import { authCookieName, cookieAttributes, MAX_CREDENTIAL_LENGTH, setCookieLength } from "./cookies.ts";
@@ -49,10 +53,8 @@ export function parseBearer(header: string | null): string | null {
 
 export async function requestMeta(now = new Date()): Promise<RequestMeta> {
   const h = await headers();
-  // Spoofable where no trusted proxy sets it: shown on the devices list, and one of the two
-  // login-throttle keys (the other, per account, does not depend on it).
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip");
-  return { now, userAgent: h.get("user-agent"), ip: forwarded ?? null };
+  // Shown on the devices list only; X-Forwarded-For counts only as far as TRUST_PROXY says.
+  return { now, userAgent: h.get("user-agent"), ip: clientAddress(h, getConfig().TRUST_PROXY) };
 }
 
 
@@ -61,7 +63,7 @@ export async function currentPathname(): Promise<string | null> {
 }
 
 export async function servedOverHttps(): Promise<boolean> {
-  return (await headers()).get("x-forwarded-proto") === "https";
+  return addressedOrigin(await headers(), getConfig().TRUST_PROXY).proto === "https";
 }
 
 /**

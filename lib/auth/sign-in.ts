@@ -1,7 +1,13 @@
+import "server-only";
+
 import { z } from "zod";
 import { getConfig } from "../env.ts";
-import { normalizeEmail, recordLogin, verifyCredentials, type AuthUser } from "../users.ts";
-import { LoginThrottle } from "./login-throttle.ts";
+import { isDatabaseUnavailable } from "../db-errors.ts";
+import { errorText, logEvent } from "../log.ts";
+import { checkCredentials, normalizeEmail, recordLogin, type AuthUser } from "../users.ts";
+import { sharedState } from "../state/index.ts";
+import { DEVICE_COOKIE_MAX_AGE_SECONDS, deviceCookieName, issueDeviceCookie, readDeviceCookie } from "./device-cookie.ts";
+import { chargeLoginAttempt, settleLoginSuccess, type ThrottlePolicy, type ThrottleVerdict } from "./login-throttle.ts";
 import { strategies } from "./registry.ts";
 import { readCookies, readCredential, requestMeta, writeCookies } from "./request.ts";
 import type { AuthMode, IssuedCredential } from "./types.ts";
@@ -16,18 +22,20 @@ export type Credentials = z.infer<typeof credentialsSchema>;
 export type SignInOutcome =
   | { ok: true; user: AuthUser; issued: IssuedCredential }
   | { ok: false; reason: "invalid_credentials" }
-  | { ok: false; reason: "too_many_attempts"; retryAfterSeconds: number };
+  /** The database could not be reached: 503, and the next attempt works once it is back. */
+  | { ok: false; reason: "store_unavailable" }
+  | { ok: false; reason: "too_many_attempts"; retryAfterSeconds: number }
+  | { ok: false; reason: "throttle_unavailable" };
 
-const globalForThrottle = globalThis as typeof globalThis & { __svjLoginThrottle?: LoginThrottle };
-
-function loginThrottle(): LoginThrottle {
+function throttlePolicy(): ThrottlePolicy {
   const config = getConfig();
-  globalForThrottle.__svjLoginThrottle ??= new LoginThrottle({
-    maxFailuresPerClient: config.LOGIN_MAX_FAILURES_PER_CLIENT,
-    maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+  return {
+    maxFailuresPerDevice: config.LOGIN_MAX_FAILURES_PER_DEVICE,
+    freeFailures: config.LOGIN_FREE_FAILURES,
+    delayBaseSeconds: config.LOGIN_DELAY_BASE_SECONDS,
+    maxDelaySeconds: config.LOGIN_MAX_DELAY_SECONDS,
     windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
-  });
-  return globalForThrottle.__svjLoginThrottle;
+  };
 }
 
 /**
@@ -38,26 +46,58 @@ function loginThrottle(): LoginThrottle {
 export async function signInWithPassword(mode: AuthMode, credentials: Credentials): Promise<SignInOutcome> {
   const meta = await requestMeta();
   const email = normalizeEmail(credentials.email);
-  const throttle = loginThrottle();
-  const verdict = throttle.check(email, meta.ip, meta.now);
-  // Refused before the password is even hashed: a throttled guess costs no argon2 time.
+  const secret = getConfig().SESSION_SECRET;
+  const device = readDeviceCookie((await readCookies([deviceCookieName()]))[deviceCookieName()], secret);
+  const client = { trustedDevice: device?.email === email ? device.deviceId : null };
+  const { windows } = sharedState();
+  let verdict: ThrottleVerdict;
+  try {
+    // Charged before the (slow) check, so parallel guesses cannot all slip under the cap;
+    // refused before the password is even hashed: a throttled guess costs no argon2 time.
+    verdict = await chargeLoginAttempt(windows, throttlePolicy(), email, client, meta.now.getTime());
+  } catch (error) {
+    // Fail closed: without the counts, unlimited guessing would be the alternative.
+    logEvent("login_throttle_unavailable", { error: errorText(error) }, "error");
+    return { ok: false, reason: "throttle_unavailable" };
+  }
   if (!verdict.allowed) return { ok: false, reason: "too_many_attempts", retryAfterSeconds: verdict.retryAfterSeconds };
-  // Charged before the (slow) check, so parallel guesses cannot all slip under the cap.
-  throttle.recordFailure(email, meta.ip, meta.now);
-  const user = await verifyCredentials(email, credentials.password);
-  if (!user) return { ok: false, reason: "invalid_credentials" };
-  throttle.recordSuccess(email, meta.ip, meta.now);
+  const check = await checkCredentials(email, credentials.password);
+  if (!check.ok && check.reason === "store_unavailable") return storeUnavailable(mode, "credentials");
+  if (!check.ok) return { ok: false, reason: "invalid_credentials" };
+  const { user } = check;
+  await settleLoginSuccess(windows, verdict.charge).catch((error: unknown) => logEvent("login_throttle_settle_failed", { error: errorText(error) }, "error"));
+  // This browser has now proven it is the owner's: its own budget from here on.
+  const issuedDevice = issueDeviceCookie(email, secret);
+  await writeCookies([{ name: deviceCookieName(), value: issuedDevice.value, maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS }]);
   await recordLogin(user.id, meta.now);
   const strategy = strategies[mode];
   const previous = await readCookies([strategy.describe().cookieName, ...strategy.companionCookies]);
-  const issued = await strategy.signIn(user, meta);
+  let issued: IssuedCredential;
+  try {
+    issued = await strategy.signIn(user, meta);
+  } catch (error) {
+    // The password checked out, then the database went away before the session row or
+    // refresh family was written: still an outage, not a bug.
+    if (isDatabaseUnavailable(error)) return storeUnavailable(mode, "issue");
+    throw error;
+  }
   await writeCookies(issued.cookies, mode);
   const previousCredential = previous[strategy.describe().cookieName] ?? null;
   if (previousCredential || strategy.companionCookies.some((name) => previous[name])) {
     // Its cookies are already overwritten by the new ones; only the server-side end matters.
-    await strategy.signOut({ credential: previousCredential, companions: previous }, meta).catch(() => undefined);
+    // Failing it must not fail the login that just succeeded, but a login left alive
+    // server-side is worth an operator's attention: logged with a stable code.
+    await strategy.signOut({ credential: previousCredential, companions: previous }, meta).catch((error: unknown) => {
+      logEvent("replaced_login_not_ended", { mode, userId: user.id, error: errorText(error) }, "error");
+    });
   }
   return { ok: true, user, issued };
+}
+
+function storeUnavailable(mode: AuthMode, step: "credentials" | "issue"): SignInOutcome {
+  // A stable code in the log: logins failing because of the database must be seen.
+  console.error(`[auth] login_store_unavailable mode=${mode} step=${step}: the database is unreachable; answering 503`);
+  return { ok: false, reason: "store_unavailable" };
 }
 
 /**

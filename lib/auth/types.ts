@@ -19,6 +19,12 @@ export interface Principal {
   evidence: Record<string, string | number | null>;
   /** The same facts with stable camelCase keys, for the JSON API's /me. */
   api: Record<string, string | number | boolean | null>;
+  /**
+   * Accepted without the mode's server-side check, because the state that decides could not
+   * be read and the mode is configured to fail open (JWT_REVOCATION_FAIL=open). A typed fact,
+   * so nobody has to find it in the evidence's wording.
+   */
+  failOpen: boolean;
 }
 
 export interface RequestMeta {
@@ -58,10 +64,24 @@ export type Rejection = {
 };
 export type VerifyResult = { ok: true; principal: Principal } | Rejection;
 
-/** What someone holding the credential can read from it, without any key. */
+/** One delimited piece of a credential as a page may show it: the secret ones elided. */
+export interface CredentialPart {
+  name: string;
+  bytes: number;
+  /** The piece itself when it is public, or elideSecret() of it: never enough to replay. */
+  shown: string;
+}
+
+/**
+ * What someone holding the credential can read from it, without any key. Safe to render:
+ * nothing in it lets a reader rebuild the credential (no signature, MAC or ciphertext).
+ */
 export interface CredentialView {
   format: string;
   bytes: number;
+  /** The credential's structure, piece by piece, joined by `separator` in the original. */
+  parts: CredentialPart[];
+  separator: string;
   /** Decoded parts a thief could read; empty when the credential is opaque. */
   readable: Record<string, unknown>;
   summary: string;
@@ -80,6 +100,28 @@ export interface ModeDescription {
   cannotRevoke: string[];
 }
 
+/** Why every login of a user ends: kept where the mode records reasons (refresh families). */
+export type EndReason = "password_changed" | "user_disabled" | "logout_everywhere" | "ended_by_admin";
+
+/** One login as the devices page and the API list it. */
+export interface DeviceView {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  userAgent: string | null;
+  ip: string | null;
+  /** The login making this request. */
+  current: boolean;
+}
+
+/** What a mode that keeps one record per login can do with them, one by one. */
+export interface DeviceRegistry {
+  list(userId: string, current: Principal["handles"], now: Date): Promise<DeviceView[]>;
+  /** Scoped by owner: another user's id and a made-up one are both "not_found". */
+  end(userId: string, deviceId: string, current: Principal["handles"]): Promise<"ended" | "ended_current" | "not_found">;
+}
+
 /** Both modes implement this; pages, the API, the labs and the benchmark only see this. */
 export interface AuthStrategy {
   readonly mode: AuthMode;
@@ -92,6 +134,18 @@ export interface AuthStrategy {
   readonly companionCookies: readonly string[];
   /** Ends the credential server-side where the mode can; returns the cookies to clear. */
   signOut(presented: PresentedForSignOut, meta: RequestMeta): Promise<CookieToSet[]>;
+  /**
+   * Ends every login of the user server-side (password change, admin disable, "log out
+   * everywhere"), except the one `except` names; returns how many ended.
+   */
+  endAllForUser(userId: string, options: { except?: Principal["handles"]; reason: EndReason; now: Date }): Promise<number>;
+  /** The user's logins one by one, or null when the mode keeps no record a user could pick. */
+  readonly devices: DeviceRegistry | null;
+  /**
+   * Where a page request without a usable credential goes. Database-free (the mode's
+   * edge.ts), because proxy.ts asks the same question.
+   */
+  recoveryPath(next: string | null): string;
   /** Decode what can be decoded without a key: exactly what a thief would learn. */
   inspect(credential: string): CredentialView;
   describe(): ModeDescription;

@@ -1,16 +1,8 @@
+import "server-only";
+
 import { z } from "zod";
 import { changePassword, newPasswordSchema } from "../account.ts";
-import { auditActorFor } from "../admin/actor.ts";
-import { readAdminStanding } from "../admin/gate.ts";
-import {
-  adminDisableUser,
-  adminEnableUser,
-  adminEndEverything,
-  adminSetRole,
-  type AdminActionRefusal,
-  type AdminActionResult,
-} from "../admin/user-actions.ts";
-import { roleSchema } from "../users.ts";
+import { renewPresentedCredential } from "../auth/renew-credential.ts";
 import { authenticateAny, crossSite } from "./auth-api.ts";
 import { readJsonBody } from "./body.ts";
 import { json, jsonError } from "./json.ts";
@@ -23,7 +15,7 @@ const passwordBodySchema = z.object({
   newPassword: newPasswordSchema,
 });
 
-async function authenticated(request: Request) {
+export async function authenticated(request: Request) {
   const auth = await authenticateAny();
   if (auth.ok && auth.viaCookie && isCrossSiteRequest(request)) return { ok: false as const, response: crossSite() };
   return auth;
@@ -35,68 +27,26 @@ export async function apiChangePassword(request: Request): Promise<Response> {
   const body = await readJsonBody(request, passwordBodySchema);
   if (!body.ok) return body.response;
   const { principal } = auth;
-  const result = await changePassword(
-    { userId: principal.userId, ...body.data, keep: { sessionId: principal.handles.sessionId, familyId: principal.handles.familyId } },
-    new Date(),
-  );
+  const result = await changePassword({ userId: principal.userId, ...body.data, current: principal.handles }, new Date());
+  if (!result.ok && result.code === "too_many_attempts") {
+    const response = jsonError(429, "too_many_attempts", `Too many wrong current passwords. Try again in ${result.retryAfterSeconds} s.`);
+    response.headers.set("Retry-After", String(result.retryAfterSeconds));
+    return response;
+  }
   if (!result.ok) {
     return result.code === "wrong_password"
       ? jsonError(403, "wrong_password", "The current password is wrong.")
       : jsonError(401, "user_gone", "This account no longer exists or is disabled.");
   }
+  // The credential that made the change is replaced (cookies for a browser, the body for a
+  // Bearer client): a copy of it is refused from now on.
+  const renewed = await renewPresentedCredential(principal.mode, result.user, { setCookies: auth.viaCookie });
   return json({
-    revokedSessions: result.revokedSessions,
-    revokedFamilies: result.revokedFamilies,
-    note: "Other sessions and refresh families are gone. Access tokens issued before now stay valid until exp unless JWT_REVOCATION_CHECK=strict.",
+    revokedSessions: result.ended.session,
+    revokedFamilies: result.ended.jwt,
+    renewed: true,
+    expiresAt: renewed.principal.expiresAt.toISOString(),
+    ...renewed.apiFields,
+    note: "Every other session and refresh family is gone, and access tokens issued before now are refused (their token version is stale). The credential used here was replaced by the one in this answer or its Set-Cookie.",
   });
-}
-
-/** One read of the user row, on rare endpoints (lib/admin/gate.ts says why). */
-async function requireAdmin(request: Request) {
-  const auth = await authenticated(request);
-  if (!auth.ok) return auth;
-  const standing = await readAdminStanding(auth.principal);
-  if (standing.kind === "stale") {
-    return { ok: false as const, response: jsonError(401, "token_stale", "Log in again: this credential predates a change to the account.") };
-  }
-  if (standing.kind !== "admin") return { ok: false as const, response: jsonError(403, "forbidden", "Admins only.") };
-  return auth;
-}
-
-const REFUSALS: Record<AdminActionRefusal, () => Response> = {
-  user_not_found: () => jsonError(404, "user_not_found", "No user has that id."),
-  cannot_disable_self: () => jsonError(409, "cannot_disable_self", "Admins cannot disable themselves."),
-  last_admin: () => jsonError(409, "last_admin", "That would leave no active admin."),
-};
-
-function answer(result: AdminActionResult, body: Record<string, unknown>): Response {
-  if (!result.ok) return REFUSALS[result.code]();
-  return json({ ...body, revokedSessions: result.revokedSessions, revokedFamilies: result.revokedFamilies });
-}
-
-export async function apiSetDisabled(request: Request, userId: string, disabled: boolean): Promise<Response> {
-  const auth = await requireAdmin(request);
-  if (!auth.ok) return auth.response;
-  const actor = await auditActorFor(auth.principal);
-  const result = disabled ? await adminDisableUser(actor, userId, new Date()) : await adminEnableUser(actor, userId, new Date());
-  return answer(result, { userId, disabled });
-}
-
-const roleBodySchema = z.object({ role: roleSchema });
-
-export async function apiSetRole(request: Request, userId: string): Promise<Response> {
-  const auth = await requireAdmin(request);
-  if (!auth.ok) return auth.response;
-  const body = await readJsonBody(request, roleBodySchema);
-  if (!body.ok) return body.response;
-  const result = await adminSetRole(await auditActorFor(auth.principal), userId, body.data.role, new Date());
-  if (!result.ok) return REFUSALS[result.code]();
-  return json({ userId, role: body.data.role });
-}
-
-/** Every session and refresh family of the user; earlier access tokens go stale (version bump). */
-export async function apiEndEverything(request: Request, userId: string): Promise<Response> {
-  const auth = await requireAdmin(request);
-  if (!auth.ok) return auth.response;
-  return answer(await adminEndEverything(await auditActorFor(auth.principal), userId, new Date()), { userId });
 }

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { z } from "zod";
 import { refreshCookieName } from "../auth/cookies.ts";
 import { headers } from "next/headers";
@@ -32,6 +34,12 @@ export async function apiLogin(mode: AuthMode, request: Request): Promise<Respon
     response.headers.set("Retry-After", String(outcome.retryAfterSeconds));
     return response;
   }
+  if (!outcome.ok && outcome.reason === "store_unavailable") {
+    const response = jsonError(503, "store_unavailable", "Logging in is unavailable right now (the user store is unreachable); try again shortly.");
+    response.headers.set("Retry-After", "5");
+    return response;
+  }
+  if (!outcome.ok && outcome.reason === "throttle_unavailable") return jsonError(503, "throttle_unavailable", "Logins are paused: the attempt counter cannot be read. Try again shortly.");
   if (!outcome.ok) return jsonError(401, "invalid_credentials", "Wrong e-mail or password.");
   return json({
     user: publicUser(outcome.user),
@@ -54,9 +62,11 @@ export async function apiLogout(mode: AuthMode, request: Request): Promise<Respo
   const fromForm = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type);
   let extra: Record<string, string | undefined> = {};
   if (/^application\/json/i.test(type)) {
+    // The body is optional extra help, never a reason to refuse: a logout that fails on an
+    // empty or broken body leaves the caller logged in, and what ends the login is the
+    // credential this request carries, not what it says.
     const body = await readJsonBody(request, logoutBodySchema);
-    if (!body.ok) return body.response;
-    if (body.data.refreshToken) extra = { [refreshCookieName()]: body.data.refreshToken };
+    if (body.ok && body.data.refreshToken) extra = { [refreshCookieName()]: body.data.refreshToken };
   }
   const credential = await readCredential(mode, strategies[mode].acceptsBearer);
   await signOutCredential(mode, credential?.value ?? null, extra);

@@ -1,13 +1,18 @@
+import "server-only";
+
 import { authCookieName } from "../auth/cookies.ts";
 import { edges } from "../auth/edge-registry.ts";
 import { parseBearer } from "../auth/request.ts";
-import { verifyAccessTokenWithConfig } from "../auth/jwt/verify-config.ts";
+import { verifyAccessTokenAuthoritatively } from "../auth/jwt/access-keys.ts";
+import { getConfig } from "../env.ts";
 import { json, jsonError } from "./json.ts";
 
 /**
  * Two stand-ins for "another service" behind this app, used by the stolen-credential lab.
- * Neither imports the database, the DAL or the denylist (the imports show it): they know
- * what such a service knows — a verification key — and nothing that changed after issue.
+ * Neither imports the DAL or the denylist (the imports show it): they know what such a
+ * service knows — the verification keys — and nothing that changed after issue. (With EdDSA
+ * the keys come from this app's key set; `npm run downstream` is the separate service that
+ * only has the JWKS.)
  */
 
 /** GET /api/downstream/jwt: signature, alg, iss, aud, typ and exp. A logout cannot reach it. */
@@ -15,7 +20,7 @@ export async function apiDownstreamJwt(request: Request): Promise<Response> {
   const token = parseBearer(request.headers.get("authorization"));
   if (token === null) return jsonError(401, "no_credential", "Send the access token as Authorization: Bearer.");
   const now = new Date();
-  const verified = await verifyAccessTokenWithConfig(token, now);
+  const verified = await verifyAccessTokenAuthoritatively(token, now);
   if (!verified.ok) return jsonError(401, verified.code, verified.message);
   const { sub, role, jti, exp } = verified.claims;
   return json({
@@ -23,7 +28,7 @@ export async function apiDownstreamJwt(request: Request): Promise<Response> {
     accepted: true,
     user: { id: sub, role },
     token: { jti, expiresAt: new Date(exp * 1000).toISOString(), secondsLeft: Math.max(0, exp - Math.floor(now.getTime() / 1000)) },
-    checked: ["signature (HS256 only)", "iss", "aud", "typ at+jwt", "exp"],
+    checked: [`signature (${getConfig().JWT_ALG} only)`, "iss", "aud", "typ at+jwt", "exp", "iat and lifetime bounds"],
     notChecked: ["logout (the denylist)", "the refresh family", "the user's current role, version or disabled flag"],
   });
 }

@@ -7,6 +7,7 @@ import { labsOnly } from "./labs-switch.ts";
 const saved = { ...process.env };
 process.env.SESSION_SECRET ||= randomBytes(32).toString("base64url");
 process.env.JWT_SECRET ||= randomBytes(32).toString("base64url");
+process.env.JWT_KEY_ENCRYPTION_SECRET ||= randomBytes(32).toString("base64url");
 
 function withLabs(value: string | undefined, demo?: string) {
   if (value === undefined) delete process.env.LABS_ENABLED;

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { labsEnabled } from "../labs/enabled.ts";
 import { jsonError } from "./json.ts";
 

@@ -8,7 +8,7 @@ function request(headers: Record<string, string>, url = "http://localhost:3000/a
 
 describe("isCrossSiteRequest", () => {
   test("neither Sec-Fetch-Site nor Origin (curl, server to server) → false", () => {
-    assert.equal(isCrossSiteRequest(request({})), false);
+    assert.equal(isCrossSiteRequest(request({}), 0), false);
   });
 
   describe("Sec-Fetch-Site", () => {
@@ -19,12 +19,12 @@ describe("isCrossSiteRequest", () => {
       ["cross-site", true],
     ] as const) {
       test(`${value} → ${cross}`, () => {
-        assert.equal(isCrossSiteRequest(request({ "sec-fetch-site": value })), cross);
+        assert.equal(isCrossSiteRequest(request({ "sec-fetch-site": value }), 0), cross);
       });
     }
 
     test("same-origin is still checked against a mismatched Origin", () => {
-      assert.equal(isCrossSiteRequest(request({ "sec-fetch-site": "same-origin", origin: "http://evil.com" })), true);
+      assert.equal(isCrossSiteRequest(request({ "sec-fetch-site": "same-origin", origin: "http://evil.com" }), 0), true);
     });
   });
 
@@ -38,14 +38,14 @@ describe("isCrossSiteRequest", () => {
       ["null", true],
     ] as const) {
       test(`${origin} against http://localhost:3000 → ${cross}`, () => {
-        assert.equal(isCrossSiteRequest(request({ origin })), cross);
+        assert.equal(isCrossSiteRequest(request({ origin }), 0), cross);
       });
     }
 
     test("the Host header names the origin the browser saw", () => {
       const headers = { host: "app.example.com:8080", origin: "http://app.example.com:8080" };
-      assert.equal(isCrossSiteRequest(request(headers, "http://127.0.0.1:3000/api/logout")), false);
-      assert.equal(isCrossSiteRequest(request({ ...headers, origin: "http://127.0.0.1:3000" }, "http://127.0.0.1:3000/api/logout")), true);
+      assert.equal(isCrossSiteRequest(request(headers, "http://127.0.0.1:3000/api/logout"), 0), false);
+      assert.equal(isCrossSiteRequest(request({ ...headers, origin: "http://127.0.0.1:3000" }, "http://127.0.0.1:3000/api/logout"), 0), true);
     });
   });
 
@@ -54,30 +54,35 @@ describe("isCrossSiteRequest", () => {
     const forwarded = { "x-forwarded-host": "app.example.com", "x-forwarded-proto": "https", host: "127.0.0.1:3000" };
 
     test("X-Forwarded-Host and -Proto are the expected origin", () => {
-      assert.equal(isCrossSiteRequest(request({ ...forwarded, origin: "https://app.example.com" }, internal)), false);
+      assert.equal(isCrossSiteRequest(request({ ...forwarded, origin: "https://app.example.com" }, internal), 1), false);
     });
 
     test("the internal origin no longer matches", () => {
-      assert.equal(isCrossSiteRequest(request({ ...forwarded, origin: "http://127.0.0.1:3000" }, internal)), true);
+      assert.equal(isCrossSiteRequest(request({ ...forwarded, origin: "http://127.0.0.1:3000" }, internal), 1), true);
     });
 
     test("the forwarded scheme counts", () => {
-      assert.equal(isCrossSiteRequest(request({ ...forwarded, origin: "http://app.example.com" }, internal)), true);
+      assert.equal(isCrossSiteRequest(request({ ...forwarded, origin: "http://app.example.com" }, internal), 1), true);
     });
   });
 });
 
 describe("requestOrigin", () => {
-  test("forwarded host and scheme win over Host and the URL", () => {
+  test("behind a trusted proxy, forwarded host and scheme win over Host and the URL", () => {
     const headers = new Headers({ "x-forwarded-host": "app.example.com", "x-forwarded-proto": "https", host: "127.0.0.1:3000" });
-    assert.equal(requestOrigin(headers, "http://127.0.0.1:3000/api/labs/tampering"), "https://app.example.com");
+    assert.equal(requestOrigin(headers, "http://127.0.0.1:3000/api/labs/tampering", 1), "https://app.example.com");
+  });
+
+  test("with TRUST_PROXY=0 they are the sender's own words: Host, plain http", () => {
+    const headers = new Headers({ "x-forwarded-host": "attacker.example", "x-forwarded-proto": "https", host: "127.0.0.1:3000" });
+    assert.equal(requestOrigin(headers, "https://127.0.0.1:3000/x", 0), "http://127.0.0.1:3000");
   });
 
   test("without a proxy: Host, then the URL's scheme", () => {
-    assert.equal(requestOrigin(new Headers({ host: "localhost:3100" }), "http://0.0.0.0:3100/x"), "http://localhost:3100");
+    assert.equal(requestOrigin(new Headers({ host: "localhost:3100" }), "http://0.0.0.0:3100/x", 0), "http://localhost:3100");
   });
 
   test("headers alone (a Server Action has no URL)", () => {
-    assert.equal(requestOrigin(new Headers({ "x-forwarded-host": "localhost:3100", "x-forwarded-proto": "http" })), "http://localhost:3100");
+    assert.equal(requestOrigin(new Headers({ "x-forwarded-host": "localhost:3100", "x-forwarded-proto": "http" }), undefined, 1), "http://localhost:3100");
   });
 });

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { z } from "zod";
 import { REFRESH_COOKIE_PATH, clearCookie, refreshCookieName } from "../auth/cookies.ts";
 import { renewJwtCredential } from "../auth/jwt/renew.ts";

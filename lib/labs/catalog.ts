@@ -46,7 +46,7 @@ export const labCatalog: Record<LabId, LabEntry> = {
     question: "The database goes away for a moment. Who stays logged in, and what does that cost?",
     scenario: [
       "Log in to both modes while the database is up.",
-      "Make the database unreachable for this whole server (at most 5 s) and ask /me in both modes.",
+      "Make the database unreachable for the lab's own requests (at most 5 s; nobody else is affected) and ask /me in both modes.",
       "Put the database back and ask again.",
     ],
   },

@@ -1,4 +1,6 @@
-import { authCookieName } from "../auth/cookies.ts";
+import "server-only";
+
+import { strategies } from "../auth/registry.ts";
 import type { AuthMode } from "../auth/types.ts";
 import { cookieFrom, type LabClient, type LabRequest } from "./recorder.ts";
 import type { ThrowawayUser } from "./throwaway-user.ts";
@@ -22,16 +24,18 @@ export async function logInAs(client: LabClient, mode: AuthMode, user: Throwaway
     json: { email: user.email, password: user.password },
   });
   const body = answer.body as { accessToken?: unknown; refreshToken?: unknown } | null;
-  const value = mode === "jwt" ? body?.accessToken : cookieFrom(answer.setCookies, authCookieName("session"));
+  // A mode that takes Bearer tokens hands its credential to API clients in the body.
+  const value = strategies[mode].acceptsBearer ? body?.accessToken : cookieFrom(answer.setCookies, strategies[mode].describe().cookieName);
   // Without a credential the lab has nothing to show: that is a broken app, not a verdict.
   if (answer.status !== 200 || typeof value !== "string") throw new LabSetupError(`Logging in to ${mode} mode answered ${answer.status ?? "nothing"}.`);
   const refreshToken = typeof body?.refreshToken === "string" ? body.refreshToken : undefined;
   return { mode, value, ...(refreshToken ? { refreshToken } : {}) };
 }
 
-/** How each mode's credential travels: the session cookie, or `Authorization: Bearer`. */
+/** How each mode's credential travels: `Authorization: Bearer` where the mode takes it, else its cookie. */
 export function presenting(mode: AuthMode, value: string): Pick<LabRequest, "cookie" | "bearer"> {
-  return mode === "jwt" ? { bearer: value } : { cookie: { name: authCookieName("session"), value } };
+  const strategy = strategies[mode];
+  return strategy.acceptsBearer ? { bearer: value } : { cookie: { name: strategy.describe().cookieName, value } };
 }
 
 export function callMe(client: LabClient, held: Pick<HeldCredential, "mode" | "value">, label: string, options: Partial<LabRequest> = {}) {
@@ -44,7 +48,10 @@ export function roleIn(body: unknown): string | null {
   return typeof role === "string" ? role : null;
 }
 
-/** Seconds from `now` until the token's exp, read without a key (exactly what a holder can do). */
+/**
+ * Seconds from `now` until the token's exp, read without a key (exactly what a holder can do);
+ * null for a credential that carries no readable exp (a session seal).
+ */
 export function secondsUntilExp(token: string, now: Date): number | null {
   try {
     const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as { exp?: unknown };

@@ -1,4 +1,3 @@
-import type { AuthMode } from "../auth/types.ts";
 import type { Measure, Verdict } from "./types.ts";
 
 /** The database-outage lab's judgement, from /me before, during and after the outage. */
@@ -15,18 +14,18 @@ export interface OutageObservation {
 
 type Judged = { verdict: Verdict; measures: Record<string, Measure> };
 
-/** JWT /me's evidence says so when it accepted without reading the store (lib/auth/jwt/revocation.ts). */
-export function saysRevocationUnchecked(body: unknown): boolean {
-  const token = (body as { token?: Record<string, unknown> } | null)?.token ?? {};
-  return Object.values(token).some((value) => typeof value === "string" && value.includes("unreachable"));
+/** /me's answer carries Principal.failOpen as `failOpen` under its credential's label (lib/http/auth-api.ts apiMe). */
+export function acceptedFailOpen(body: unknown): boolean {
+  if (typeof body !== "object" || body === null) return false;
+  return Object.values(body).some((part) => (part as { failOpen?: unknown } | null)?.failOpen === true);
 }
 
-export function judgeOutage(mode: AuthMode, seen: OutageObservation): Judged {
+export function judgeOutage(seen: OutageObservation): Judged {
   const up = seen.during.code === "accepted";
   const reasonCodes = [seen.during.code, ...(up && seen.duringDegraded ? ["fail_open"] : []), seen.after];
   const measures = {
     answeredDuringOutage: up,
-    revocationCheckedDuringOutage: mode === "jwt" && up ? !seen.duringDegraded : null,
+    revocationCheckedDuringOutage: up ? !seen.duringDegraded : null,
     recovered: seen.after === "accepted",
   };
   const judged = (outcome: string, tone: Verdict["tone"], headline: string): Judged => ({ measures, verdict: { outcome, tone, headline, reasonCodes } });

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { getConfig } from "../env.ts";
 
 /** LABS_ENABLED when set; otherwise on for the local demo (DEMO_MODE) and off elsewhere. */
@@ -12,5 +14,6 @@ export function labsEnabled(): boolean {
  * throwaway user to wherever it points. Next sets PORT to the port it listens on.
  */
 export function labOrigin(): string {
-  return getConfig().LABS_ORIGIN?.replace(/\/$/, "") ?? `http://127.0.0.1:${process.env.PORT || "3000"}`;
+  const config = getConfig();
+  return config.LABS_ORIGIN?.replace(/\/$/, "") ?? `http://127.0.0.1:${config.PORT}`;
 }

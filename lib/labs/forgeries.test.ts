@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import { before, describe, test } from "node:test";
 import { resetConfigForTests } from "../env.ts";
 import { signAccessToken } from "../auth/jwt/token.ts";
-import { accessTokenSettings, verifyAccessTokenWithConfig } from "../auth/jwt/verify-config.ts";
+import { verifyAccessTokenAuthoritatively } from "../auth/jwt/access-keys.ts";
+import { hmacTokenKey } from "../auth/jwt/verify-config.ts";
 import { sealSessionId, unsealSessionId } from "../auth/session/seal.ts";
 import {
   editJwt,
@@ -24,12 +25,15 @@ let genuine: string;
 before(async () => {
   process.env.SESSION_SECRET = SESSION_SECRET;
   process.env.JWT_SECRET = randomBytes(32).toString("base64url");
+  process.env.JWT_KEY_ENCRYPTION_SECRET = randomBytes(32).toString("base64url");
+  // HS256: no database in a unit test. The EdDSA forgeries are checked in forgeries.integration.test.ts.
+  process.env.JWT_ALG = "HS256";
   resetConfigForTests();
-  genuine = (await signAccessToken({ ...SUBJECT, tokenVersion: 0 }, { ...(await accessTokenSettings()), ttlSeconds: 900, now: new Date() })).token;
+  genuine = (await signAccessToken({ ...SUBJECT, tokenVersion: 0 }, { signingKey: await hmacTokenKey(), issuer: "session-vs-jwt", audience: "session-vs-jwt:web", ttlSeconds: 900, now: new Date() })).token;
 });
 
 async function codeOf(token: string): Promise<string> {
-  const verified = await verifyAccessTokenWithConfig(token, new Date());
+  const verified = await verifyAccessTokenAuthoritatively(token, new Date());
   return verified.ok ? "accepted" : verified.code;
 }
 

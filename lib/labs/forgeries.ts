@@ -1,8 +1,10 @@
-import { randomBytes } from "node:crypto";
+import "server-only";
+
+import { randomBytes, webcrypto } from "node:crypto";
 import { getConfig } from "../env.ts";
+import { accessTokenSignSettings } from "../auth/jwt/access-keys.ts";
 import { importHmacKey } from "../auth/jwt/keys.ts";
 import { signAccessToken } from "../auth/jwt/token.ts";
-import { accessTokenSettings } from "../auth/jwt/verify-config.ts";
 import { newSessionSecret } from "../auth/session/ids.ts";
 import { sealSessionId } from "../auth/session/seal.ts";
 import type { Role } from "../users.ts";
@@ -54,14 +56,18 @@ interface Subject {
 export async function expiredJwt(subject: Subject, now = new Date()): Promise<string> {
   const ttlSeconds = 60;
   const issuedAt = new Date(now.getTime() - (ttlSeconds + getConfig().JWT_CLOCK_SKEW_SECONDS + 60) * 1000);
-  const settings = { ...(await accessTokenSettings()), ttlSeconds, now: issuedAt };
+  const settings = { ...(await accessTokenSignSettings(issuedAt)), ttlSeconds };
   return (await signAccessToken({ ...subject, tokenVersion: 0 }, settings)).token;
 }
 
-/** Everything right except the key: a freshly made random one. */
+/** Everything right except the key: a freshly made random one of the same kind, under our kid. */
 export async function jwtSignedWithAnotherKey(subject: Subject, now = new Date()): Promise<string> {
-  const key = await importHmacKey(randomBytes(32).toString("base64url"));
-  const settings = { ...(await accessTokenSettings()), key, ttlSeconds: 300, now };
+  const real = await accessTokenSignSettings(now);
+  const key =
+    real.signingKey.alg === "HS256"
+      ? await importHmacKey(randomBytes(32).toString("base64url"))
+      : ((await webcrypto.subtle.generateKey({ name: "Ed25519" }, false, ["sign", "verify"])) as CryptoKeyPair).privateKey;
+  const settings = { ...real, signingKey: { ...real.signingKey, key }, ttlSeconds: 300 };
   return (await signAccessToken({ ...subject, tokenVersion: 0 }, settings)).token;
 }
 

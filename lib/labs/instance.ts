@@ -1,4 +1,7 @@
+import "server-only";
+
 import { randomUUID } from "node:crypto";
+import { processLocal } from "../state/process-local.ts";
 
 /**
  * A sanity check, not a security boundary (the origin is fixed by configuration, see
@@ -7,11 +10,8 @@ import { randomUUID } from "node:crypto";
  * process whose database it breaks.
  */
 
-const globalForInstance = globalThis as typeof globalThis & { __svjLabInstance?: string };
-
 export function labInstanceId(): string {
-  globalForInstance.__svjLabInstance ??= randomUUID();
-  return globalForInstance.__svjLabInstance;
+  return processLocal("labs:instance-id", () => randomUUID());
 }
 
 export const INSTANCE_PATH = "/api/labs/instance";

@@ -1,34 +1,42 @@
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
 import { cleanUpTestDatabase, createTestUser } from "../test-database.ts";
-import { getDb, makeDatabaseUnreachable } from "../db.ts";
+import { getDb } from "../db.ts";
+import { LAB_OUTAGE_HEADER, labOutageClient, openLabOutage, runInLabOutageIfMarked } from "./outage-scope.ts";
 import { createThrowawayUser, deleteThrowawayUser, withThrowawayUser } from "./throwaway-user.ts";
 import { verifyCredentials } from "../users.ts";
 
 after(cleanUpTestDatabase);
 
-describe("makeDatabaseUnreachable (the outage lab's seam in lib/db.ts)", () => {
-  test("every query fails while it is on; the real client is back afterwards, unchanged", async () => {
+describe("the outage lab's seam (lib/labs/outage-scope.ts)", () => {
+  test("only a request carrying the open outage's secret loses the database; others keep it at the same time", async () => {
     const user = await createTestUser();
     const real = getDb();
-    const restore = makeDatabaseUnreachable();
+    const outage = openLabOutage();
     try {
-      assert.notEqual(getDb(), real);
-      await assert.rejects(getDb().user.findUnique({ where: { id: user.id } }));
-      await assert.rejects(getDb().$queryRaw`SELECT 1`);
+      const marked = new Request("http://x/api/session/me", { headers: { [LAB_OUTAGE_HEADER]: outage.handle } });
+      const unmarked = new Request("http://x/api/session/me");
+      const [inside, outside] = await Promise.allSettled([
+        runInLabOutageIfMarked(marked, () => getDb().user.findUnique({ where: { id: user.id } })),
+        runInLabOutageIfMarked(unmarked, () => getDb().user.findUnique({ where: { id: user.id } })),
+      ]);
+      assert.equal(inside.status, "rejected");
+      assert.equal(outside.status, "fulfilled");
+      assert.equal(getDb(), real, "the process's client is untouched");
     } finally {
-      await restore();
+      await outage.restore();
     }
-    assert.equal(getDb(), real);
-    assert.equal((await getDb().user.findUnique({ where: { id: user.id } }))?.id, user.id);
   });
 
-  test("restoring twice is harmless (the timer and the finally may both do it)", async () => {
-    const real = getDb();
-    const restore = makeDatabaseUnreachable();
-    await restore();
-    await restore();
-    assert.equal(getDb(), real);
+  test("a guessed, empty or closed secret gets the real database", async () => {
+    const outage = openLabOutage();
+    await outage.restore();
+    await outage.restore(); // twice is harmless: the timer and the finally may both do it
+    for (const value of [outage.handle, "", "guess"]) {
+      const request = new Request("http://x/", { headers: { [LAB_OUTAGE_HEADER]: value } });
+      assert.equal(labOutageClient(request.headers), null);
+      assert.equal(await runInLabOutageIfMarked(request, async () => (await getDb().$queryRaw<unknown[]>`SELECT 1`).length), 1);
+    }
   });
 });
 

@@ -7,15 +7,23 @@ import { createOutageGate } from "./outage-window.ts";
 function fakeDatabase() {
   const events: string[] = [];
   let down = 0;
+  let restoredOnce: () => void = () => {};
+  /** Settles at the first restore: lets a test's work outlive the time limit without a sleep. */
+  const restored = new Promise<void>((resolve) => (restoredOnce = resolve));
   return {
     events,
+    restored,
     isDown: () => down > 0,
     breakDatabase: () => {
       down += 1;
       events.push("break");
-      return async () => {
-        down -= 1;
-        events.push("restore");
+      return {
+        handle: "broken",
+        restore: async () => {
+          down -= 1;
+          events.push("restore");
+          restoredOnce();
+        },
       };
     },
   };
@@ -27,8 +35,8 @@ describe("outage", () => {
   test("the database is down only while the work runs", async () => {
     const db = fakeDatabase();
     const gate = createOutageGate(db.breakDatabase, LIMITS);
-    const window = await gate.outage(async () => db.isDown());
-    assert.equal(window.result, true);
+    const window = await gate.outage(async (handle) => [db.isDown(), handle]);
+    assert.deepEqual(window.result, [true, "broken"]);
     assert.equal(window.cutShort, false);
     assert.equal(db.isDown(), false);
     assert.deepEqual(db.events, ["break", "restore"]);
@@ -42,16 +50,22 @@ describe("outage", () => {
   });
 
   test("restored at the time limit even while the work still runs, and said so", async () => {
+    // Order and outcome, not speed: the work only ends after the limit's timer has restored the
+    // database, and the fake clock says how long each part took.
+    let now = 1_000;
     const db = fakeDatabase();
-    const gate = createOutageGate(db.breakDatabase, { maxMs: 20, cooldownMs: 0 });
+    const gate = createOutageGate(db.breakDatabase, { maxMs: 20, cooldownMs: 0 }, () => now);
     const window = await gate.outage(async () => {
-      await sleep(80);
+      now += 20; // the database is down this long…
+      await db.restored;
+      now += 500; // …and the work goes on long after it is back
+      db.events.push("work looked");
       return db.isDown();
     });
     assert.equal(window.result, false, "already back when the work looked");
     assert.equal(window.cutShort, true);
-    assert.ok(window.outageMs < 80, `outage lasted ${window.outageMs} ms`);
-    assert.deepEqual(db.events, ["break", "restore"], "restored once, not twice");
+    assert.equal(window.outageMs, 20, "the outage ends at the restore, not when the work ends");
+    assert.deepEqual(db.events, ["break", "restore", "work looked"], "restored once, not twice, before the work ended");
   });
 
   test("concurrent outages never overlap", async () => {

@@ -1,12 +1,12 @@
 /**
- * A real database outage, kept on a short leash: one at a time, never longer than `maxMs`,
- * always undone (timer and finally), and not again until `cooldownMs` after the last one —
- * the labs are reachable without logging in, so without a cooldown anyone could keep the
- * database down by calling them in a loop. The break itself is injected (lib/db.ts
- * makeDatabaseUnreachable in the app, a fake in the tests).
+ * A database outage, kept on a short leash: one at a time, never longer than `maxMs`, always
+ * undone (timer and finally), and not again until `cooldownMs` after the last one. The outage
+ * only ever reaches the lab's own requests (lib/labs/outage-scope.ts), so the leash bounds the
+ * cost of a run, not harm to others. The break itself is injected (openLabOutage in the app,
+ * a fake in the tests); its handle is what the work needs to reach the broken database.
  */
 
-export type BreakDatabase = () => () => Promise<void>;
+export type BreakDatabase<H> = () => { handle: H; restore: () => Promise<void> };
 
 export interface OutageLimits {
   maxMs: number;
@@ -32,7 +32,7 @@ function serialised() {
   };
 }
 
-export function createOutageGate(breakDatabase: BreakDatabase, limits: OutageLimits, clock: () => number = Date.now) {
+export function createOutageGate<H>(breakDatabase: BreakDatabase<H>, limits: OutageLimits, clock: () => number = Date.now) {
   const runs = serialised();
   const outages = serialised();
   let lastEndedAt = Number.NEGATIVE_INFINITY;
@@ -48,9 +48,9 @@ export function createOutageGate(breakDatabase: BreakDatabase, limits: OutageLim
     },
 
     /** Breaks the database, runs `work`, restores it: after `maxMs` at the latest, and always. */
-    outage<T>(work: () => Promise<T>): Promise<OutageWindow<T>> {
+    outage<T>(work: (handle: H) => Promise<T>): Promise<OutageWindow<T>> {
       return outages(async () => {
-        const undo = breakDatabase();
+        const { handle, restore: undo } = breakDatabase();
         const startedAt = clock();
         let endedAt: number | null = null;
         const restore = async () => {
@@ -65,7 +65,7 @@ export function createOutageGate(breakDatabase: BreakDatabase, limits: OutageLim
           void restore();
         }, limits.maxMs);
         try {
-          const result = await work();
+          const result = await work(handle);
           return { result, outageMs: (endedAt ?? clock()) - startedAt, cutShort };
         } finally {
           clearTimeout(timer);
@@ -76,4 +76,4 @@ export function createOutageGate(breakDatabase: BreakDatabase, limits: OutageLim
   };
 }
 
-export type OutageGate = ReturnType<typeof createOutageGate>;
+export type OutageGate<H> = ReturnType<typeof createOutageGate<H>>;

@@ -1,26 +1,31 @@
+import { chargeWithinCap } from "../state/limits.ts";
+import { processLocal, sharedState, type SharedState } from "../state/index.ts";
+
 /**
- * Every lab run costs several argon2 hashes and a dozen requests, and anyone may start one:
- * runs take turns, and at most RUNS_PER_MINUTE start in any minute, across all labs.
+ * Every lab run costs several argon2 hashes and a dozen requests: at most RUNS_PER_USER in
+ * any minute per logged-in user, RUNS_PER_MINUTE across everyone, counted in the shared
+ * state (with REDIS_URL, across every instance: a fleet does not multiply the budget).
+ * Runs in one process also take turns, so they never compete for its CPU.
  */
-const RUNS_PER_MINUTE = 30;
+export const RUNS_PER_MINUTE = 30;
+export const RUNS_PER_USER = 5;
+const MINUTE = 60_000;
 
-const globalForPacing = globalThis as typeof globalThis & { __svjLabPacing?: { starts: number[]; queue: Promise<unknown> } };
+export type Paced<T> = { ran: true; value: T } | { ran: false; retryAfterSeconds: number; scope: "user" | "everyone" };
 
-function state() {
-  globalForPacing.__svjLabPacing ??= { starts: [], queue: Promise.resolve() };
-  return globalForPacing.__svjLabPacing;
-}
-
-export type Paced<T> = { ran: true; value: T } | { ran: false; retryAfterSeconds: number };
-
-export async function paceLabRun<T>(run: () => Promise<T>, now = Date.now()): Promise<Paced<T>> {
-  const pacing = state();
-  pacing.starts = pacing.starts.filter((at) => at > now - 60_000);
-  if (pacing.starts.length >= RUNS_PER_MINUTE) {
-    return { ran: false, retryAfterSeconds: Math.max(1, Math.ceil((pacing.starts[0]! + 60_000 - now) / 1000)) };
+/** `refunded`: an outcome that did not really run (a refusal) gives the charges back. */
+export async function paceLabRun<T>(userId: string, run: () => Promise<T>, refunded: (value: T) => boolean = () => false, now = Date.now(), state: SharedState = sharedState()): Promise<Paced<T>> {
+  const mine = await chargeWithinCap(state.windows, `labs:runs:user:${userId}`, RUNS_PER_USER, MINUTE, now);
+  if (!mine.allowed) return { ran: false, retryAfterSeconds: mine.retryAfterSeconds, scope: "user" };
+  const all = await chargeWithinCap(state.windows, "labs:runs:all", RUNS_PER_MINUTE, MINUTE, now);
+  if (!all.allowed) {
+    await state.windows.remove(`labs:runs:user:${userId}`, mine.id);
+    return { ran: false, retryAfterSeconds: all.retryAfterSeconds, scope: "everyone" };
   }
-  pacing.starts.push(now);
-  const turn = pacing.queue.then(run, run);
-  pacing.queue = turn.catch(() => undefined);
-  return { ran: true, value: await turn };
+  const queue = processLocal("labs:run-queue", () => ({ tail: Promise.resolve() as Promise<unknown> }));
+  const turn = queue.tail.then(run, run);
+  queue.tail = turn.catch(() => undefined);
+  const value = await turn;
+  if (refunded(value)) await Promise.all([state.windows.remove(`labs:runs:user:${userId}`, mine.id), state.windows.remove("labs:runs:all", all.id)]);
+  return { ran: true, value };
 }

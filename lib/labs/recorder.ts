@@ -1,3 +1,5 @@
+import "server-only";
+
 import { redactBody, redactRequestHeaders, relevantResponseHeaders } from "./redact.ts";
 import type { LabStep } from "./types.ts";
 
@@ -13,6 +15,8 @@ export interface LabRequest {
   cookie?: { name: string; value: string };
   /** Sent as `Authorization: Bearer …`. */
   bearer?: string;
+  /** One extra header, recorded with its value replaced by `shown` (e.g. a per-run secret). */
+  marker?: { name: string; value: string; shown: string };
   json?: unknown;
   decisive?: boolean;
   /** Give up after this long; the step then records no response. Default 5 s. */
@@ -47,10 +51,15 @@ export function createLabClient(origin: string): LabClient {
       if (request.cookie) headers.cookie = `${request.cookie.name}=${request.cookie.value}`;
       if (request.bearer !== undefined) headers.authorization = `Bearer ${request.bearer}`;
       if (request.json !== undefined) headers["content-type"] = "application/json";
+      const shownHeaders = redactRequestHeaders(headers);
+      if (request.marker) {
+        headers[request.marker.name] = request.marker.value;
+        shownHeaders[request.marker.name] = request.marker.shown;
+      }
       const recorded = {
         method,
         path: request.path,
-        headers: redactRequestHeaders(headers),
+        headers: shownHeaders,
         ...(request.json === undefined ? {} : { body: redactBody(request.json) }),
       };
       const step: LabStep = { label, request: recorded, response: null, ...(request.decisive ? { decisive: true } : {}), ...(event ? { after: event } : {}) };

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { randomUUID } from "node:crypto";
 import type { Role } from "../users.ts";
 import { LabSetupError } from "./credentials.ts";
@@ -48,16 +50,22 @@ async function runWithThrowawayUser(lab: LabId, origin: string): Promise<LabResu
   };
 }
 
-export async function runLab(lab: LabId, origin: string): Promise<LabRun> {
+/** `starter` is the logged-in user (verifyLabStarter) whose budget the run is charged to. */
+export async function runLab(lab: LabId, origin: string, starter: { userId: string }): Promise<LabRun> {
   if (!labsEnabled()) return { ok: false, status: 404, code: "not_found", message: "The labs are switched off (LABS_ENABLED=false)." };
   if (!(await originIsThisProcess(origin))) {
     return { ok: false, status: 400, code: "origin_not_this_app", message: `${origin} is not this server, so the lab will not send requests there.` };
   }
   const { exclusive } = definitions[lab];
   try {
-    const paced = await paceLabRun(() => (exclusive ? exclusive(() => runWithThrowawayUser(lab, origin)) : runWithThrowawayUser(lab, origin)));
+    const paced = await paceLabRun(
+      starter.userId,
+      () => (exclusive ? exclusive(() => runWithThrowawayUser(lab, origin)) : runWithThrowawayUser(lab, origin)),
+      (outcome) => "refused" in outcome,
+    );
     if (!paced.ran) {
-      const message = `The labs have run often this minute; try again in ${paced.retryAfterSeconds} s.`;
+      const who = paced.scope === "user" ? "You have run labs" : "Labs have run";
+      const message = `${who} often this minute; try again in ${paced.retryAfterSeconds} s.`;
       return { ok: false, status: 429, code: "labs_busy", message, retryAfterSeconds: paced.retryAfterSeconds };
     }
     const outcome = paced.value;
@@ -65,7 +73,7 @@ export async function runLab(lab: LabId, origin: string): Promise<LabRun> {
       const message = `The database was taken down moments ago; the next outage is allowed in ${outcome.retryAfterSeconds} s.`;
       return { ok: false, status: 429, code: outcome.code, message, retryAfterSeconds: outcome.retryAfterSeconds };
     }
-    recordLabResult(outcome);
+    await recordLabResult(outcome);
     return { ok: true, result: outcome };
   } catch (error) {
     if (error instanceof LabSetupError) return { ok: false, status: 502, code: "lab_setup_failed", message: error.message };

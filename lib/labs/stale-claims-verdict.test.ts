@@ -47,6 +47,16 @@ describe("judgeJwtRole", () => {
     assert.equal(judgeJwtRole({ ...jwtAsDesigned, afterRefresh: "role=admin" }).verdict.outcome, "unexpected");
   });
 
+  test("the default check refuses the old token at once (token_stale): safe, and nothing stale to measure", () => {
+    const seen = { ...jwtAsDesigned, afterDemotion: "token_stale", oldTokenAfterRefresh: "token_stale" };
+    const { verdict, measures } = judgeJwtRole(seen);
+    assert.equal(verdict.outcome, "refused_until_refresh");
+    assert.equal(verdict.tone, "safe");
+    assert.deepEqual(verdict.reasonCodes, ["role=admin", "token_stale", "accepted", "role=user", "token_stale"]);
+    assert.deepEqual(measures, { roleFreshAfterRefresh: true, staleRoleSeconds: 0 });
+    assert.equal(judgeJwtRole({ ...seen, afterRefresh: "role=admin" }).verdict.outcome, "unexpected");
+  });
+
   test("an old token refused after the refresh is said so", () => {
     const { verdict, measures } = judgeJwtRole({ ...jwtAsDesigned, oldTokenAfterRefresh: "token_stale" });
     assert.match(verdict.headline, /old token no longer works/);

@@ -25,6 +25,8 @@ type Judged = { verdict: Verdict; measures: Record<string, Measure> };
 
 const ADMIN = "role=admin";
 const USER = "role=user";
+/** The revocation check's answer to a token minted before a version bump (a role change bumps it). */
+const STALE = "token_stale";
 
 function inconclusive(seen: string, reasonCodes: string[], measures: Record<string, Measure>): Judged {
   const headline = `The admin's first request did not say admin (${seen}); nothing can be concluded.`;
@@ -49,12 +51,17 @@ export function judgeJwtRole(seen: JwtRoleObservation): Judged {
   const measures = {
     roleFreshAfterRefresh: seen.afterRefresh === USER,
     // How much longer the old token goes on claiming admin: its remaining lifetime.
-    staleRoleSeconds: seen.afterDemotion === USER ? 0 : oldStillAdmin ? seen.oldTokenSecondsLeft : null,
+    staleRoleSeconds: seen.afterDemotion === USER || seen.afterDemotion === STALE ? 0 : oldStillAdmin ? seen.oldTokenSecondsLeft : null,
   };
   if (seen.before !== ADMIN) return inconclusive(seen.before, reasonCodes, measures);
   if (seen.afterDemotion === USER) {
     const headline = "The very next request after the demotion acted as role user.";
     return { measures, verdict: { outcome: "fresh_on_next_request", tone: "safe", headline, reasonCodes } };
+  }
+  if (seen.afterDemotion === STALE && seen.refresh === "accepted" && seen.afterRefresh === USER && !oldStillAdmin) {
+    const headline =
+      "The old token was refused on the very next request (token_stale: the demotion bumped the token version); a refresh minted one saying user.";
+    return { measures, verdict: { outcome: "refused_until_refresh", tone: "safe", headline, reasonCodes } };
   }
   if (seen.afterDemotion !== ADMIN || seen.refresh !== "accepted" || seen.afterRefresh !== USER) {
     const headline = `After the demotion: ${seen.afterDemotion}; refresh: ${seen.refresh}; refreshed token: ${seen.afterRefresh}. Not the expected pattern.`;

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { setUserRole } from "../account.ts";
 import { getConfig } from "../env.ts";
 import { callMe, logInAs, roleIn, secondsUntilExp } from "./credentials.ts";
@@ -71,7 +73,7 @@ export async function runStaleClaimsLab(origin: string, user: ThrowawayUser): Pr
       },
     },
     notes: [
-      `JWT_REVOCATION_CHECK=${config.JWT_REVOCATION_CHECK}. A role change bumps the user's tokenVersion: with strict, every earlier access token is refused at once (token_stale) — at the price of one user-row read per request, a session in all but name. With denylist or none the old claims stand until exp.`,
+      `JWT_REVOCATION_CHECK=${config.JWT_REVOCATION_CHECK}. A role change bumps the user's tokenVersion: with denylist (the default) every earlier access token is refused at once (token_stale) — at the price of one user-row read per request, a session in all but name. With none the old claims stand until exp.`,
       "Whatever the check, the admin endpoints read the user row: the stale admin claim grants nothing there.",
       "A refresh reads the user row, so the role is fresh in the new token; the old access token is not touched by a refresh and keeps its claims until exp.",
     ],

@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { AuthMode } from "../auth/types.ts";
 import { getConfig } from "../env.ts";
 import { callMe, logInAs, presenting, secondsUntilExp } from "./credentials.ts";
@@ -27,15 +29,14 @@ async function stealAndReplay(origin: string, mode: AuthMode, user: ThrowawayUse
     before: answerCode(before),
     app: answerCode(app),
     downstream: answerCode(downstream),
-    secondsUntilExp: mode === "jwt" ? secondsUntilExp(held.value, replayedAt) : null,
+    secondsUntilExp: secondsUntilExp(held.value, replayedAt),
   });
   return { mode, steps: client.steps, ...judged };
 }
 
 const revocationNotes = {
   none: "JWT_REVOCATION_CHECK=none: this app reads nothing after the signature, so a copy works here exactly as long as downstream — until exp.",
-  denylist: "JWT_REVOCATION_CHECK=denylist: logout put the token's jti on the denylist and this app looks every jti up, so the copy stops working here. The downstream service has no denylist.",
-  strict: "JWT_REVOCATION_CHECK=strict: this app reads the user's token version and the denylist, so the copy stops working here. The downstream service reads neither.",
+  denylist: "JWT_REVOCATION_CHECK=denylist: logout put the token's jti on the denylist, and this app reads it (with the user's token version) on every request, so the copy stops working here. The downstream service reads neither.",
 } as const;
 
 export async function runStolenCredentialLab(origin: string, user: ThrowawayUser): Promise<LabOutcome> {
@@ -44,7 +45,6 @@ export async function runStolenCredentialLab(origin: string, user: ThrowawayUser
   return {
     config: {
       JWT_REVOCATION_CHECK: config.JWT_REVOCATION_CHECK,
-      "denylist store": config.REDIS_URL ? "redis" : "database",
       JWT_ACCESS_TTL_SECONDS: config.JWT_ACCESS_TTL_SECONDS,
       JWT_CLOCK_SKEW_SECONDS: config.JWT_CLOCK_SKEW_SECONDS,
     },

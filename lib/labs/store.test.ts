@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { beforeEach, describe, test } from "node:test";
-import { labRun, latestLabResult, latestRevocationLag, recordLabResult, resetLabResults } from "./store.ts";
+import { createMemoryState } from "../state/memory.ts";
+import type { SharedState } from "../state/types.ts";
+import { labRun, latestLabResult, latestRevocationLag, recordLabResult } from "./store.ts";
 import type { LabColumn, LabId, LabResult } from "./types.ts";
 
 function column(mode: "session" | "jwt", measures: LabColumn["measures"] = {}): LabColumn {
@@ -21,40 +23,50 @@ function result(lab: LabId, runId: string, measures: Record<"session" | "jwt", L
   };
 }
 
-beforeEach(() => resetLabResults());
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+let now = Date.UTC(2031, 0, 1);
+let state: SharedState;
+beforeEach(() => {
+  state = createMemoryState(() => now);
+});
 
 describe("lab results store", () => {
-  test("keeps the latest result per lab, and runs by id", () => {
-    recordLabResult(result("tampering", "1"));
-    recordLabResult(result("tampering", "2"));
-    recordLabResult(result("stale-claims", "3"));
-    assert.equal(latestLabResult("tampering")?.runId, "2");
-    assert.equal(latestLabResult("stale-claims")?.runId, "3");
-    assert.equal(latestLabResult("database-outage"), null);
-    assert.equal(labRun("1")?.runId, "1");
+  test("keeps the latest result per lab, and runs by id", async () => {
+    await recordLabResult(result("tampering", id(1)), state);
+    await recordLabResult(result("tampering", id(2)), state);
+    await recordLabResult(result("stale-claims", id(3)), state);
+    assert.equal((await latestLabResult("tampering", state))?.runId, id(2));
+    assert.equal((await latestLabResult("stale-claims", state))?.runId, id(3));
+    assert.equal(await latestLabResult("database-outage", state), null);
+    assert.equal((await labRun(id(1), state))?.runId, id(1));
   });
 
-  test("forgets the oldest runs beyond 50, never the latest", () => {
-    for (let i = 0; i < 60; i += 1) recordLabResult(result("tampering", String(i)));
-    assert.equal(labRun("9"), null);
-    assert.equal(labRun("10")?.runId, "10");
-    assert.equal(latestLabResult("tampering")?.runId, "59");
+  test("forgets a run after an hour, never the latest result", async () => {
+    await recordLabResult(result("tampering", id(1)), state);
+    now += 60 * 60_000;
+    assert.equal(await labRun(id(1), state), null);
+    assert.equal((await latestLabResult("tampering", state))?.runId, id(1));
+  });
+
+  test("a run id that is not a UUID names nothing", async () => {
+    assert.equal(await labRun("../../etc", state), null);
   });
 });
 
 describe("latestRevocationLag", () => {
-  test("null before the stolen-credential lab ran", () => {
-    assert.equal(latestRevocationLag(), null);
+  test("null before the stolen-credential lab ran", async () => {
+    assert.equal(await latestRevocationLag(state), null);
   });
 
-  test("the measured lags, per mode, here and downstream", () => {
-    recordLabResult(
-      result("stolen-credential", "r", {
+  test("the measured lags, per mode, here and downstream", async () => {
+    await recordLabResult(
+      result("stolen-credential", id(9), {
         session: { revocationLagSeconds: 0, downstreamRevocationLagSeconds: 0 },
         jwt: { revocationLagSeconds: 0, downstreamRevocationLagSeconds: 897 },
       }),
+      state,
     );
-    assert.deepEqual(latestRevocationLag(), {
+    assert.deepEqual(await latestRevocationLag(state), {
       ranAt: "2031-01-01T00:00:01.000Z",
       revocationCheck: "denylist",
       app: { session: 0, jwt: 0 },

@@ -1,40 +1,34 @@
+import "server-only";
+
 import type { AuthMode } from "../auth/types.ts";
+import { sharedState, type SharedState } from "../state/index.ts";
 import type { LabId, LabResult } from "./types.ts";
 
 /**
- * The labs' results, in memory: the latest per lab (what the compare page reads) and the
- * last few runs by id (what a lab page shows after its form posts). Per process and gone on
- * restart, which is right for a demo's measurements. On globalThis, like the metrics: route
- * handlers, Server Actions and pages may be separate bundles in one process.
+ * The labs' results in the shared state: the latest per lab (what the compare page reads) and
+ * each run by id for an hour (what a lab page shows after its form posts). With REDIS_URL a
+ * result lands whichever instance serves the page; without, per process and gone on restart,
+ * which is right for a demo's measurements. What is read back is what this app wrote.
  */
 
-const KEEP_RUNS = 50;
+const RUN_TTL_MS = 60 * 60_000;
+const LATEST_TTL_MS = 30 * 24 * 3600_000;
 
-interface Store {
-  latest: Partial<Record<LabId, LabResult>>;
-  runs: Map<string, LabResult>;
+export async function recordLabResult(result: LabResult, state: SharedState = sharedState()): Promise<void> {
+  await Promise.all([
+    state.records.set(`labs:latest:${result.lab}`, result, LATEST_TTL_MS),
+    state.records.set(`labs:run:${result.runId}`, result, RUN_TTL_MS),
+  ]);
 }
 
-const globalForLabs = globalThis as typeof globalThis & { __svjLabResults?: Store };
-
-function store(): Store {
-  globalForLabs.__svjLabResults ??= { latest: {}, runs: new Map() };
-  return globalForLabs.__svjLabResults;
+export async function latestLabResult(lab: LabId, state: SharedState = sharedState()): Promise<LabResult | null> {
+  return (await state.records.get(`labs:latest:${lab}`)) as LabResult | null;
 }
 
-export function recordLabResult(result: LabResult): void {
-  const { latest, runs } = store();
-  latest[result.lab] = result;
-  runs.set(result.runId, result);
-  if (runs.size > KEEP_RUNS) runs.delete(runs.keys().next().value!);
-}
-
-export function latestLabResult(lab: LabId): LabResult | null {
-  return store().latest[lab] ?? null;
-}
-
-export function labRun(runId: string): LabResult | null {
-  return store().runs.get(runId) ?? null;
+export async function labRun(runId: string, state: SharedState = sharedState()): Promise<LabResult | null> {
+  // Run ids are UUIDs; anything else cannot name a stored run (and must not shape a key).
+  if (!/^[0-9a-f-]{36}$/i.test(runId)) return null;
+  return (await state.records.get(`labs:run:${runId}`)) as LabResult | null;
 }
 
 export interface RevocationLag {
@@ -49,8 +43,7 @@ export interface RevocationLag {
 const asSeconds = (value: unknown) => (typeof value === "number" ? value : null);
 
 /** The stolen-credential lab's measured revocation lag, or null before its first run. */
-export function latestRevocationLag(): RevocationLag | null {
-  const result = latestLabResult("stolen-credential");
+export function revocationLagOf(result: LabResult | null): RevocationLag | null {
   if (!result) return null;
   const { session, jwt } = result.columns;
   return {
@@ -61,7 +54,6 @@ export function latestRevocationLag(): RevocationLag | null {
   };
 }
 
-/** For tests: forget everything. */
-export function resetLabResults(): void {
-  globalForLabs.__svjLabResults = { latest: {}, runs: new Map() };
+export async function latestRevocationLag(state: SharedState = sharedState()): Promise<RevocationLag | null> {
+  return revocationLagOf(await latestLabResult("stolen-credential", state));
 }

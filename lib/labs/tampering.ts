@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { AuthMode } from "../auth/types.ts";
 import { getConfig } from "../env.ts";
 import { callMe, logInAs, type HeldCredential } from "./credentials.ts";
@@ -59,7 +61,7 @@ export async function runTamperingLab(origin: string, user: ThrowawayUser): Prom
   const [session, jwt] = await Promise.all([tamper(origin, "session", user), tamper(origin, "jwt", user)]);
   return {
     config: {
-      "JWT algorithms accepted": "HS256",
+      "JWT algorithms accepted": `${config.JWT_ALG} only (pinned per key)`,
       JWT_ISSUER: config.JWT_ISSUER,
       JWT_AUDIENCE: config.JWT_AUDIENCE,
       "JWT typ": "at+jwt",

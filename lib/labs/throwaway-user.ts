@@ -1,3 +1,5 @@
+import "server-only";
+
 import { randomBytes } from "node:crypto";
 import { getDb } from "../db.ts";
 import { hashPassword } from "../password.ts";
@@ -45,4 +47,15 @@ export async function withThrowawayUser<T>(role: Role, work: (user: ThrowawayUse
     deleted = await deleteThrowawayUser(user);
   }
   return { result, user, deleted };
+}
+
+/**
+ * Browser labs hand a throwaway user's token to a page and cannot know when the visitor
+ * leaves: their users are swept here, at the start of the next run, once older than `age`.
+ */
+export async function deleteStaleThrowawayUsers(now: Date, ageSeconds: number): Promise<number> {
+  const { count } = await getDb().user.deleteMany({
+    where: { email: { endsWith: "@labs.invalid" }, createdAt: { lt: new Date(now.getTime() - ageSeconds * 1000) } },
+  });
+  return count;
 }

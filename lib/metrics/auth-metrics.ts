@@ -1,4 +1,7 @@
+import "server-only";
+
 import type { AuthMode } from "../auth/types.ts";
+import { processLocal, replaceProcessLocal } from "../state/process-local.ts";
 import { RollingWindow } from "./stats.ts";
 
 /**
@@ -37,12 +40,10 @@ function emptyStore(since: Date): Store {
   return { since, modes: { session: emptyStats(), jwt: emptyStats() } };
 }
 
-// On globalThis: route handlers, pages and the proxy may be separate bundles in one process.
-const globalForMetrics = globalThis as typeof globalThis & { __svjAuthMetrics?: Store };
-
+// What THIS process measured (per process on purpose: a latency is a property of the instance
+// that served it); route handlers, pages and the proxy may be separate bundles in it.
 function store(): Store {
-  globalForMetrics.__svjAuthMetrics ??= emptyStore(new Date(Date.now() - process.uptime() * 1000));
-  return globalForMetrics.__svjAuthMetrics;
+  return processLocal("metrics:auth", () => emptyStore(new Date(Date.now() - process.uptime() * 1000)));
 }
 
 /**
@@ -115,5 +116,5 @@ export function authMetricsSince(): Date {
 }
 
 export function resetAuthMetrics(now = new Date()): void {
-  globalForMetrics.__svjAuthMetrics = emptyStore(now);
+  replaceProcessLocal("metrics:auth", emptyStore(now));
 }

@@ -1,5 +1,8 @@
+import "server-only";
+
 import { AsyncLocalStorage } from "node:async_hooks";
 import { onDatabaseQuery } from "../db.ts";
+import { processLocal } from "../state/process-local.ts";
 
 /**
  * Counts the database queries made inside one piece of async work, as Prisma reports them
@@ -31,9 +34,4 @@ export function createQueryCounter(subscribe: (listener: () => void) => unknown)
 
 // One counter per process, like the Prisma client it listens to (pages and route handlers may
 // be separate bundles): a second one would subscribe twice.
-const globalForCount = globalThis as typeof globalThis & { __svjQueryCounter?: QueryCounter };
-
-export const countQueries: QueryCounter = (work) => {
-  globalForCount.__svjQueryCounter ??= createQueryCounter(onDatabaseQuery);
-  return globalForCount.__svjQueryCounter(work);
-};
+export const countQueries: QueryCounter = (work) => processLocal("metrics:query-counter", () => createQueryCounter(onDatabaseQuery))(work);

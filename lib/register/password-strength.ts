@@ -1,6 +1,7 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
 import * as english from "@zxcvbn-ts/language-en";
+import { processLocal } from "../state/process-local.ts";
 
 /**
  * ASVS 5.0 §6.2.4 / §6.2.12: refuse passwords found in breach and common-password lists, with a
@@ -13,16 +14,17 @@ export const MIN_STRENGTH_SCORE = 3;
 
 export type StrengthVerdict = { ok: true; score: number } | { ok: false; score: number; warning: string | null; suggestions: string[] };
 
-const globalForZxcvbn = globalThis as typeof globalThis & { __svjZxcvbn?: ZxcvbnFactory };
-
 // Built once per process: the dictionaries are decompressed and ranked when the factory is made.
 function estimator(): ZxcvbnFactory {
-  globalForZxcvbn.__svjZxcvbn ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...english.dictionary },
-    graphs: common.adjacencyGraphs,
-    translations: english.translations,
-  });
-  return globalForZxcvbn.__svjZxcvbn;
+  return processLocal(
+    "register:zxcvbn",
+    () =>
+      new ZxcvbnFactory({
+        dictionary: { ...common.dictionary, ...english.dictionary },
+        graphs: common.adjacencyGraphs,
+        translations: english.translations,
+      }),
+  );
 }
 
 /**

@@ -32,7 +32,7 @@ export type SignIn = (mode: AuthMode, credentials: { email: string; password: st
 
 export async function registerAccount(input: Registration, meta: RequestMeta, signIn: SignIn): Promise<SignUpOutcome> {
   const email = normalizeEmail(input.email);
-  const throttle = chargeSignUpAttempt(email, meta.ip, meta.now);
+  const throttle = await chargeSignUpAttempt(email, meta.ip, meta.now);
   if (!throttle.allowed) return { ok: false, reason: "too_many_attempts", retryAfterSeconds: throttle.retryAfterSeconds };
   const strength = checkPasswordStrength(input.password, personalWords(email, input.name));
   if (!strength.ok) return { ok: false, reason: "weak_password", warning: strength.warning, suggestions: strength.suggestions };

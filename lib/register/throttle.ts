@@ -1,34 +1,31 @@
+import "server-only";
+
 import { getConfig } from "../env.ts";
-import { LoginThrottle, type ThrottleVerdict } from "../auth/login-throttle.ts";
+import { chargeWithinCap } from "../state/limits.ts";
+import { sharedState } from "../state/index.ts";
 
 /**
- * Sign-up throttling through the login throttle (lib/auth/login-throttle.ts), behind this one
- * function so a shared (Redis) throttle can replace it in one place. Two instances: per client
- * address (keyed by the address alone, so one client cannot walk through many e-mails) and per
- * e-mail (so rotating X-Forwarded-For does not help against one address). Every attempt is
- * charged: a successful sign-up is as much a probe as a refused one.
+ * Sign-up throttling, in the shared state (Redis with REDIS_URL), so N instances do not give
+ * N times the budget. Every attempt is charged — a successful sign-up is as much a probe for
+ * an address as a refused one: per e-mail (rotating addresses does not help against one
+ * e-mail) and per client address when one is known (TRUST_PROXY). With no trusted address
+ * there is no per-client cap: one shared "unknown" bucket would let anyone block every
+ * visitor's sign-up.
  */
 
-const globalForThrottle = globalThis as typeof globalThis & { __svjSignUpThrottles?: { perClient: LoginThrottle; perEmail: LoginThrottle } };
+export type SignUpCharge = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-function throttles() {
+export async function chargeSignUpAttempt(email: string, client: string | null, now: Date): Promise<SignUpCharge> {
   const config = getConfig();
-  const windowSeconds = config.LOGIN_FAILURE_WINDOW_SECONDS;
-  globalForThrottle.__svjSignUpThrottles ??= {
-    perClient: new LoginThrottle({ maxFailuresPerClient: config.SIGNUP_MAX_ATTEMPTS_PER_CLIENT, maxFailuresPerAccount: config.SIGNUP_MAX_ATTEMPTS_PER_CLIENT, windowSeconds }),
-    perEmail: new LoginThrottle({ maxFailuresPerClient: config.SIGNUP_MAX_ATTEMPTS_PER_EMAIL, maxFailuresPerAccount: config.SIGNUP_MAX_ATTEMPTS_PER_EMAIL, windowSeconds }),
-  };
-  return globalForThrottle.__svjSignUpThrottles;
-}
-
-/** Checks and, when allowed, charges one attempt for this client and this (normalised) e-mail. */
-export function chargeSignUpAttempt(email: string, client: string | null, now: Date): ThrottleVerdict {
-  const { perClient, perEmail } = throttles();
-  const clientKey = `client:${client ?? "?"}`;
-  const waits = [perClient.check(clientKey, null, now), perEmail.check(email, null, now)];
-  const refused = waits.filter((verdict) => !verdict.allowed);
-  if (refused.length > 0) return { allowed: false, retryAfterSeconds: Math.max(...refused.map((verdict) => verdict.retryAfterSeconds)) };
-  perClient.recordFailure(clientKey, null, now);
-  perEmail.recordFailure(email, null, now);
-  return { allowed: true };
+  const { windows } = sharedState();
+  const windowMs = config.LOGIN_FAILURE_WINDOW_SECONDS * 1000;
+  const emailKey = `signup:email:${email}`;
+  const byEmail = await chargeWithinCap(windows, emailKey, config.SIGNUP_MAX_ATTEMPTS_PER_EMAIL, windowMs, now.getTime());
+  if (!byEmail.allowed) return byEmail;
+  if (client === null) return { allowed: true };
+  const byClient = await chargeWithinCap(windows, `signup:client:${client}`, config.SIGNUP_MAX_ATTEMPTS_PER_CLIENT, windowMs, now.getTime());
+  if (byClient.allowed) return { allowed: true };
+  // Refused: the e-mail's charge is taken back, so this attempt costs that address nothing.
+  await windows.remove(emailKey, byEmail.id);
+  return byClient;
 }

@@ -18,6 +18,10 @@ function explain(code: string, retry: string | null): string {
       return `The database was taken down moments ago. The next outage is allowed in ${retry ?? "a few"} s: run it again then.`;
     case "origin_not_this_app":
       return "The labs' origin (LABS_ORIGIN, or 127.0.0.1 and the port Next listens on) does not lead back to this server, so the lab refused to send requests there.";
+    case "labs_busy":
+      return `Labs have run often this minute (at most a few per user, and a cap for everyone). Try again in ${retry ?? "a few"} s.`;
+    case "login_required":
+      return "Log in first (either mode: /session/login or /jwt/login): labs run only for logged-in users, a few times a minute each.";
     case "lab_setup_failed":
       return "The lab could not log in its throwaway user, so there was nothing to compare. The server log says why.";
     default:
@@ -29,7 +33,7 @@ export async function LabPage({ lab, searchParams, children }: { lab: LabId; sea
   const params = await searchParams;
   const entry = labCatalog[lab];
   const runId = first(params.run);
-  const result = runId ? labRun(runId) : null;
+  const result = runId ? await labRun(runId) : null;
   const error = first(params.error);
   return (
     <div className="space-y-8">
@@ -54,7 +58,7 @@ export async function LabPage({ lab, searchParams, children }: { lab: LabId; sea
       ) : null}
       {runId && !result ? (
         <p role="status" className="rounded-md bg-slate-100 px-4 py-3 text-sm">
-          That run is no longer in this server&apos;s memory (it keeps the last 50, until a restart). Run the lab again.
+          That run is no longer stored (runs are kept for an hour). Run the lab again.
         </p>
       ) : null}
       {result ? <LabResultView result={result} /> : null}

@@ -2,7 +2,7 @@ import { AUTH_MODES } from "@/lib/auth/types";
 import type { LabResult } from "@/lib/labs/types";
 import { ModeColumnView } from "./ModeColumnView";
 
-/** Setting names are long (JWT_DENYLIST_ON_ERROR): each gets its own line above its value. */
+/** Setting names are long (JWT_REVOCATION_FAIL): each gets its own line above its value. */
 function ConfigList({ config }: { config: LabResult["config"] }) {
   return (
     <dl className="divide-y divide-slate-100 text-sm">

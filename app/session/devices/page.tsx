@@ -3,8 +3,7 @@ import { logoutEverywhereAction, logoutOtherDevicesAction, revokeDeviceAction } 
 import { LogoutListener } from "@/app/components/CrossTabLogout";
 import { ModeBadge } from "@/app/components/ModeBadge";
 import { requireUser } from "@/lib/auth/dal";
-import { listUserSessions } from "@/lib/auth/session/store";
-import { deviceView } from "@/lib/auth/session/device-view";
+import { listDevices } from "@/lib/auth/devices";
 
 export const metadata: Metadata = { title: "Your devices" };
 
@@ -12,7 +11,8 @@ const button = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm 
 
 export default async function DevicesPage() {
   const principal = await requireUser("session");
-  const devices = (await listUserSessions(principal.userId, new Date())).map((row) => deviceView(row, principal));
+  const list = await listDevices(principal, new Date());
+  const devices = list.ok ? list.devices : [];
   return (
     <div className="space-y-6">
       <LogoutListener mode="session" />

@@ -1,176 +1,148 @@
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { setTimeout as sleep } from "node:timers/promises";
-import { cleanUpTestDatabase, countQueries, createTestUser, REDIS_TEST_URL, SECOND, UNREACHABLE_REDIS_URL, useConfig } from "../../test-database.ts";
-import { getDb } from "../../db.ts";
+import { at, cleanUpTestDatabase, countQueries, createTestUser, SECOND, T0, overrideConfig } from "../../test-database.ts";
+import { createUnreachableClient, getDb, runWithDatabase } from "../../db.ts";
 import type { AuthUser } from "../../users.ts";
-import { databaseDenylist, revokeAccessToken, type Denylist } from "./denylist.ts";
-import { redisDenylist } from "./redis-denylist.ts";
-import { checkRevocation, type RevocationOutcome } from "./revocation.ts";
+import { recordRevokedJti, revokeAccessToken } from "./denylist.ts";
+import { checkRevocation, readAccountState, type RevocationOutcome } from "./revocation.ts";
 import type { AccessClaims } from "./token.ts";
 
 after(cleanUpTestDatabase);
 
-// The real clock, not a frozen one: Redis expires keys by its own clock, and the database
-// denylist must be held to the same behaviour.
-const now = () => new Date();
 const newJti = () => `it-${randomUUID()}`;
-
-const stores: [string, () => Denylist][] = [
-  ["database", () => databaseDenylist],
-  ["redis", () => redisDenylist(REDIS_TEST_URL)],
-];
-
-for (const [kind, store] of stores) {
-  describe(`${kind} denylist`, () => {
-    test("a revoked jti is revoked; an unknown one is not", async () => {
-      const jti = newJti();
-      const t = now();
-      await store().revoke(jti, new Date(t.getTime() + 60 * SECOND), t);
-      assert.equal(await store().isRevoked(jti, now()), true);
-      assert.equal(await store().isRevoked(newJti(), now()), false);
-    });
-
-    test("an entry already past its expiry when written is not revoked", async () => {
-      const jti = newJti();
-      const t = now();
-      await store().revoke(jti, new Date(t.getTime() - 1), t);
-      assert.equal(await store().isRevoked(jti, now()), false);
-    });
-
-    test("an entry stops counting once its expiry passes", async () => {
-      const jti = newJti();
-      const t = now();
-      const expiresAt = new Date(t.getTime() + 300);
-      await store().revoke(jti, expiresAt, t);
-      assert.equal(await store().isRevoked(jti, now()), true);
-      await sleep(expiresAt.getTime() - Date.now() + 50);
-      assert.equal(await store().isRevoked(jti, now()), false);
-    });
-
-    test("revoking twice is fine, and the later expiry wins", async () => {
-      const jti = newJti();
-      const t = now();
-      await store().revoke(jti, new Date(t.getTime() + 300), t);
-      await store().revoke(jti, new Date(t.getTime() + 60 * SECOND), t);
-      await sleep(350);
-      assert.equal(await store().isRevoked(jti, now()), true);
-    });
-  });
-}
-
-describe("database denylist rows", () => {
-  test("an expired row still in the table is not revoked, and the next write purges it", async () => {
-    const jti = newJti();
-    await getDb().revokedToken.create({ data: { jti, expiresAt: new Date(Date.now() - SECOND) } });
-    assert.equal(await databaseDenylist.isRevoked(jti, now()), false);
-    await databaseDenylist.revoke(newJti(), new Date(Date.now() + 60 * SECOND), now());
-    assert.equal(await getDb().revokedToken.count({ where: { jti } }), 0);
-  });
-});
+const MINUTE = 60 * SECOND;
 
 function claimsFor(user: AuthUser, jti = newJti()): AccessClaims {
-  const iat = Math.floor(Date.now() / SECOND);
+  const iat = Math.floor(T0.getTime() / SECOND);
   return { sub: user.id, role: user.role, jti, ver: user.tokenVersion, iat, exp: iat + 900, iss: "svj", aud: "svj:web" };
 }
 
 async function revoked(user: AuthUser): Promise<AccessClaims> {
   const claims = claimsFor(user);
-  assert.equal(await revokeAccessToken(claims.jti, new Date(claims.exp * SECOND), now()), true);
+  assert.equal(await revokeAccessToken(claims.jti, new Date(claims.exp * SECOND), T0), true);
   return claims;
 }
 
-const codeOf = (outcome: RevocationOutcome) => (outcome.ok ? "ok" : outcome.code);
+const codeOf = (outcome: RevocationOutcome) => (outcome.ok ? (outcome.failOpen ? "fail_open" : "ok") : outcome.code);
 const bumpVersion = (user: AuthUser) => getDb().user.update({ where: { id: user.id }, data: { tokenVersion: { increment: 1 } } });
-const disable = (user: AuthUser) => getDb().user.update({ where: { id: user.id }, data: { disabledAt: now() } });
+const disable = (user: AuthUser) => getDb().user.update({ where: { id: user.id }, data: { disabledAt: T0 } });
+
+describe("the database denylist (the only copy of a revocation)", () => {
+  test("a revoked jti reads as revoked until its expiry, an unknown one never", async () => {
+    const user = await createTestUser();
+    const jti = newJti();
+    await recordRevokedJti(jti, at(MINUTE), T0);
+    assert.equal((await readAccountState(user.id, jti, at(SECOND)))?.revoked, true);
+    assert.equal((await readAccountState(user.id, jti, at(MINUTE + 1)))?.revoked, false, "past its expiry it no longer counts");
+    assert.equal((await readAccountState(user.id, newJti(), at(SECOND)))?.revoked, false);
+  });
+
+  test("an entry already past its expiry when written is not stored", async () => {
+    const jti = newJti();
+    await recordRevokedJti(jti, at(-1), T0);
+    assert.equal(await getDb().revokedToken.count({ where: { jti } }), 0);
+  });
+
+  test("revoking twice is fine, and the later expiry wins", async () => {
+    const user = await createTestUser();
+    const jti = newJti();
+    await recordRevokedJti(jti, at(SECOND), T0);
+    await recordRevokedJti(jti, at(MINUTE), T0);
+    assert.equal((await readAccountState(user.id, jti, at(2 * SECOND)))?.revoked, true);
+  });
+
+  test("an expired row still in the table is purged by the next write", async () => {
+    const jti = newJti();
+    await getDb().revokedToken.create({ data: { jti, expiresAt: at(-SECOND) } });
+    await recordRevokedJti(newJti(), at(MINUTE), T0);
+    assert.equal(await getDb().revokedToken.count({ where: { jti } }), 0);
+  });
+});
 
 describe("checkRevocation: none", () => {
-  test("never looks: a revoked jti passes, with no query and no store", async (t) => {
+  test("never looks: a revoked jti passes, with no query", async (t) => {
     const user = await createTestUser();
     const claims = await revoked(user);
-    t.after(useConfig({ JWT_REVOCATION_CHECK: "none", REDIS_URL: UNREACHABLE_REDIS_URL, JWT_DENYLIST_ON_ERROR: "closed" }));
-    const { result, queries } = await countQueries(() => checkRevocation(claims, now()));
-    assert.deepEqual(result, { ok: true, degraded: null });
+    t.after(overrideConfig({ JWT_REVOCATION_CHECK: "none" }));
+    const { result, queries } = await countQueries(() => checkRevocation(claims, at(SECOND)));
+    assert.deepEqual(result, { ok: true, failOpen: false });
     assert.equal(queries, 0);
   });
 });
 
-for (const [kind, redisUrl] of [["database", undefined], ["redis", REDIS_TEST_URL]] as const) {
-  describe(`checkRevocation: denylist (${kind})`, () => {
-    test("a revoked jti → token_revoked; any other passes, whatever the user row says", async (t) => {
-      t.after(useConfig({ JWT_REVOCATION_CHECK: "denylist", REDIS_URL: redisUrl }));
+// "strict" is the earlier name of the same combined check: held to the same behaviour.
+for (const level of [undefined, "denylist", "strict"] as const) {
+  describe(`checkRevocation: ${level ?? "the default"}`, () => {
+    test("a current token passes in exactly one database query", async (t) => {
+      t.after(overrideConfig({ JWT_REVOCATION_CHECK: level }));
       const user = await createTestUser();
-      const claims = await revoked(user);
-      assert.equal(codeOf(await checkRevocation(claims, now())), "token_revoked");
-      await bumpVersion(user);
-      await disable(user);
-      const { result, queries } = await countQueries(() => checkRevocation(claimsFor(user), now()));
-      assert.deepEqual(result, { ok: true, degraded: null }, "the denylist cannot see a password change or a disable");
-      assert.equal(queries, kind === "database" ? 1 : 0);
-    });
-  });
-
-  describe(`checkRevocation: strict (${kind})`, () => {
-    test("a current token passes in one database query", async (t) => {
-      t.after(useConfig({ JWT_REVOCATION_CHECK: "strict", REDIS_URL: redisUrl }));
-      const user = await createTestUser();
-      const { result, queries } = await countQueries(() => checkRevocation(claimsFor(user), now()));
-      assert.deepEqual(result, { ok: true, degraded: null });
+      const { result, queries } = await countQueries(() => checkRevocation(claimsFor(user), at(SECOND)));
+      assert.deepEqual(result, { ok: true, failOpen: false });
       assert.equal(queries, 1);
     });
 
-    test("a revoked jti → token_revoked; an expired entry no longer counts", async (t) => {
-      t.after(useConfig({ JWT_REVOCATION_CHECK: "strict", REDIS_URL: redisUrl }));
-      const user = await createTestUser();
-      assert.equal(codeOf(await checkRevocation(await revoked(user), now())), "token_revoked");
-      const claims = claimsFor(user);
-      const t0 = now();
-      await revokeAccessToken(claims.jti, new Date(t0.getTime() + 300), t0);
-      assert.equal(codeOf(await checkRevocation(claims, now())), "token_revoked");
-      await sleep(350);
-      assert.equal(codeOf(await checkRevocation(claims, now())), "ok");
+    test("a revoked jti → token_revoked, in that same one query", async (t) => {
+      t.after(overrideConfig({ JWT_REVOCATION_CHECK: level }));
+      const claims = await revoked(await createTestUser());
+      const { result, queries } = await countQueries(() => checkRevocation(claims, at(SECOND)));
+      assert.equal(codeOf(result), "token_revoked");
+      assert.equal(queries, 1);
     });
 
-    test("after a token-version bump → token_stale", async (t) => {
-      t.after(useConfig({ JWT_REVOCATION_CHECK: "strict", REDIS_URL: redisUrl }));
+    test("after a token-version bump (password change, role change) → token_stale", async (t) => {
+      t.after(overrideConfig({ JWT_REVOCATION_CHECK: level }));
       const user = await createTestUser();
-      const claims = claimsFor(user);
       await bumpVersion(user);
-      assert.equal(codeOf(await checkRevocation(claims, now())), "token_stale");
+      assert.equal(codeOf(await checkRevocation(claimsFor(user), at(SECOND))), "token_stale");
     });
 
-    test("a disabled or deleted user → user_disabled", async (t) => {
-      t.after(useConfig({ JWT_REVOCATION_CHECK: "strict", REDIS_URL: redisUrl }));
+    test("a disabled or deleted user → user_disabled (ASVS §7.4.2)", async (t) => {
+      t.after(overrideConfig({ JWT_REVOCATION_CHECK: level }));
       const user = await createTestUser();
       await disable(user);
-      assert.equal(codeOf(await checkRevocation(claimsFor(user), now())), "user_disabled");
-      assert.equal(codeOf(await checkRevocation({ ...claimsFor(user), sub: randomUUID() }, now())), "user_disabled");
+      assert.equal(codeOf(await checkRevocation(claimsFor(user), at(SECOND))), "user_disabled");
+      assert.equal(codeOf(await checkRevocation({ ...claimsFor(user), sub: randomUUID() }, at(SECOND))), "user_disabled");
     });
   });
 }
 
-describe("checkRevocation: the store is unreachable", () => {
-  for (const level of ["denylist", "strict"] as const) {
-    test(`${level}, JWT_DENYLIST_ON_ERROR=open → accepted, marked degraded`, async (t) => {
-      t.after(useConfig({ JWT_REVOCATION_CHECK: level, REDIS_URL: UNREACHABLE_REDIS_URL, JWT_DENYLIST_ON_ERROR: "open" }));
-      const outcome = await checkRevocation(claimsFor(await createTestUser()), now());
-      assert.equal(outcome.ok, true);
-      assert.match((outcome as { degraded: string }).degraded, /unreachable/);
-    });
+describe("checkRevocation: the database is unreachable", () => {
+  async function duringOutage<T>(work: () => Promise<T>): Promise<{ result: T; logged: string[] }> {
+    const logged: string[] = [];
+    const original = console.error;
+    console.error = (line: string) => logged.push(line);
+    const unreachable = createUnreachableClient();
+    try {
+      return { result: await runWithDatabase(unreachable, work), logged };
+    } finally {
+      await unreachable.$disconnect();
+      console.error = original;
+    }
+  }
 
-    test(`${level}, JWT_DENYLIST_ON_ERROR=closed → 503 revocation_check_unavailable`, async (t) => {
-      t.after(useConfig({ JWT_REVOCATION_CHECK: level, REDIS_URL: UNREACHABLE_REDIS_URL, JWT_DENYLIST_ON_ERROR: "closed" }));
-      const outcome = await checkRevocation(claimsFor(await createTestUser()), now());
-      assert.deepEqual(outcome.ok ? outcome : { code: outcome.code, status: outcome.status }, { code: "revocation_check_unavailable", status: 503 });
+  const cases = [
+    [{}, "revocation_check_unavailable"],
+    [{ JWT_REVOCATION_FAIL: "closed" }, "revocation_check_unavailable"],
+    [{ JWT_REVOCATION_FAIL: "open" }, "fail_open"],
+    [{ JWT_DENYLIST_ON_ERROR: "open" }, "fail_open"],
+    [{ JWT_DENYLIST_ON_ERROR: "open", JWT_REVOCATION_FAIL: "closed" }, "revocation_check_unavailable"],
+  ] as const;
+  for (const [settings, expected] of cases) {
+    test(`${JSON.stringify(settings)} → ${expected}, logged as revocation_unreadable`, async (t) => {
+      t.after(overrideConfig({ JWT_REVOCATION_FAIL: undefined, JWT_DENYLIST_ON_ERROR: undefined, ...settings }));
+      const claims = claimsFor(await createTestUser());
+      const { result, logged } = await duringOutage(() => checkRevocation(claims, at(SECOND)));
+      assert.equal(codeOf(result), expected);
+      if (!result.ok) assert.equal(result.status, 503);
+      assert.equal(logged.length, 1);
+      assert.match(logged[0]!, new RegExp(`^\\[auth\\] revocation_unreadable .*"jti":"${claims.jti}"`));
     });
   }
 
-  test("logout's write to an unreachable store reports false instead of throwing", async (t) => {
-    t.after(useConfig({ REDIS_URL: UNREACHABLE_REDIS_URL }));
-    const original = console.error;
-    console.error = () => {}; // the expected log line, kept out of the test output
-    t.after(() => (console.error = original));
-    assert.equal(await revokeAccessToken(newJti(), new Date(Date.now() + 60 * SECOND), now()), false);
+  test("logout's write reports false and logs denylist_write_failed instead of throwing", async () => {
+    const { result, logged } = await duringOutage(() => revokeAccessToken(newJti(), at(MINUTE), T0));
+    assert.equal(result, false);
+    assert.match(logged[0] ?? "", /^\[auth\] denylist_write_failed /);
   });
 });

@@ -1,52 +1,54 @@
+import "server-only";
+
 import { getDb } from "../../db.ts";
 import { getConfig } from "../../env.ts";
-import { redisDenylist } from "./redis-denylist.ts";
+import { errorText, logEvent } from "../../log.ts";
 
 /**
  * Access tokens revoked before their `exp`, keyed by `jti`: never by the token string,
  * which has more than one valid spelling (JWS signatures and base64url are malleable).
  * An entry is only needed until the token would have expired anyway.
+ *
+ * Durable by design: the database is the only copy. Redis used to hold it when REDIS_URL was
+ * set, and a Redis restart without persistence brought every logged-out token back to life
+ * (issue 11 §12). The read is part of the one statement in revocation.ts, which has to read
+ * the user row anyway, so a cache in front would save no round-trip.
  */
-export interface Denylist {
-  readonly kind: "database" | "redis";
-  revoke(jti: string, expiresAt: Date, now: Date): Promise<void>;
-  isRevoked(jti: string, now: Date): Promise<boolean>;
-}
-
-export const databaseDenylist: Denylist = {
-  kind: "database",
-
-  async revoke(jti, expiresAt, now) {
-    const db = getDb();
-    await db.revokedToken.upsert({ where: { jti }, create: { jti, expiresAt }, update: { expiresAt } });
-    // Purge on write, not on read: the hot path stays a single indexed lookup.
-    await db.revokedToken.deleteMany({ where: { expiresAt: { lt: now } } });
-  },
-
-  // Raw, like the session lookup: on the hot path the ORM's own overhead is most of the cost.
-  async isRevoked(jti, now) {
-    const rows = await getDb().$queryRaw<unknown[]>`SELECT 1 AS "hit" FROM "RevokedToken" WHERE "jti" = ${jti} AND "expiresAt" > ${now}`;
-    return rows.length > 0;
-  },
-};
-
-/** Redis when REDIS_URL is set (shared by every instance, expiry built in), else the database. */
-export function configuredDenylist(): Denylist {
-  const url = getConfig().REDIS_URL;
-  return url ? redisDenylist(url) : databaseDenylist;
+export async function recordRevokedJti(jti: string, expiresAt: Date, now: Date): Promise<void> {
+  if (expiresAt <= now) return;
+  const db = getDb();
+  await db.revokedToken.upsert({ where: { jti }, create: { jti, expiresAt }, update: { expiresAt } });
+  // Purge on write, not on read: the hot path stays a single indexed lookup.
+  await db.revokedToken.deleteMany({ where: { expiresAt: { lt: now } } });
 }
 
 /**
  * Logout's write. Recorded whatever JWT_REVOCATION_CHECK says, so turning the check on
- * later honours earlier logouts. A store that is down must not stop the logout itself
- * (cookies are still cleared, the refresh family still revoked): it is logged instead.
+ * later honours earlier logouts. A database that is down must not stop the logout itself
+ * (cookies are still cleared): the failure is returned and logged with a stable code.
  */
 export async function revokeAccessToken(jti: string, expiresAt: Date, now: Date): Promise<boolean> {
   try {
-    await configuredDenylist().revoke(jti, expiresAt, now);
+    await recordRevokedJti(jti, expiresAt, now);
     return true;
   } catch (error) {
-    console.error("[auth] could not record a revoked jti:", error instanceof Error ? error.message : error);
+    logEvent("denylist_write_failed", { jti, error: errorText(error) }, "error");
     return false;
   }
+}
+
+/** The denylist key that ends every access token of one refresh family (their `fid`). */
+export function familyDenylistKey(familyId: string): string {
+  return `fid:${familyId}`;
+}
+
+/**
+ * Every access token minted under the family expires within the access-token lifetime (plus
+ * the clock skew verifiers allow) of the last one minted, which is now at the latest: the
+ * entry lasts exactly that long, with a minute's margin for a refresh still in flight.
+ */
+export async function revokeFamilyAccessTokens(familyId: string, now: Date): Promise<boolean> {
+  const config = getConfig();
+  const lifetimeMs = (config.JWT_ACCESS_TTL_SECONDS + config.JWT_CLOCK_SKEW_SECONDS + 60) * 1000;
+  return revokeAccessToken(familyDenylistKey(familyId), new Date(now.getTime() + lifetimeMs), now);
 }

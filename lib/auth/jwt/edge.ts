@@ -1,19 +1,21 @@
 import { authCookieName, REFRESH_COOKIE_PATH } from "../cookies.ts";
 import type { AuthEdge } from "../edge.ts";
 import { safeNextPath } from "../next-path.ts";
-import { verifyAccessTokenWithConfig } from "./verify-config.ts";
+import { peekAccessToken } from "./verify-config.ts";
 
 /** The refresh endpoint: the one path below REFRESH_COOKIE_PATH that pages are sent to. */
 export const JWT_REFRESH_PATH = `${REFRESH_COOKIE_PATH}/refresh`;
 
 /**
- * JWT mode at the edge: signature, algorithm, issuer, audience, typ and exp — everything but
- * revocation, which needs server-side state and is the DAL's job.
+ * JWT mode at the edge: signature, algorithm, issuer, audience, typ and exp against the keys
+ * this process already holds (edge-keys.ts) — everything but revocation, which needs
+ * server-side state and is the DAL's job. Before the first key load, or for a kid not seen
+ * yet, a well-formed unexpired token is let through: optimistic, and the DAL decides.
  */
 export const jwtEdge: AuthEdge = {
   mode: "jwt",
   cookieName: () => authCookieName("jwt"),
-  peek: async (token, now) => (await verifyAccessTokenWithConfig(token, now)).ok,
+  peek: peekAccessToken,
   // A page without a usable access token tries the refresh endpoint first (the only path the
   // refresh cookie is sent to); it sends the browser on to login when that fails too.
   recoveryPath(next) {

@@ -7,14 +7,21 @@ import { NOW, SUBJECT, tokenSettings } from "./test-keys.ts";
 const NOT_DECODABLE = "not a decodable JWT";
 
 describe("inspectJwt", () => {
-  test("a real token: header, payload and signature are readable without any key", async () => {
+  test("a real token: header and payload are readable without any key; the signature only elided", async () => {
     const { token, claims } = await signAccessToken(SUBJECT, { ...(await tokenSettings()), ttlSeconds: 900, now: NOW });
     const view = inspectJwt(token);
     assert.notEqual(view.format, NOT_DECODABLE);
     assert.equal(view.bytes, token.length);
-    assert.deepEqual(view.readable.header, { alg: "HS256", typ: "at+jwt" });
-    assert.deepEqual(view.readable.payload, claims);
-    assert.equal(view.readable.signature, token.split(".")[2]);
+    assert.deepEqual(view.readable, { header: { alg: "HS256", typ: "at+jwt" }, payload: claims });
+    const [header, payload, signature] = token.split(".") as [string, string, string];
+    assert.deepEqual(
+      view.parts.map((part) => [part.name, part.bytes]),
+      [["header", header.length], ["payload", payload.length], ["signature", signature.length]],
+    );
+    // Header and payload are public; with the signature they would be the whole token.
+    const shown = JSON.stringify(view);
+    assert.ok(!shown.includes(signature), "the signature must not appear");
+    assert.match(view.parts[2]!.shown, /^.{6}….{4} \(\d+ bytes elided\)$/);
   });
 
   for (const [name, value] of [
@@ -29,6 +36,7 @@ describe("inspectJwt", () => {
       assert.equal(view.format, NOT_DECODABLE);
       assert.deepEqual(view.readable, {});
       assert.equal(view.bytes, value.length);
+      if (value.length > 0) assert.ok(!JSON.stringify(view).includes(value), "never the value itself");
     });
   }
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { createHash, createHmac, hkdfSync, randomBytes } from "node:crypto";
 
 /**

@@ -7,7 +7,7 @@ import { issueRefreshFamily, revokeLogin, rotateRefreshToken, type Rotation } fr
 import { refreshRowId } from "./refresh-secret.ts";
 import { renewJwtCredential } from "./renew.ts";
 import { issueJwtCredential } from "./strategy.ts";
-import { verifyAccessTokenWithConfig } from "./verify-config.ts";
+import { verifyAccessTokenAuthoritatively } from "./access-keys.ts";
 
 after(cleanUpTestDatabase);
 
@@ -141,7 +141,7 @@ describe("renewJwtCredential", () => {
     assert.equal(renewed.claims.ver, user.tokenVersion + 1);
     assert.equal(renewed.claims.fid, refresh.familyId);
 
-    const old = await verifyAccessTokenWithConfig(before.token, at(SECOND));
+    const old = await verifyAccessTokenAuthoritatively(before.token, at(SECOND));
     assert.ok(old.ok, "still valid until its exp: signature and exp alone cannot see the change");
     assert.equal(old.claims.role, "user");
   });

@@ -1,9 +1,12 @@
+import "server-only";
+
 import { getConfig } from "../../env.ts";
 import { roleSchema, type Role } from "../../roles.ts";
 import type { Rejection } from "../types.ts";
 import { secretBytes } from "./keys.ts";
 import { decideRefresh } from "./refresh-rules.ts";
 import { childRefreshSecret, looksLikeRefreshSecret, newRefreshSecret, refreshDerivationKey, refreshRowId } from "./refresh-secret.ts";
+import { revokeFamilyAccessTokens } from "./denylist.ts";
 import { createFamily, findRefresh, markRefreshUsed, revokeFamily, storeRefreshToken } from "./refresh-store.ts";
 
 /** Refresh-token families: issue at login, rotate on every use, revoke the family on reuse. */
@@ -41,7 +44,7 @@ export async function rotateRefreshToken(secret: string, now: Date): Promise<Rot
   const decision = decideRefresh(record, now, { reuseGraceSeconds: getConfig().REFRESH_REUSE_GRACE_SECONDS });
   if (decision.action === "reject") return { ok: false, code: decision.code, message: decision.message };
   if (decision.action === "reuse") {
-    await revokeFamily(record.familyId, "reuse_detected", now);
+    await endFamily(record.familyId, "reuse_detected", now);
     return { ok: false, code: "refresh_reused", message: "This refresh token was already used; the whole login was revoked." };
   }
 
@@ -67,5 +70,16 @@ export async function revokeLogin(input: { familyId?: string; refreshToken?: str
   if (!familyId && input.refreshToken && looksLikeRefreshSecret(input.refreshToken)) {
     familyId = (await findRefresh(refreshRowId(input.refreshToken)))?.familyId;
   }
-  if (familyId) await revokeFamily(familyId, "logout", now);
+  if (familyId) await endFamily(familyId, "logout", now);
+}
+
+/**
+ * A family's refresh tokens end with its row; its access tokens end through the denylist,
+ * by `fid`. Without that, a refresh that read the family a moment before a logout revoked it
+ * hands out a fresh access token (a new jti the logout never saw) that works until its exp —
+ * found by the concurrency suite, 200 races out of 200.
+ */
+async function endFamily(familyId: string, reason: string, now: Date): Promise<void> {
+  await revokeFamily(familyId, reason, now);
+  await revokeFamilyAccessTokens(familyId, now);
 }

@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { Rejection } from "../types.ts";
 import { rotateRefreshToken } from "./refresh.ts";
 import { issueJwtCredential } from "./strategy.ts";

@@ -1,13 +1,17 @@
+import "server-only";
+
 import { getConfig } from "../../env.ts";
 import type { AuthUser } from "../../users.ts";
 import { authCookieName, clearCookie, REFRESH_COOKIE_PATH, refreshCookieName } from "../cookies.ts";
 import type { AuthStrategy, CookieToSet, Principal, RequestMeta, VerifyResult } from "../types.ts";
 import { revokeAccessToken } from "./denylist.ts";
+import { jwtEdge } from "./edge.ts";
 import { inspectJwt } from "./inspect.ts";
 import { issueRefreshFamily, revokeLogin, type IssuedRefresh } from "./refresh.ts";
+import { revokeUserFamilies } from "./refresh-store.ts";
 import { checkRevocation } from "./revocation.ts";
+import { accessTokenSignSettings, verifyAccessTokenAuthoritatively } from "./access-keys.ts";
 import { signAccessToken, type AccessClaims, type AccessTokenSubject } from "./token.ts";
-import { accessTokenSettings, verifyAccessTokenWithConfig } from "./verify-config.ts";
 
 /**
  * JWT mode: the signed token is the whole truth for 15 minutes. Verifying it needs no
@@ -15,7 +19,13 @@ import { accessTokenSettings, verifyAccessTokenWithConfig } from "./verify-confi
  * refresh family is what logout and "log out everywhere" can actually end.
  */
 
-function toPrincipal(claims: AccessClaims, token: string, degraded: string | null): Principal {
+const STATE_READ = {
+  none: "none",
+  denylist: "user row (disabled, token version) + denylist by jti, one statement",
+} as const;
+const FAIL_OPEN = "skipped: revocation state unreadable, accepted on signature and exp alone (JWT_REVOCATION_FAIL=open)";
+
+function toPrincipal(claims: AccessClaims, token: string, failOpen: boolean): Principal {
   const check = getConfig().JWT_REVOCATION_CHECK;
   return {
     mode: "jwt",
@@ -23,13 +33,15 @@ function toPrincipal(claims: AccessClaims, token: string, degraded: string | nul
     role: claims.role,
     expiresAt: new Date(claims.exp * 1000),
     handles: { jti: claims.jti, familyId: claims.fid, tokenVersion: claims.ver },
+    failOpen,
     api: {
       jti: claims.jti,
       familyId: claims.fid ?? null,
       issuedAt: new Date(claims.iat * 1000).toISOString(),
       expiresAt: new Date(claims.exp * 1000).toISOString(),
       bytes: token.length,
-      revocationCheck: degraded ? `skipped: ${degraded}` : check,
+      revocationCheck: failOpen ? FAIL_OPEN : check,
+      failOpen,
     },
     evidence: {
       "jti": claims.jti,
@@ -38,7 +50,7 @@ function toPrincipal(claims: AccessClaims, token: string, degraded: string | nul
       "expires (exp)": new Date(claims.exp * 1000).toISOString(),
       "token bytes": token.length,
       "revocation check": check,
-      "server-side state read": degraded ?? (check === "none" ? "none" : check === "strict" ? "user version + denylist" : "denylist by jti"),
+      "server-side state read": failOpen ? FAIL_OPEN : STATE_READ[check],
     },
   };
 }
@@ -48,7 +60,7 @@ export async function issueJwtCredential(subject: AccessTokenSubject, refresh: I
   const config = getConfig();
   const { token, claims } = await signAccessToken(
     { ...subject, familyId: refresh.familyId },
-    { ...(await accessTokenSettings()), ttlSeconds: config.JWT_ACCESS_TTL_SECONDS, now },
+    { ...(await accessTokenSignSettings(now)), ttlSeconds: config.JWT_ACCESS_TTL_SECONDS },
   );
   // Never past the family's absolute end: refreshing must not extend a login (issue: §6).
   const refreshMaxAge = Math.max(0, Math.floor((refresh.familyExpiresAt.getTime() - now.getTime()) / 1000));
@@ -74,19 +86,19 @@ export const jwtStrategy: AuthStrategy = {
   async signIn(user: AuthUser, meta: RequestMeta) {
     const refresh = await issueRefreshFamily(user.id, meta.now);
     const issued = await issueJwtCredential({ userId: user.id, role: user.role, tokenVersion: user.tokenVersion }, refresh, meta.now);
-    return { principal: toPrincipal(issued.claims, issued.token, null), cookies: issued.cookies, apiFields: issued.apiFields };
+    return { principal: toPrincipal(issued.claims, issued.token, false), cookies: issued.cookies, apiFields: issued.apiFields };
   },
 
   async verify(token: string, meta: RequestMeta): Promise<VerifyResult> {
-    const verified = await verifyAccessTokenWithConfig(token, meta.now);
+    const verified = await verifyAccessTokenAuthoritatively(token, meta.now);
     if (!verified.ok) return verified;
     const revocation = await checkRevocation(verified.claims, meta.now);
     if (!revocation.ok) return revocation;
-    return { ok: true, principal: toPrincipal(verified.claims, token, revocation.degraded) };
+    return { ok: true, principal: toPrincipal(verified.claims, token, revocation.failOpen) };
   },
 
   async signOut({ credential, companions }, meta: RequestMeta) {
-    const verified = credential ? await verifyAccessTokenWithConfig(credential, meta.now) : null;
+    const verified = credential ? await verifyAccessTokenAuthoritatively(credential, meta.now) : null;
     if (verified?.ok) {
       // Recorded even when the check is off, so turning it on later honours earlier logouts.
       const { jti, exp } = verified.claims;
@@ -95,6 +107,15 @@ export const jwtStrategy: AuthStrategy = {
     await revokeLogin({ familyId: verified?.ok ? verified.claims.fid : undefined, refreshToken: companions[refreshCookieName()] }, meta.now);
     return [clearCookie(authCookieName("jwt")), clearCookie(refreshCookieName(), REFRESH_COOKIE_PATH)];
   },
+
+  // Refresh families are what can end; access tokens already out die by the version bump the
+  // caller makes (lib/account.ts), which the default revocation check compares.
+  endAllForUser: (userId, { except, reason, now }) => revokeUserFamilies(userId, reason, now, except?.familyId),
+
+  // A refresh family is per login, but nothing here lists them to the user yet.
+  devices: null,
+
+  recoveryPath: jwtEdge.recoveryPath,
 
   inspect: inspectJwt,
 
@@ -105,12 +126,12 @@ export const jwtStrategy: AuthStrategy = {
       credentialLabel: "token",
       cookieName: authCookieName("jwt"),
       stateLivesIn: "In the signed token the browser holds; the server keeps refresh families and a denylist of revoked ids.",
-      revocation: "Refresh families end at once; an access token only through the denylist — with the check off, a copy works until exp.",
+      revocation: "Refresh families end at once; an access token through the revocation check (its jti and the user's token version) — with the check off, a copy works until exp.",
       canRevoke: [
         "the refresh family of this login (logout), at once",
         "every refresh family of a user (password change, admin disable), at once",
-        "this access token by its jti (logout), when the denylist check is on",
-        "all of a user's earlier access tokens, when the strict check compares token versions",
+        "this access token by its jti (logout), when the revocation check is on (the default)",
+        "all of a user's earlier access tokens (password change, disable, role change), when the check is on",
       ],
       cannotRevoke: [
         "a copied access token when the check is off: it works until exp (≤ 15 min by default)",

@@ -1,10 +1,10 @@
 /**
  * Fixture for the JWT unit tests (not a test file itself): fixed secrets, a frozen clock,
- * and a forger that builds tokens like ours except where a test says otherwise.
+ * an Ed25519 key pair, and a forger that builds tokens like ours except where a test says otherwise.
  */
 import { SignJWT } from "jose";
-import { accessTokenKey } from "./keys.ts";
-import { ACCESS_TOKEN_TYPE, verifyAccessToken, type AccessTokenSubject } from "./token.ts";
+import { accessTokenKey, ed25519SignKey, ed25519VerifyKey, generateEd25519KeyPair } from "./keys.ts";
+import { ACCESS_TOKEN_TYPE, verifyAccessToken, type AccessTokenSubject, type TokenKey } from "./token.ts";
 
 /** base64url of 32 bytes, the shape `npm start` generates. */
 export const SECRET = Buffer.alloc(32, 7).toString("base64url");
@@ -14,14 +14,30 @@ export const AUDIENCE = "test-audience";
 export const NOW = new Date("2030-01-01T00:00:00.000Z");
 export const NOW_S = NOW.getTime() / 1000;
 export const SKEW_S = 15;
+export const MAX_LIFETIME_S = 900;
 export const SUBJECT: AccessTokenSubject = { userId: "user-1", role: "user", tokenVersion: 3 };
 
-export async function tokenSettings(secret = SECRET) {
-  return { key: await accessTokenKey(secret), issuer: ISSUER, audience: AUDIENCE };
+export async function hmacKey(secret = SECRET): Promise<TokenKey> {
+  return { kid: null, alg: "HS256", key: await accessTokenKey(secret) };
 }
 
-export async function verifyAt(token: string, now = NOW) {
-  return verifyAccessToken(token, { ...(await tokenSettings()), clockSkewSeconds: SKEW_S, now });
+/** A fresh Ed25519 pair: the signing half and the verification half, same kid. */
+export async function edKeyPair() {
+  const pair = await generateEd25519KeyPair();
+  const signing: TokenKey = { kid: pair.kid, alg: "EdDSA", key: await ed25519SignKey(pair.kid, () => pair.privatePkcs8) };
+  const verifying: TokenKey = { kid: pair.kid, alg: "EdDSA", key: await ed25519VerifyKey(pair.kid, pair.publicJwk) };
+  return { ...pair, signing, verifying };
+}
+
+/** Sign settings for the HS256 key (the historical default of these tests). */
+export async function tokenSettings(secret = SECRET) {
+  return { signingKey: await hmacKey(secret), issuer: ISSUER, audience: AUDIENCE };
+}
+
+export const rules = { issuer: ISSUER, audience: AUDIENCE, clockSkewSeconds: SKEW_S, maxLifetimeSeconds: MAX_LIFETIME_S };
+
+export async function verifyAt(token: string, now = NOW, keys?: TokenKey[]) {
+  return verifyAccessToken(token, { ...rules, keys: keys ?? [await hmacKey()], now });
 }
 
 interface Forgery {

@@ -1,24 +1,39 @@
+import "server-only";
+
 import { randomUUID } from "node:crypto";
 import { errors, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
 import { roleSchema, type Role } from "../../roles.ts";
 import type { Rejection } from "../types.ts";
+import { chooseVerificationKey } from "./token-header.ts";
+
+export { chooseVerificationKey, readTokenHeader, type KeyChoice, type TokenHeader } from "./token-header.ts";
 
 /**
- * Access tokens: sign and verify, values in and values out (no cookies, no database).
- * Everything a verifier could be talked out of is pinned: algorithm, issuer, audience,
- * `typ` (RFC 9068's "at+jwt", so no other JWT of ours can stand in) and a required `exp`.
+ * Access tokens: sign and verify, values in and values out (no cookies, no database, no
+ * environment), so proxy.ts, the DAL, the labs and the tests all share it. Everything a
+ * verifier could be talked out of is pinned: the key (by `kid`, from an allowlist the caller
+ * passes in), its algorithm, issuer, audience, `typ` (RFC 9068's "at+jwt"), a required `exp`,
+ * and the token's age (RFC 8725 §3.10: bound what a stolen key or clock bug can mint).
  */
 
 export const ACCESS_TOKEN_TYPE = "at+jwt";
-const ALGORITHM = "HS256";
-/** A real access token of ours is ~350 bytes; refuse to parse anything absurd. */
-const MAX_TOKEN_LENGTH = 4096;
+export const SIGNING_ALGORITHMS = ["EdDSA", "HS256"] as const;
+export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
 
-export interface TokenSettings {
-  key: CryptoKey | Uint8Array;
+/** One key of the allowlist: `kid` null only for the single HS256 key (its tokens carry none). */
+export interface TokenKey {
+  kid: string | null;
+  alg: SigningAlgorithm;
+  key: CryptoKey;
+}
+
+export interface TokenRules {
   issuer: string;
   audience: string;
+  clockSkewSeconds: number;
+  /** The configured access-token lifetime: a token claiming longer was not minted by us. */
+  maxLifetimeSeconds: number;
 }
 
 export const accessClaimsSchema = z.object({
@@ -43,10 +58,16 @@ export interface AccessTokenSubject {
   familyId?: string;
 }
 
-export async function signAccessToken(
-  subject: AccessTokenSubject,
-  settings: TokenSettings & { ttlSeconds: number; now: Date },
-): Promise<{ token: string; claims: AccessClaims }> {
+export interface SignSettings {
+  signingKey: TokenKey;
+  issuer: string;
+  /** An array when the token is meant for more than one recipient (the app + the downstream). */
+  audience: string | string[];
+  ttlSeconds: number;
+  now: Date;
+}
+
+export async function signAccessToken(subject: AccessTokenSubject, settings: SignSettings): Promise<{ token: string; claims: AccessClaims }> {
   const iat = Math.floor(settings.now.getTime() / 1000);
   const claims: AccessClaims = {
     sub: subject.userId,
@@ -59,28 +80,31 @@ export async function signAccessToken(
     iss: settings.issuer,
     aud: settings.audience,
   };
+  const { kid, alg, key } = settings.signingKey;
   const token = await new SignJWT({ role: claims.role, ver: claims.ver, ...(claims.fid ? { fid: claims.fid } : {}) })
-    .setProtectedHeader({ alg: ALGORITHM, typ: ACCESS_TOKEN_TYPE })
+    .setProtectedHeader({ alg, typ: ACCESS_TOKEN_TYPE, ...(kid ? { kid } : {}) })
     .setSubject(claims.sub)
     .setJti(claims.jti)
     .setIssuedAt(iat)
     .setExpirationTime(claims.exp)
     .setIssuer(claims.iss)
     .setAudience(settings.audience)
-    .sign(settings.key);
+    .sign(key);
   return { token, claims };
 }
 
-export type VerifyTokenResult = { ok: true; claims: AccessClaims } | Rejection;
+export type VerifyTokenResult = { ok: true; claims: AccessClaims; kid: string | null } | Rejection;
 
 export async function verifyAccessToken(
   token: string,
-  settings: TokenSettings & { clockSkewSeconds: number; now: Date },
+  settings: TokenRules & { keys: readonly TokenKey[]; now: Date },
 ): Promise<VerifyTokenResult> {
-  if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) return reject("token_malformed", "Not a token of a plausible size.");
+  const choice = chooseVerificationKey(token, settings.keys);
+  if (!choice.ok) return choice;
+  const { key } = choice;
   try {
-    const { payload } = await jwtVerify(token, settings.key, {
-      algorithms: [ALGORITHM],
+    const { payload } = await jwtVerify(token, key.key, {
+      algorithms: [key.alg],
       issuer: settings.issuer,
       audience: settings.audience,
       typ: ACCESS_TOKEN_TYPE,
@@ -90,10 +114,21 @@ export async function verifyAccessToken(
     });
     const claims = accessClaimsSchema.safeParse(payload);
     if (!claims.success) return reject("token_claims_invalid", "The token's claims are not the ones this app issues.");
-    return { ok: true, claims: claims.data };
+    const bounds = checkTokenAge(claims.data, settings);
+    return bounds ?? { ok: true, claims: claims.data, kid: key.kid };
   } catch (error) {
-    return explainJoseError(error);
+    return explainJoseError(error, key.alg);
   }
+}
+
+/** RFC 8725 §3: a token from the future or with a lifetime we never issue is not ours. */
+export function checkTokenAge(claims: Pick<AccessClaims, "iat" | "exp">, rules: Pick<TokenRules, "clockSkewSeconds" | "maxLifetimeSeconds"> & { now: Date }): Rejection | null {
+  const nowSeconds = rules.now.getTime() / 1000;
+  if (claims.iat > nowSeconds + rules.clockSkewSeconds) return reject("token_issued_in_future", "The token's iat is beyond the allowed clock skew.");
+  if (claims.exp - claims.iat > rules.maxLifetimeSeconds) {
+    return reject("token_lifetime_too_long", "The token claims a longer life (exp - iat) than this app's access-token lifetime.");
+  }
+  return null;
 }
 
 function reject(code: string, message: string): Rejection {
@@ -101,7 +136,7 @@ function reject(code: string, message: string): Rejection {
 }
 
 /** jose's errors, mapped to stable codes; its own text never reaches a response. */
-export function explainJoseError(error: unknown): Rejection {
+export function explainJoseError(error: unknown, pinned: SigningAlgorithm = "HS256"): Rejection {
   if (error instanceof errors.JWTExpired) return reject("token_expired", "The token's exp is in the past.");
   if (error instanceof errors.JWTClaimValidationFailed) {
     const claim = error.claim;
@@ -112,7 +147,7 @@ export function explainJoseError(error: unknown): Rejection {
   if (error instanceof errors.JWSSignatureVerificationFailed) {
     return reject("token_bad_signature", "The signature does not match: altered, or signed with another key.");
   }
-  if (error instanceof errors.JOSEAlgNotAllowed) return reject("token_alg_not_allowed", "Only HS256 is accepted.");
+  if (error instanceof errors.JOSEAlgNotAllowed) return reject("token_alg_not_allowed", `Only ${pinned} is accepted for this key.`);
   if (error instanceof errors.JOSEError) return reject("token_malformed", "Not a well-formed signed JWT.");
   throw error;
 }

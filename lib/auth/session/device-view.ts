@@ -1,8 +1,10 @@
-import type { Principal } from "../types.ts";
+import "server-only";
+
+import type { DeviceView, Principal } from "../types.ts";
 import type { DeviceRow } from "./store.ts";
 
 /** One row of the devices list, as the page and the API show it. */
-export function deviceView(row: DeviceRow, principal: Principal) {
+export function deviceView(row: DeviceRow, current: Principal["handles"]): DeviceView {
   return {
     id: row.id,
     createdAt: row.createdAt.toISOString(),
@@ -10,6 +12,6 @@ export function deviceView(row: DeviceRow, principal: Principal) {
     expiresAt: row.expiresAt.toISOString(),
     userAgent: row.userAgent,
     ip: row.ip,
-    current: row.id === principal.handles.sessionId,
+    current: row.id === current.sessionId,
   };
 }

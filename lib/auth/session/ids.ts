@@ -1,3 +1,5 @@
+import "server-only";
+
 import { createHash, randomBytes } from "node:crypto";
 
 /** 256 bits from the CSPRNG (OWASP asks for ≥64 bits of entropy; we have no reason to be stingy). */

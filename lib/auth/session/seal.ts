@@ -1,4 +1,7 @@
+import "server-only";
+
 import { sealData, unsealData } from "iron-session";
+import { processLocal } from "../../state/process-local.ts";
 
 /**
  * The session cookie is an iron-session seal (AES-256-CBC + HMAC-SHA-256, RFC-style "iron")
@@ -19,10 +22,9 @@ export async function sealSessionId(sessionId: string, password: string, ttlSeco
  * seal string: only seals that passed the MAC are stored, so nothing forged gets in. A hit
  * counts only for the password that unsealed it: a memo must not outlive a key change.
  */
-// On globalThis: the proxy and the pages are separate bundles in one process, and a memo per
+// Per process: the proxy and the pages are separate bundles in one process, and a memo per
 // bundle would never let the DAL reuse what the proxy just unsealed.
-const globalForSeals = globalThis as typeof globalThis & { __svjUnsealed?: Map<string, { sid: string; password: string; until: number }> };
-const remembered = (globalForSeals.__svjUnsealed ??= new Map());
+const remembered = processLocal("session:unsealed", () => new Map<string, { sid: string; password: string; until: number }>());
 const REMEMBER_MS = 60_000;
 const REMEMBER_MAX = 5_000;
 

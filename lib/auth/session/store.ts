@@ -1,3 +1,5 @@
+import "server-only";
+
 import { getDb } from "../../db.ts";
 import { toDate, toDateOrNull, type DateLike } from "../../raw-dates.ts";
 

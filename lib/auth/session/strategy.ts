@@ -1,11 +1,17 @@
+import "server-only";
+
 import { getConfig } from "../../env.ts";
+import { inspectSeal } from "./inspect.ts";
+import { errorText, logEvent } from "../../log.ts";
 import { roleSchema, type AuthUser } from "../../users.ts";
 import { authCookieName, clearCookie, MAX_CREDENTIAL_LENGTH } from "../cookies.ts";
 import type { AuthStrategy, Principal, RequestMeta, VerifyResult } from "../types.ts";
+import { sessionDevices } from "./devices.ts";
+import { sessionEdge } from "./edge.ts";
 import { newSessionSecret, sessionRowId } from "./ids.ts";
 import { absoluteExpiry, judgeSession, type SessionPolicy } from "./rules.ts";
 import { sealSessionId, unsealSessionId } from "./seal.ts";
-import { deleteSession, findSessionWithUser, insertSession, touchSession, type SessionWithUser } from "./store.ts";
+import { deleteSession, deleteUserSessions, findSessionWithUser, insertSession, touchSession, type SessionWithUser } from "./store.ts";
 
 /**
  * Session mode: the cookie is a sealed random id; the `Session` row decides everything.
@@ -39,6 +45,8 @@ function toPrincipal(row: SessionWithUser, expiresAt: Date): Principal {
       ip: row.ip,
     },
     profile: { email: row.user.email, name: row.user.name },
+    // The row was read or there is no answer at all (503): this mode cannot fail open.
+    failOpen: false,
     evidence: {
       "session row id (SHA-256 of the secret)": row.id,
       "created": row.createdAt.toISOString(),
@@ -84,19 +92,27 @@ export const sessionStrategy: AuthStrategy = {
       row = await findSessionWithUser(sessionRowId(secret));
     } catch (error) {
       // The trade-off of this mode, stated plainly: no database, no sessions. Fail closed.
-      console.error("[auth] session store unreachable:", error instanceof Error ? error.message : error);
+      logEvent("session_store_unreachable", { error: errorText(error) }, "error");
       return { ok: false, code: "session_store_unavailable", message: "The session store is unreachable; try again shortly.", status: 503 };
     }
     if (!row) return { ok: false, code: "session_unknown", message: "No such session (logged out, revoked or never issued)." };
     if (row.user.disabledAt) return { ok: false, code: "user_disabled", message: "The account is disabled." };
     const verdict = judgeSession(row, meta.now, policy());
     if (!verdict.ok) return verdict;
-    // Best effort: a failed touch costs idle-timeout precision, not the request.
-    if (verdict.shouldTouch) await touchSession(row.id, meta.now).catch(() => undefined);
+    // A failed touch costs idle-timeout precision, not the request: logged, not refused.
+    if (verdict.shouldTouch) {
+      await touchSession(row.id, meta.now).catch((error: unknown) => logEvent("touch_failed", { sessionId: row.id, error: errorText(error) }));
+    }
     return { ok: true, principal: toPrincipal(row, verdict.expiresAt) };
   },
 
   companionCookies: [],
+
+  endAllForUser: (userId, { except }) => deleteUserSessions(userId, except?.sessionId),
+
+  devices: sessionDevices,
+
+  recoveryPath: sessionEdge.recoveryPath,
 
   async signOut({ credential: seal }) {
     const secret = seal ? await unsealSessionId(seal, getConfig().SESSION_SECRET) : null;
@@ -104,14 +120,7 @@ export const sessionStrategy: AuthStrategy = {
     return [clearCookie(authCookieName("session"))];
   },
 
-  inspect(seal: string) {
-    return {
-      format: "iron-session seal (Fe26.2: AES-256-CBC + HMAC-SHA-256)",
-      bytes: Buffer.byteLength(seal),
-      readable: {},
-      summary: "Encrypted and authenticated: a reader learns nothing of the user, only the seal's own expiry stamp. It points at a row the server can delete.",
-    };
-  },
+  inspect: inspectSeal,
 
   describe() {
     return {

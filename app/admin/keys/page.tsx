@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { inlineLink } from "@/app/components/link-style";
+import { checkAdmin } from "@/lib/auth/admin";
+import { listSigningKeys, rotationPolicy } from "@/lib/auth/jwt/key-admin";
+import { getConfig } from "@/lib/env";
+import { RotateButton } from "./RotateButton";
+
+export const metadata: Metadata = { title: "Signing keys" };
+
+export default async function KeysPage() {
+  await connection();
+  const admin = await checkAdmin();
+  if (!admin.ok) {
+    return (
+      <div className="max-w-xl space-y-3">
+        <h1 className="text-2xl font-semibold">{admin.reason === "forbidden" ? "403 — admins only" : "Log in as an admin"}</h1>
+        <p className="text-slate-600">
+          {admin.reason === "forbidden" ? "Your account is not an admin (checked on the user row, not on your token)." : "This page lists the JWT signing keys."}{" "}
+          <Link href="/session/login?next=/admin/keys" className={inlineLink}>
+            Log in
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  const now = new Date();
+  const keys = await listSigningKeys(now);
+  const policy = rotationPolicy();
+  return (
+    <div className="space-y-6">
+      <div className="max-w-3xl space-y-2">
+        <h1 className="text-2xl font-semibold">Signing keys</h1>
+        <p className="text-slate-600">
+          JWT_ALG={getConfig().JWT_ALG}. A new key is published at <Link href="/.well-known/jwks.json" className={inlineLink}>/.well-known/jwks.json</Link>{" "}
+          {policy.publishLeadSeconds} s before it signs (JWKS max-age {policy.jwksMaxAgeSeconds} s, plus one reload of every instance); the key it
+          replaces keeps verifying for {policy.verifyTailSeconds} s (access-token lifetime + clock skew), then retires.
+        </p>
+      </div>
+      <RotateButton />
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="sr-only">Signing keys, newest first</caption>
+        <thead>
+          <tr className="border-b border-slate-300">
+            {["Generation", "kid", "State", "Created", "Signs from", "Retires at"].map((title) => (
+              <th key={title} scope="col" className="py-2 pr-4 font-medium">
+                {title}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((key) => (
+            <tr key={key.kid} className="border-b border-slate-200">
+              <td className="py-2 pr-4">{key.generation}</td>
+              <td className="py-2 pr-4 font-mono text-xs">{key.kid}</td>
+              <td className="py-2 pr-4 font-medium">{key.state}</td>
+              <td className="py-2 pr-4 font-mono text-xs">{key.createdAt}</td>
+              <td className="py-2 pr-4 font-mono text-xs">{key.activatesAt}</td>
+              <td className="py-2 pr-4 font-mono text-xs">{key.retiresAt ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

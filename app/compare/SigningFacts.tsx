@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { inlineLink } from "@/app/components/link-style";
+import { sampleTokenSizes } from "@/lib/auth/jwt/token-sizes";
+
+/** Which JWT algorithm this server signs with, and what each would weigh. */
+export async function SigningFacts() {
+  const { inUse, bytes } = await sampleTokenSizes(new Date());
+  return (
+    <section aria-labelledby="signing" className="max-w-3xl rounded-xl border border-slate-200 bg-white p-6 text-sm">
+      <h2 id="signing" className="font-semibold">
+        JWT signing: {inUse}
+      </h2>
+      <p className="mt-1 text-slate-600">
+        {inUse === "EdDSA"
+          ? "Ed25519 key pairs from the database, a kid in every header; anyone can verify with the public keys at "
+          : "One shared secret (JWT_SECRET): whoever verifies can also sign, so the JWKS at "}
+        <Link href="/.well-known/jwks.json" className={inlineLink}>
+          /.well-known/jwks.json
+        </Link>
+        {inUse === "EdDSA" ? "." : " is empty."} An access token weighs <strong>{bytes[inUse]} bytes</strong> with {inUse}; the other choice
+        would give {inUse === "EdDSA" ? `${bytes.HS256} bytes with HS256` : `${bytes.EdDSA} bytes with EdDSA`} (the 64-byte Ed25519
+        signature, the kid and the downstream audience against HMAC&apos;s 32 bytes). Verify cost per algorithm: <code className="font-mono">npm run bench</code>.
+      </p>
+    </section>
+  );
+}

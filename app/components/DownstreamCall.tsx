@@ -1,0 +1,40 @@
+"use client";
+
+import { useActionState } from "react";
+import { callDownstreamAction, type DownstreamState } from "@/app/actions/downstream";
+
+const initialState: DownstreamState = {};
+
+/** "Use both": the session buys a 60 s EdDSA token that only the downstream service accepts. */
+export function DownstreamCall() {
+  const [state, formAction, pending] = useActionState(callDownstreamAction, initialState);
+  return (
+    <section className="rounded-xl border border-slate-200 bg-white p-6" aria-labelledby="downstream">
+      <h2 id="downstream" className="font-semibold">
+        Another service
+      </h2>
+      <p className="mb-3 text-sm text-slate-600">
+        The app checks your session against its row, then mints a token valid for 60 s whose only audience is the downstream service
+        (<code>npm run downstream</code>), which verifies it with the public keys from <code>/.well-known/jwks.json</code> — no database, no secret.
+      </p>
+      <form action={formAction}>
+        <button type="submit" disabled={pending} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100 disabled:opacity-60">
+          {pending ? "Calling…" : "Call the downstream service"}
+        </button>
+      </form>
+      <div aria-live="polite" className="mt-3 text-sm">
+        {state.error ? <p className="text-red-700">{state.error}</p> : null}
+        {state.status !== undefined ? (
+          <>
+            <p>
+              Downstream answered <strong>{state.status}</strong> (token: {state.tokenBytes} bytes)
+            </p>
+            <pre aria-label="Downstream answer" className="mt-2 overflow-x-auto rounded bg-slate-50 p-3 text-xs">
+              {state.answer}
+            </pre>
+          </>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { expect, test, type APIResponse } from "@playwright/test";
+import { bob, loginViaForm } from "./fixtures.ts";
+
+/** Pages get a per-request nonce CSP from proxy.ts; HSTS only in production over HTTPS. */
+
+function cspOf(response: APIResponse): string {
+  const values = response.headersArray().filter((header) => header.name.toLowerCase() === "content-security-policy");
+  expect(values, "exactly one CSP header").toHaveLength(1);
+  return values[0]!.value;
+}
+
+function nonceOf(policy: string): string {
+  const match = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)' 'strict-dynamic'/.exec(policy);
+  expect(match, `a nonce in script-src: ${policy}`).not.toBeNull();
+  return match![1]!;
+}
+
+for (const path of ["/", "/session/login", "/compare", "/labs"]) {
+  test(`${path}: CSP with default-src 'self' and a fresh nonce that every script tag carries; no HSTS over http`, async ({ request }) => {
+    const response = await request.get(path);
+    expect(response.status()).toBe(200);
+    const policy = cspOf(response);
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toContain("unsafe-eval");
+    const nonce = nonceOf(policy);
+    const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length, "the page has scripts").toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    expect(response.headers()["strict-transport-security"]).toBeUndefined();
+    expect(nonceOf(cspOf(await request.get(path))), "a new nonce per response").not.toBe(nonce);
+  });
+}
+
+test("the API keeps the static policy: framing refused, no nonce", async ({ request }) => {
+  const response = await request.get("/api/session/me");
+  const policy = cspOf(response);
+  expect(policy).toContain("frame-ancestors 'none'");
+  expect(policy).not.toContain("nonce-");
+  expect(response.headers()["strict-transport-security"]).toBeUndefined();
+});
+
+test("under the CSP the app still runs: the login form, and a client component that hydrates", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await loginViaForm(page, "jwt", bob);
+  await page.goto("/jwt/inspect");
+  // The countdown is a client component: it only ticks once React has hydrated.
+  const timer = page.getByRole("timer");
+  const first = (await timer.textContent()) ?? "";
+  await expect(timer).not.toHaveText(first);
+  expect(violations, "nothing of the app's own was refused").toEqual([]);
+});
+
+test("a script injected into the page's HTML (as an XSS would be) does not run", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  // The server's real answer, headers and all, with one script tag the server did not write.
+  await page.route("/", async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace("</main>", "<script>window.__injected = true;</script></main>");
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto("/");
+  await expect.poll(() => violations.length, { message: "the injected script was refused by the CSP" }).toBeGreaterThan(0);
+  expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+});

@@ -1,0 +1,162 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createPublicKey, verify as cryptoVerify } from "node:crypto";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { alice, bob, cookieName, decodeJwt, expectApiError, loginViaApi, loginViaForm, meWith } from "./fixtures.ts";
+
+/**
+ * EdDSA keys end to end: the JWKS, a real login's token checked with Node's own crypto against
+ * it, the separate downstream service (started here, on the port after the app's, where
+ * playwright.config.ts points the app's DOWNSTREAM_URL), session-minted tokens, and rotation.
+ */
+
+interface Jwk {
+  kid: string;
+  kty: string;
+  crv: string;
+  x: string;
+  alg: string;
+  use: string;
+}
+
+async function jwks(request: APIRequestContext): Promise<Jwk[]> {
+  const response = await request.get("/.well-known/jwks.json");
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { keys: Jwk[] }).keys;
+}
+
+test.describe("GET /.well-known/jwks.json", () => {
+  test("publishes public Ed25519 keys only, briefly cacheable", async ({ request }) => {
+    const response = await request.get("/.well-known/jwks.json");
+    expect(response.headers()["cache-control"]).toBe("public, max-age=60");
+    const keys = await jwks(request);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) {
+      expect(Object.keys(key).sort()).toEqual(["alg", "crv", "kid", "kty", "use", "x"]);
+      expect(key).toMatchObject({ kty: "OKP", crv: "Ed25519", alg: "EdDSA", use: "sig" });
+    }
+  });
+
+  test("a real login's access token is EdDSA with a listed kid, and Node's crypto.verify accepts it with that JWK", async ({ request }) => {
+    const { body } = await loginViaApi(request, "jwt", bob);
+    const token = body.accessToken!;
+    const { header, payload } = decodeJwt(token);
+    expect(header).toMatchObject({ alg: "EdDSA", typ: "at+jwt", kid: expect.any(String) });
+    expect(payload.aud).toEqual(["session-vs-jwt:web", "session-vs-jwt:downstream"]);
+    const jwk = (await jwks(request)).find((key) => key.kid === header.kid);
+    expect(jwk, "the token's kid is in the JWKS").toBeDefined();
+    const [h, p, s] = token.split(".") as [string, string, string];
+    const publicKey = createPublicKey({ key: { kty: jwk!.kty, crv: jwk!.crv, x: jwk!.x }, format: "jwk" });
+    expect(cryptoVerify(null, Buffer.from(`${h}.${p}`), publicKey, Buffer.from(s, "base64url"))).toBe(true);
+    expect(cryptoVerify(null, Buffer.from(`${h}.${p}x`), publicKey, Buffer.from(s, "base64url"))).toBe(false);
+  });
+});
+
+test.describe("the downstream service (npm run downstream)", () => {
+  test.describe.configure({ mode: "serial" });
+  let downstream: ChildProcess;
+  let downstreamUrl: string;
+
+  test.beforeAll(async ({ baseURL }) => {
+    const appPort = Number(new URL(baseURL!).port);
+    downstreamUrl = `http://127.0.0.1:${appPort + 1}`;
+    downstream = spawn("npx", ["tsx", "scripts/downstream.ts"], {
+      env: { ...process.env, DOWNSTREAM_PORT: String(appPort + 1), JWKS_URL: `http://127.0.0.1:${appPort}/.well-known/jwks.json` },
+      stdio: "ignore",
+    });
+    await expect(async () => expect((await fetch(`${downstreamUrl}/healthz`)).status).toBe(200)).toPass({ timeout: 30_000 });
+  });
+
+  test.afterAll(() => {
+    downstream?.kill("SIGTERM");
+  });
+
+  async function whoami(token: string) {
+    const response = await fetch(`${downstreamUrl}/whoami`, { headers: { authorization: `Bearer ${token}` } });
+    return { status: response.status, body: (await response.json()) as { claims?: { sub: string }; error?: { code: string; message: string } } };
+  }
+
+  test("accepts a JWT-mode access token (the JWKS is all it has) and refuses junk with the envelope", async ({ request }) => {
+    const { body } = await loginViaApi(request, "jwt", bob);
+    const accepted = await whoami(body.accessToken!);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.claims?.sub).toBe(body.user.id);
+    const junk = await whoami("junk");
+    expect(junk.status).toBe(401);
+    expect(junk.body.error).toEqual({ code: "token_malformed", message: expect.any(String) });
+  });
+
+  test("a session buys a ≤ 60 s token for the downstream only: accepted there, refused by the app", async ({ request }) => {
+    const { cookie } = await loginViaApi(request, "session", bob);
+    const minted = await request.post("/api/session/token", { headers: { cookie: `${cookieName("session")}=${cookie}` } });
+    expect(minted.status()).toBe(200);
+    const { token, expiresAt } = (await minted.json()) as { token: string; expiresAt: string };
+    const { payload } = decodeJwt(token);
+    expect(payload.aud).toBe("session-vs-jwt:downstream");
+    expect(Number(payload.exp) - Number(payload.iat)).toBeLessThanOrEqual(60);
+    expect(new Date(expiresAt).getTime()).toBe(Number(payload.exp) * 1000);
+    expect((await whoami(token)).status).toBe(200);
+    await expectApiError(await meWith(request, "jwt", { bearer: token }), 401, "token_wrong_aud");
+  });
+
+  test("no token for a logged-out session, nor for a cross-site request", async ({ request }) => {
+    const { cookie } = await loginViaApi(request, "session", bob);
+    const headers = { cookie: `${cookieName("session")}=${cookie}` };
+    await expectApiError(await request.post("/api/session/token", { headers: { ...headers, origin: "https://evil.example" } }), 403, "cross_site_request");
+    expect((await request.post("/api/session/logout", { headers })).status()).toBe(204);
+    await expectApiError(await request.post("/api/session/token", { headers }), 401, expect.any(String));
+  });
+
+  test("the session dashboard's button calls it through the app and shows the answer", async ({ page }) => {
+    await loginViaForm(page, "session", bob);
+    await page.getByRole("button", { name: "Call the downstream service" }).click();
+    await expect(page.getByText("Downstream answered 200")).toBeVisible();
+    await expect(page.getByLabel("Downstream answer")).toContainText('"src": "session"');
+  });
+});
+
+test.describe("key rotation", () => {
+  test("an admin rotates through the API: a next key is published, earlier tokens keep working", async ({ request }) => {
+    const held = (await loginViaApi(request, "jwt", bob)).body.accessToken!;
+    const before = await jwks(request);
+    const { cookie } = await loginViaApi(request, "session", alice);
+    const rotated = await request.post("/api/admin/keys/rotate", { headers: { cookie: `${cookieName("session")}=${cookie}` } });
+    expect(rotated.status()).toBe(200);
+    const { keys } = (await rotated.json()) as { keys: { kid: string; state: string }[] };
+    expect(keys[0]!.state).toBe("next");
+    const after = await jwks(request);
+    expect(after.map((key) => key.kid)).toContain(keys[0]!.kid);
+    expect(after.length).toBe(before.length + 1);
+    expect((await meWith(request, "jwt", { bearer: held })).status()).toBe(200);
+  });
+
+  test("rotation is admin-only, and cookie-authenticated rotation is same-origin only", async ({ request, playwright, baseURL }) => {
+    const anonymous = await playwright.request.newContext({ baseURL });
+    await expectApiError(await anonymous.post("/api/admin/keys/rotate"), 401, "no_credential");
+    await anonymous.dispose();
+    const user = await loginViaApi(request, "session", bob);
+    await expectApiError(await request.post("/api/admin/keys/rotate", { headers: { cookie: `${cookieName("session")}=${user.cookie}` } }), 403, "forbidden");
+    const admin = await loginViaApi(request, "session", alice);
+    await expectApiError(
+      await request.post("/api/admin/keys/rotate", { headers: { cookie: `${cookieName("session")}=${admin.cookie}`, origin: "https://evil.example" } }),
+      403,
+      "cross_site_request",
+    );
+  });
+
+  test("the admin page lists the keys with a Rotate button; others get a 403 page", async ({ page, browser }) => {
+    await loginViaForm(page, "session", alice);
+    await page.goto("/admin/keys");
+    await expect(page.getByRole("heading", { name: "Signing keys" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "active" }).first()).toBeVisible();
+    await page.getByRole("button", { name: "Rotate signing key" }).click();
+    await expect(page.getByText(/New key .* published/)).toBeVisible();
+    await expect(page.getByRole("cell", { name: "next", exact: true }).first()).toBeVisible();
+
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await loginViaForm(otherPage, "session", bob);
+    await otherPage.goto("/admin/keys");
+    await expect(otherPage.getByRole("heading", { name: "403 — admins only" })).toBeVisible();
+    await other.close();
+  });
+});

@@ -1,0 +1,20 @@
+import type { TokenKey } from "./token.ts";
+
+/**
+ * The public verification keys this process last loaded from the database, for proxy.ts's
+ * optimistic peek, which must never reach the database itself. key-set.ts (the full strategy
+ * side) fills it on every load; until then it is null and the peek falls back to a
+ * structural check — the DAL, which loads the keys, decides for real.
+ * On globalThis: the proxy and the route handlers can be separate bundles in one process.
+ */
+
+const globalForEdgeKeys = globalThis as typeof globalThis & { __svjEdgeKeys?: { keys: readonly TokenKey[] | null } };
+const edge = (globalForEdgeKeys.__svjEdgeKeys ??= { keys: null });
+
+export function publishEdgeVerificationKeys(keys: readonly TokenKey[]): void {
+  edge.keys = keys;
+}
+
+export function edgeVerificationKeys(): readonly TokenKey[] | null {
+  return edge.keys;
+}

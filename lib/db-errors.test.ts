@@ -1,0 +1,30 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { isDatabaseUnavailable } from "./db-errors.ts";
+
+/** Shaped like what Prisma throws (the real ones are checked in auth/sign-in's integration test). */
+function prismaError(code: string): Error {
+  return Object.assign(new Error("Invalid `prisma.user.findUnique()` invocation"), { name: "PrismaClientKnownRequestError", code });
+}
+
+describe("isDatabaseUnavailable: 503 for an outage, 500 for a bug", () => {
+  for (const code of ["P1001", "P1017", "P2024", "P1008"]) {
+    test(`Prisma ${code} → unavailable`, () => assert.equal(isDatabaseUnavailable(prismaError(code)), true));
+  }
+
+  test("an initialisation error, a SQLite file that cannot be opened or is busy → unavailable", () => {
+    assert.equal(isDatabaseUnavailable(Object.assign(new Error("x"), { name: "PrismaClientInitializationError" })), true);
+    assert.equal(isDatabaseUnavailable(new TypeError("Cannot open database because the directory does not exist")), true);
+    assert.equal(isDatabaseUnavailable(Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" })), true);
+  });
+
+  for (const code of ["P2002", "P2025", "P2034"]) {
+    test(`Prisma ${code} (a constraint, a missing row, a lost race) → not an outage`, () => assert.equal(isDatabaseUnavailable(prismaError(code)), false));
+  }
+
+  test("ordinary errors and non-errors → not an outage", () => {
+    for (const value of [new TypeError("x is undefined"), new Error("boom"), "P1001", null, undefined, 42]) {
+      assert.equal(isDatabaseUnavailable(value), false);
+    }
+  });
+});

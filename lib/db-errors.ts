@@ -1,0 +1,30 @@
+/**
+ * Is this error "the database cannot be reached right now" rather than a bug? The answer
+ * decides between 503 (try again: the app recovers by itself when the database is back) and
+ * 500 (our fault). Prisma's driver adapters report connection trouble with these codes
+ * (PrismaClientKnownRequestError.code, https://www.prisma.io/docs/orm/reference/error-reference);
+ * better-sqlite3 throws before Prisma sees anything when it cannot open its file.
+ */
+const UNAVAILABLE_PRISMA_CODES = new Set([
+  "P1000", // authentication failed
+  "P1001", // can't reach the database server
+  "P1002", // the server was reached but timed out
+  "P1003", // the database does not exist
+  "P1008", // operation (socket) timed out
+  "P1010", // access denied
+  "P1011", // TLS connection error
+  "P1017", // the server closed the connection
+  "P2024", // timed out waiting for a connection from the pool
+  "P2037", // too many database connections
+]);
+
+const UNAVAILABLE_SQLITE_CODES = /^SQLITE_(CANTOPEN|BUSY|LOCKED|IOERR|FULL|READONLY)/;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { name, code, message } = error as { name?: unknown; code?: unknown; message?: unknown };
+  if (name === "PrismaClientInitializationError") return true;
+  if (typeof code === "string" && (UNAVAILABLE_PRISMA_CODES.has(code) || UNAVAILABLE_SQLITE_CODES.test(code))) return true;
+  // better-sqlite3's constructor, e.g. "Cannot open database because the directory does not exist".
+  return name === "TypeError" && typeof message === "string" && message.startsWith("Cannot open database");
+}

@@ -1,0 +1,30 @@
+import { jsonError } from "./responses.ts";
+
+/**
+ * Two requests Next answers with a bare `500 Internal Server Error` (text/plain) before any
+ * handler of ours runs — found by e2e/fuzz.spec.ts:
+ * - a path whose percent-encoding does not decode (`/api/%zz`, a truncated UTF-8 sequence):
+ *   Next throws while decoding a dynamic segment, and every /api path has one (the
+ *   catch-all `app/api/[...unknown]`);
+ * - TRACE: Next throws while turning it into a `Request`.
+ * Both are the client's mistake, so proxy.ts answers them here with a 4xx in the API's
+ * envelope. No database behind this import: the proxy must stay optimistic and cheap.
+ */
+
+/** The methods Next's route handlers can be called with (and so the most any route allows). */
+const ROUTABLE_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
+
+export function refuseUnroutableApiRequest(method: string, rawPathname: string): Response | null {
+  if (!ROUTABLE_METHODS.includes(method)) {
+    // RFC 9110 §15.5.6: a 405 names what the target does support.
+    const response = jsonError(405, "method_not_allowed", "This method is not supported here.");
+    response.headers.set("Allow", ROUTABLE_METHODS.join(", "));
+    return response;
+  }
+  try {
+    decodeURIComponent(rawPathname);
+  } catch {
+    return jsonError(400, "malformed_path", "The path is not valid percent-encoded UTF-8.");
+  }
+  return null;
+}

@@ -1,0 +1,24 @@
+import { getConfig } from "../env.ts";
+import { corsPreflightHeaders, corsResponseHeaders, parseCorsAllowlist } from "./cors.ts";
+
+/** The route-handler side of lib/http/cors.ts: the configured allowlist, applied. */
+
+function allowlist() {
+  const config = getConfig();
+  return parseCorsAllowlist(config.CORS_ALLOWED_ORIGINS, config.DEMO_MODE);
+}
+
+export function withCors(handler: (request: Request) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    const response = await handler(request);
+    for (const [name, value] of Object.entries(corsResponseHeaders(request.headers.get("origin"), allowlist()))) {
+      response.headers.set(name, value);
+    }
+    return response;
+  };
+}
+
+/** OPTIONS: 204 either way; only an allowed origin gets the Access-Control-* that lets it go on. */
+export function corsPreflight(request: Request): Response {
+  return new Response(null, { status: 204, headers: corsPreflightHeaders(request.headers.get("origin"), allowlist()) });
+}

@@ -1,0 +1,49 @@
+import { randomBytes } from "node:crypto";
+import { createUnreachableClient, runWithDatabase, type Db } from "../db.ts";
+import { processLocal } from "../state/process-local.ts";
+
+/**
+ * How the database-outage lab breaks the database for its own requests and nobody else's.
+ * Each outage gets a fresh 256-bit secret and its own unreachable client; the lab sends the
+ * secret in LAB_OUTAGE_HEADER, and only a request carrying a secret of an outage that is
+ * still open runs with that client (lib/http/json.ts enters the scope). Everyone else —
+ * including anyone who sends the header with a guessed, old or empty value — gets the real
+ * database, so no outside request can opt in, and no real user's check is ever weakened.
+ *
+ * Per process on purpose: the lab sends its requests to this very process (instance.ts checks
+ * that first), and a secret that never leaves it cannot be replayed at another instance.
+ */
+
+export const LAB_OUTAGE_HEADER = "x-svj-lab-outage";
+
+const open = processLocal("labs:open-outages", () => new Map<string, Db>());
+
+export function openLabOutage(): { handle: string; restore: () => Promise<void> } {
+  const secret = randomBytes(32).toString("base64url");
+  const client = createUnreachableClient();
+  open.set(secret, client);
+  let closed = false;
+  return {
+    handle: secret,
+    async restore() {
+      if (closed) return;
+      closed = true;
+      open.delete(secret);
+      // The broken client never connected; disconnecting only releases its pool object.
+      await client.$disconnect().catch((error: unknown) => console.warn("[labs] outage client did not close", error));
+    },
+  };
+}
+
+/** The lab's broken client for this request if it carries an open outage's secret; else none. */
+export function labOutageClient(headers: Headers): Db | null {
+  const presented = headers.get(LAB_OUTAGE_HEADER);
+  // A Map lookup by a 256-bit random secret: nothing to learn from its timing.
+  return presented ? (open.get(presented) ?? null) : null;
+}
+
+/** Runs a request's handler, inside the lab's outage if (and only if) it carries its secret. */
+export function runInLabOutageIfMarked<T>(request: unknown, work: () => Promise<T>): Promise<T> {
+  const client = request instanceof Request ? labOutageClient(request.headers) : null;
+  return client ? runWithDatabase(client, work) : work();
+}

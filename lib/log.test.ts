@@ -1,0 +1,22 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { errorText, formatEvent, logEvent } from "./log.ts";
+
+test("an event is its stable code first, then its fields as JSON", () => {
+  assert.equal(formatEvent("touch_failed", { sessionId: "abc", attempt: 1 }), '[auth] touch_failed {"sessionId":"abc","attempt":1}');
+  assert.equal(formatEvent("no_fields"), "[auth] no_fields {}");
+});
+
+test("errors become their message, anything else its string", () => {
+  assert.equal(errorText(new Error("boom")), "boom");
+  assert.equal(errorText(42), "42");
+});
+
+test("warn and error go to their own console streams", (t) => {
+  const seen: string[] = [];
+  t.mock.method(console, "warn", (line: string) => seen.push(`warn ${line}`));
+  t.mock.method(console, "error", (line: string) => seen.push(`error ${line}`));
+  logEvent("a_code", { x: 1 });
+  logEvent("b_code", {}, "error");
+  assert.deepEqual(seen, ['warn [auth] a_code {"x":1}', "error [auth] b_code {}"]);
+});

@@ -1,0 +1,175 @@
+import { Redis, type RedisOptions } from "ioredis";
+import type { SharedState, Subscription, WindowSummary } from "./types.ts";
+
+/**
+ * The fleet's home: every instance reads and writes the same keys, so a throttle counts
+ * failures across instances and a lab result lands whichever instance serves the page.
+ * Short timeouts and no offline queue: an unreachable Redis is an immediate error (thrown),
+ * never a hung request and never a silent "allowed" — the caller picks fail-closed.
+ */
+
+export const STATE_KEY_PREFIX = "svj:";
+
+const OPTIONS: RedisOptions = { enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 1000, commandTimeout: 500 };
+
+// Trim, add, keep the key only as long as its newest event matters, answer with the window.
+const ADD_TO_WINDOW = `
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[3]))
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')`;
+
+// INCR and the expiry of the key it creates, as one step: a crash between the two would
+// otherwise leave a counter that never expires.
+const INCREMENT = `
+local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return n`;
+
+function connect(url: string): Redis {
+  const redis = new Redis(url, OPTIONS);
+  // Errors surface on the commands; without a listener ioredis would log every reconnect attempt.
+  redis.on("error", () => undefined);
+  return redis;
+}
+
+/** Waits briefly for the first connection (or a reconnect); commands never queue. */
+async function ready(redis: Redis): Promise<Redis> {
+  if (redis.status === "ready") return redis;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => done(new Error("Redis is not reachable")), 1000);
+    const onReady = () => done();
+    function done(error?: Error) {
+      clearTimeout(timer);
+      redis.off("ready", onReady);
+      if (error) reject(error);
+      else resolve();
+    }
+    redis.once("ready", onReady);
+  });
+  return redis;
+}
+
+const scores = (reply: string[]) => reply.filter((_, i) => i % 2 === 1).map(Number);
+
+export function createRedisState(url: string, prefix = STATE_KEY_PREFIX): SharedState {
+  const commands = connect(url);
+  let subscriber: Redis | null = null;
+  // True from a confirmed SUBSCRIBE until the connection closes.
+  let live = false;
+  const handlers = new Map<string, Set<(message: string) => void>>();
+  const healthListeners = new Set<(healthy: boolean) => void>();
+  const k = (key: string) => prefix + key;
+  const setLive = (next: boolean) => {
+    if (next === live) return;
+    live = next;
+    healthListeners.forEach((listener) => listener(next));
+  };
+  const c = () => ready(commands);
+
+  function subscriberClient(): Redis {
+    if (subscriber) return subscriber;
+    subscriber = connect(url);
+    subscriber.on("message", (channel: string, message: string) => {
+      for (const handler of handlers.get(channel.slice(prefix.length)) ?? []) handler(message);
+    });
+    // "close" is the moment messages start to be lost. ioredis resubscribes by itself after a
+    // reconnect, but sends those SUBSCRIBEs only after announcing "ready": a PING queued behind
+    // them answers once they are in force, and only then are we healthy again.
+    const client = subscriber;
+    client.on("close", () => setLive(false));
+    client.on("ready", () => {
+      if (handlers.size > 0) client.ping().then(() => setLive(client.status === "ready"), () => undefined);
+    });
+    return client;
+  }
+
+  return {
+    kind: "redis",
+    windows: {
+      async add(key, event, windowMs) {
+        const reply = (await (await c()).eval(ADD_TO_WINDOW, 1, k(key), event.at, event.id, windowMs)) as string[];
+        return scores(reply);
+      },
+      async count(key, now, windowMs): Promise<WindowSummary> {
+        const reply = await (await c()).zrangebyscore(k(key), `(${now - windowMs}`, "+inf", "WITHSCORES");
+        const ats = scores(reply);
+        return { count: ats.length, oldest: ats[0] ?? null, newest: ats.at(-1) ?? null };
+      },
+      async remove(key, id) {
+        await (await c()).zrem(k(key), id);
+      },
+      async clear(key) {
+        await (await c()).del(k(key));
+      },
+    },
+    counters: {
+      async increment(key, ttlMs) {
+        return Number(await (await c()).eval(INCREMENT, 1, k(key), ttlMs));
+      },
+      async read(key) {
+        return Number((await (await c()).get(k(key))) ?? 0);
+      },
+    },
+    records: {
+      async get(key) {
+        const text = await (await c()).get(k(key));
+        return text === null ? null : JSON.parse(text);
+      },
+      async set(key, value, ttlMs) {
+        await (await c()).set(k(key), JSON.stringify(value), "PX", ttlMs);
+      },
+      async delete(key) {
+        await (await c()).del(k(key));
+      },
+    },
+    messages: {
+      async publish(channel, message) {
+        await (await c()).publish(k(channel), message);
+      },
+      async subscribe(channel, onMessage) {
+        const redis = await ready(subscriberClient());
+        let set = handlers.get(channel);
+        if (!set) {
+          await redis.subscribe(k(channel));
+          set = new Set();
+          handlers.set(channel, set);
+          setLive(true);
+        }
+        set.add(onMessage);
+        let open = true;
+        const mine = new Set<(healthy: boolean) => void>();
+        const subscription: Subscription = {
+          healthy: () => open && live,
+          onHealthChange(listener) {
+            const wrapped = (healthy: boolean) => open && listener(healthy);
+            mine.add(wrapped);
+            healthListeners.add(wrapped);
+            return () => {
+              mine.delete(wrapped);
+              healthListeners.delete(wrapped);
+            };
+          },
+          async close() {
+            open = false;
+            for (const listener of mine) healthListeners.delete(listener);
+            set.delete(onMessage);
+            if (set.size === 0) {
+              handlers.delete(channel);
+              if (redis.status === "ready") await redis.unsubscribe(k(channel));
+            }
+          },
+        };
+        return subscription;
+      },
+    },
+    async close() {
+      commands.disconnect();
+      subscriber?.disconnect();
+      subscriber = null;
+      live = false;
+      handlers.clear();
+      healthListeners.clear();
+    },
+  };
+}

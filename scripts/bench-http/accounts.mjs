@@ -1,0 +1,40 @@
+// Logging in through the real API, the way a client of the bench would: what comes back is
+// the credential (cookies, access token) and the user's id.
+import { cookieHeaderFor, send } from "./http.mjs";
+
+/** @returns {Promise<{ mode: string, userId: string, cookies: import("./http.mjs").Cookie[], accessToken?: string, refreshToken?: string }>} */
+export async function logIn(origin, mode, email, password) {
+  const answer = await send(origin, `/api/${mode}/login`, { method: "POST", json: { email, password } });
+  const body = answer.body ?? {};
+  if (answer.status !== 200 || typeof body.user?.id !== "string") {
+    throw new Error(`logging in ${email} to ${mode} mode on ${origin} answered ${answer.status}: ${JSON.stringify(body).slice(0, 200)}`);
+  }
+  return {
+    mode,
+    userId: body.user.id,
+    cookies: answer.cookies,
+    ...(typeof body.accessToken === "string" ? { accessToken: body.accessToken } : {}),
+    ...(typeof body.refreshToken === "string" ? { refreshToken: body.refreshToken } : {}),
+  };
+}
+
+/** How a revocation probe presents a credential: session → its cookie, JWT → Bearer. */
+export function presentHeaders(credential, path) {
+  if (credential.mode === "jwt") return { Authorization: `Bearer ${credential.accessToken}` };
+  return { Cookie: cookieHeaderFor(credential.cookies, path) };
+}
+
+/** Status of `/api/<mode>/me` with this credential: 200 accepted, 401 refused. */
+export async function meStatus(origin, credential) {
+  const path = `/api/${credential.mode}/me`;
+  return (await send(origin, path, { headers: presentHeaders(credential, path) })).status;
+}
+
+/** The alg a JWT was actually signed with (read from its header): shows whether JWT_ALG took effect. */
+export function tokenAlg(token) {
+  try {
+    return JSON.parse(Buffer.from(String(token).split(".")[0] ?? "", "base64url").toString("utf8")).alg ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,14 @@
+// Throwaway users for the revocation checks of `npm run bench:http`: each password change or
+// disable needs its own victim, or one event would spoil the next. One hash for all of them
+// (argon2 is slow on purpose; the bench measures revocation, not hashing).
+//   tsx scripts/bench-http/create-users.ts <password> <email>...   (DATABASE_URL from the env)
+import { getDb } from "../../lib/db.ts";
+import { hashPassword } from "../../lib/password.ts";
+
+const [password = "", ...emails] = process.argv.slice(2);
+if (password.length < 12 || emails.length === 0) throw new Error("usage: create-users.ts <password ≥12 chars> <email>...");
+const passwordHash = await hashPassword(password);
+const db = getDb();
+await db.user.createMany({ data: emails.map((email) => ({ email, name: `Bench ${email.split("@")[0]}`, role: "user", passwordHash })) });
+console.log(`created ${emails.length} bench users`);
+await db.$disconnect();

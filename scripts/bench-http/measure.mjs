@@ -1,0 +1,51 @@
+// The interleaved rounds: every round visits every target once, in a rotated order; each
+// visit is a status check, a short wrk warm-up, then the measured wrk run.
+import { execFile } from "node:child_process";
+import { send } from "./http.mjs";
+import { rotate, summarizeRounds } from "./stats.mjs";
+import { parseWrkOutput, wrkArgs } from "./wrk.mjs";
+
+function runWrk(args) {
+  return new Promise((resolve, reject) => {
+    execFile("wrk", args, { encoding: "utf8", maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`wrk failed: ${stderr || error.message}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+/**
+ * @param {{ key: string, label: string, url: string, path: string, headers: Record<string, string> }[]} plans
+ *   one per target that can run (its server is up and its credential was issued)
+ * @returns {Promise<Map<string, { rounds: object[], summary: object | null, error?: string }>>}
+ */
+export async function measureTargets(plans, { rounds, seconds, warmupSeconds, connections, threads, log }) {
+  const results = new Map(plans.map((plan) => [plan.key, { rounds: [], summary: null }]));
+  for (let round = 0; round < rounds; round += 1) {
+    log(`\nround ${round + 1}/${rounds}`);
+    for (const plan of rotate(plans, round)) {
+      const result = results.get(plan.key);
+      if (result.error) continue;
+      // wrk counts a redirect to the login page as a success: make sure this target answers 200.
+      const check = await send(new URL(plan.url).origin, plan.path, { headers: plan.headers });
+      if (check.status !== 200) {
+        result.error = `answered ${check.status} instead of 200 (credential not accepted?)`;
+        log(`  ${plan.label}: ${result.error}`);
+        continue;
+      }
+      const run = (duration) => runWrk(wrkArgs({ url: plan.url, connections, threads, seconds: duration, headers: plan.headers }));
+      if (warmupSeconds > 0) await run(warmupSeconds);
+      const measured = parseWrkOutput(await run(seconds));
+      result.rounds.push(measured);
+      const trouble = [measured.non2xx ? `${measured.non2xx} non-2xx answers!` : "", measured.socketErrors ? `${measured.socketErrors} socket errors/timeouts` : ""].filter(Boolean).join(", ");
+      log(`  ${plan.label.padEnd(56)} ${String(Math.round(measured.rps)).padStart(6)} req/s  p50 ${measured.p50Ms.toFixed(1)} ms  p99 ${measured.p99Ms.toFixed(1)} ms${trouble ? `  (${trouble})` : ""}`);
+      // A wrong answer makes the figure meaningless (an error page is cheap); a timeout under
+      // overload does not, and is kept in the round's record for the reader to see.
+      if (measured.non2xx > 0) result.error = `${measured.non2xx} non-2xx answers in round ${round + 1}`;
+    }
+  }
+  for (const result of results.values()) {
+    if (!result.error && result.rounds.length > 0) result.summary = summarizeRounds(result.rounds);
+  }
+  return results;
+}

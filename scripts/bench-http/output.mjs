@@ -1,0 +1,39 @@
+// Where the results go: JSON and an SVG chart in docs/bench/, and the README's table between
+// its markers, rebuilt from every docs/bench/http-*.json so SQLite, PostgreSQL and fleet runs
+// each keep their own section.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { machineLine, markdownSection, ratioRows, replaceBetweenMarkers } from "./report.mjs";
+import { renderRatioChart } from "./svg.mjs";
+
+const DIR = "docs/bench";
+
+export function resultName(result) {
+  return `http-${result.machine.database.toLowerCase()}${result.machine.fleet ? "-fleet" : ""}`;
+}
+
+export function writeOutputs(result, { readme = "README.md" } = {}) {
+  mkdirSync(DIR, { recursive: true });
+  const name = resultName(result);
+  const jsonFile = join(DIR, `${name}.json`);
+  writeFileSync(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
+  const svgFile = join(DIR, `${name}.svg`);
+  const rows = ratioRows(result.targets).filter((row) => row.baseline !== null);
+  const short = result.settings.short ? " — SHORT TRIAL RUN, not meaningful" : "";
+  writeFileSync(
+    svgFile,
+    renderRatioChart({
+      title: `Auth cost per request, ${result.machine.database}${result.machine.fleet ? " fleet" : ""}${short}`,
+      subtitle: `req/s relative to the same request without auth (API routes vs /api/bench/baseline, dashboards vs /bench); higher is better`,
+      machine: `${machineLine(result.machine)}; wrk ${result.settings.connections} connections, ${result.settings.durationSeconds} s × ${result.settings.rounds} rounds, medians`,
+      rows: rows.map((row) => ({ label: row.label, ratio: row.ratio, kind: row.kind, goal: row.goal ?? null })),
+    }),
+  );
+  const sections = readdirSync(DIR)
+    .filter((file) => /^http-.*\.json$/.test(file))
+    .sort()
+    .map((file) => JSON.parse(readFileSync(join(DIR, file), "utf8")))
+    .map((saved) => `${markdownSection(saved)}\n\n![${resultName(saved)} chart](docs/bench/${resultName(saved)}.svg)`);
+  writeFileSync(readme, replaceBetweenMarkers(readFileSync(readme, "utf8"), sections.join("\n\n")));
+  return { jsonFile, svgFile };
+}

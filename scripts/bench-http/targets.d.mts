@@ -1,0 +1,26 @@
+/** Types for targets.mjs. */
+export const REVOCATION_CHECKS: string[];
+export const JWT_ALGS: string[];
+export interface ServerConfiguration {
+  key: string;
+  check: string;
+  alg: string;
+  port: number;
+  isDefault: boolean;
+}
+export interface BenchTarget {
+  key: string;
+  label: string;
+  server: string;
+  path: string;
+  auth: "none" | "session-cookie" | "jwt-cookie" | "jwt-bearer";
+  baseline: string | null;
+  kind: "api" | "page";
+  goal?: number | null;
+}
+export function serverConfigurations(options: { checks?: string[]; algs?: string[]; basePort: number; portStep?: number }): ServerConfiguration[];
+export function benchTargets(configs: ServerConfiguration[], database?: string): BenchTarget[];
+export function goalFor(target: BenchTarget, config: ServerConfiguration | undefined, database: string): number | null;
+import type { Cookie } from "./http.mjs";
+export function authHeaders(auth: string, credentials: { session?: { cookies: Cookie[] }; jwt?: { cookies: Cookie[]; accessToken?: string } }, path: string): Record<string, string>;
+export function labelWithAlgSeen(target: BenchTarget, config: ServerConfiguration, seen: string | null | undefined): BenchTarget;

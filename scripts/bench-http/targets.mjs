@@ -1,0 +1,93 @@
+// What `npm run bench:http` measures: the server configurations it starts and the targets it
+// loads. Pure: the orchestrator turns these into processes and wrk runs.
+import { cookieHeaderFor } from "./http.mjs";
+
+export const REVOCATION_CHECKS = ["none", "denylist", "strict"];
+export const JWT_ALGS = ["EdDSA", "HS256"];
+
+/**
+ * One server per JWT configuration (JWT_REVOCATION_CHECK and JWT_ALG are read once per
+ * process). The first is the default configuration (denylist, the first alg): it also serves
+ * the baselines, session mode and the dashboards, which don't depend on either variable.
+ */
+export function serverConfigurations({ checks = REVOCATION_CHECKS, algs = JWT_ALGS, basePort, portStep = 1 }) {
+  const ordered = [...checks].sort((a, b) => Number(b === "denylist") - Number(a === "denylist"));
+  const configs = [];
+  for (const alg of algs) {
+    for (const check of ordered) configs.push({ key: `${check}-${alg}`, check, alg });
+  }
+  // Default first: denylist (if asked for) with the first alg. A fleet takes portStep ports each.
+  return configs.map((config, index) => ({ ...config, port: basePort + index * portStep, isDefault: index === 0 }));
+}
+
+/**
+ * The ratios issue 10 aims for on a 2-core machine: JWT /me ≥ 0.95 with revocation on,
+ * session /me ≥ 0.90 on SQLite and ≥ 0.85 on PostgreSQL, dashboards ≥ 0.80 of the public page.
+ */
+export function goalFor(target, config, database) {
+  if (target.key === "session-me") return database === "PostgreSQL" ? 0.85 : 0.9;
+  if (target.path === "/api/jwt/me") return config.check === "none" ? null : 0.95;
+  if (target.kind === "page" && target.baseline) return 0.8;
+  return null;
+}
+
+/**
+ * Every target, each with the baseline it is divided by: API routes by the uncredentialed
+ * route, dashboards by the public page of the same weight (like for like), and its goal.
+ */
+export function benchTargets(configs, database = "SQLite") {
+  return listTargets(configs).map((target) => ({ ...target, goal: goalFor(target, configs.find((config) => config.key === target.server), database) }));
+}
+
+function listTargets(configs) {
+  const main = configs.find((config) => config.isDefault);
+  if (!main) throw new Error("no default server configuration");
+  const targets = [
+    { key: "baseline", label: "baseline route (no auth)", server: main.key, path: "/api/bench/baseline", auth: "none", baseline: null, kind: "api" },
+    { key: "session-me", label: "session /me (cookie)", server: main.key, path: "/api/session/me", auth: "session-cookie", baseline: "baseline", kind: "api" },
+  ];
+  for (const config of configs) {
+    for (const via of ["cookie", "bearer"]) {
+      targets.push({
+        key: `jwt-me-${via}-${config.key}`,
+        label: `JWT /me (${via === "cookie" ? "cookie" : "Bearer"}, ${config.check}, ${config.alg})`,
+        server: config.key,
+        path: "/api/jwt/me",
+        auth: `jwt-${via}`,
+        baseline: "baseline",
+        kind: "api",
+      });
+    }
+  }
+  targets.push(
+    { key: "page", label: "public page (no auth)", server: main.key, path: "/bench", auth: "none", baseline: null, kind: "page" },
+    { key: "session-dashboard", label: "/session/dashboard", server: main.key, path: "/session/dashboard", auth: "session-cookie", baseline: "page", kind: "page" },
+    { key: "jwt-dashboard", label: `/jwt/dashboard (${main.check}, ${main.alg})`, server: main.key, path: "/jwt/dashboard", auth: "jwt-cookie", baseline: "page", kind: "page" },
+  );
+  return targets;
+}
+
+/**
+ * The request headers that present a target's credential: the cookies a browser would send
+ * to that path (the JWT refresh cookie rides along to /api/jwt/*), or the access token.
+ */
+export function authHeaders(auth, credentials, path) {
+  switch (auth) {
+    case "none":
+      return {};
+    case "session-cookie":
+      return { Cookie: cookieHeaderFor(credentials.session.cookies, path) };
+    case "jwt-cookie":
+      return { Cookie: cookieHeaderFor(credentials.jwt.cookies, path) };
+    case "jwt-bearer":
+      return { Authorization: `Bearer ${credentials.jwt.accessToken}` };
+    default:
+      throw new Error(`unknown auth kind "${auth}"`);
+  }
+}
+
+/** A JWT target's label names the alg that actually signed when it is not the one asked for. */
+export function labelWithAlgSeen(target, config, seen) {
+  if (!target.auth.startsWith("jwt") || !seen || seen === config.alg) return target;
+  return { ...target, label: target.label.replace(`, ${config.alg})`, `, ${config.alg} asked, ${seen} signed)`) };
+}
