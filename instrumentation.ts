@@ -5,4 +5,6 @@ export async function register() {
   checkConfigAtStartup();
   const { warmUpPasswordTiming } = await import("./lib/password.ts");
   await warmUpPasswordTiming();
+  const { warmUpStrengthCheck } = await import("./lib/register/password-strength.ts");
+  warmUpStrengthCheck();
 }

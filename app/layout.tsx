@@ -14,6 +14,7 @@ const nav = [
   { href: "/compare", label: "Compare" },
   { href: "/flows", label: "Flows" },
   { href: "/labs", label: "Labs" },
+  { href: "/admin", label: "Admin" },
 ];
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

@@ -53,6 +53,13 @@ export default function Home() {
         })}
       </div>
       <DemoUsers layout="line" />
+      <p className="text-sm text-slate-600">
+        Or{" "}
+        <Link href="/register" className="underline">
+          create an account of your own
+        </Link>
+        .
+      </p>
     </div>
   );
 }

@@ -24,8 +24,8 @@ export const newPasswordSchema = z
 /** How many logins each mode ended (session rows, refresh families). */
 export type EndedLogins = Record<AuthMode, number>;
 
-/** Every login of the user in every mode, except the one `except` names. */
-async function endLogins(userId: string, reason: EndReason, now: Date, except?: Principal["handles"]): Promise<EndedLogins> {
+/** Every login of the user in every mode, except the one `except` names (admin actions too). */
+export async function endLogins(userId: string, reason: EndReason, now: Date, except?: Principal["handles"]): Promise<EndedLogins> {
   const counts = await Promise.all(AUTH_MODES.map((mode) => strategies[mode].endAllForUser(userId, { except, reason, now })));
   return Object.fromEntries(AUTH_MODES.map((mode, i) => [mode, counts[i]!])) as EndedLogins;
 }

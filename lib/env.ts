@@ -91,6 +91,10 @@ const schema = z.object({
   // How many reverse proxies in front of the app append to X-Forwarded-For (and set
   // X-Forwarded-Host/-Proto). 0: none; those headers are the client's own words and ignored.
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  // Sign-up attempts (each one, not only failures: a sign-up is also a probe for an address)
+  // per client address and per e-mail, in the login window above.
+  SIGNUP_MAX_ATTEMPTS_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(20),
+  SIGNUP_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(5),
   // Set by `npm start` when it runs the local demo (NODE_ENV not set to production by the
   // caller): turns the labs on. A real deployment leaves it unset.
   DEMO_MODE: z.stringbool().default(false),

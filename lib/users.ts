@@ -49,6 +49,11 @@ export async function checkCredentials(email: string, password: string, db: Db =
   }
 }
 
+/** For the admin console's "last login"; a write per password sign-in, never per request. */
+export async function recordLogin(id: string, now: Date): Promise<void> {
+  await getDb().user.updateMany({ where: { id }, data: { lastLoginAt: now } });
+}
+
 export async function findUserById(id: string): Promise<AuthUser | null> {
   const row = await getDb().user.findUnique({ where: { id } });
   return row && !row.disabledAt ? toAuthUser(row) : null;

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { safeNextPath } from "@/lib/auth/next-path";
+import { loginPath, safeNextPath } from "@/lib/auth/next-path";
 import { strategies } from "@/lib/auth/registry";
 import { AUTH_MODES, type AuthMode } from "@/lib/auth/types";
 import { LogoutAnnouncer } from "./CrossTabLogout";
@@ -33,6 +33,13 @@ export async function LoginPage({ mode, searchParams }: { mode: AuthMode; search
         <div className="mt-6">
           <LoginForm mode={mode} next={next} />
         </div>
+        <p className="mt-4 text-sm text-slate-600">
+          No account yet?{" "}
+          <Link href={`/register?mode=${mode}`} className="underline">
+            Create one
+          </Link>
+          .
+        </p>
       </section>
       <aside className="space-y-4 text-sm text-slate-700">
         <h2 className="text-base font-semibold text-slate-900">What happens when you log in</h2>
@@ -47,7 +54,7 @@ export async function LoginPage({ mode, searchParams }: { mode: AuthMode; search
         </p>
         <DemoUsers layout="box" />
         <p>
-          Try the other one too: <Link href={`/${other}/login`} className="underline">{modeStyle[other].label.toLowerCase()}</Link>.
+          Try the other one too: <Link href={loginPath(other, next)} className="underline">{modeStyle[other].label.toLowerCase()}</Link>.
         </p>
       </aside>
     </div>

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getConfig } from "../env.ts";
 import { isDatabaseUnavailable } from "../db-errors.ts";
 import { errorText, logEvent } from "../log.ts";
-import { checkCredentials, normalizeEmail, type AuthUser } from "../users.ts";
+import { checkCredentials, normalizeEmail, recordLogin, type AuthUser } from "../users.ts";
 import { sharedState } from "../state/index.ts";
 import { DEVICE_COOKIE_MAX_AGE_SECONDS, deviceCookieName, issueDeviceCookie, readDeviceCookie } from "./device-cookie.ts";
 import { chargeLoginAttempt, settleLoginSuccess, type ThrottlePolicy, type ThrottleVerdict } from "./login-throttle.ts";
@@ -69,6 +69,7 @@ export async function signInWithPassword(mode: AuthMode, credentials: Credential
   // This browser has now proven it is the owner's: its own budget from here on.
   const issuedDevice = issueDeviceCookie(email, secret);
   await writeCookies([{ name: deviceCookieName(), value: issuedDevice.value, maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS }]);
+  await recordLogin(user.id, meta.now);
   const strategy = strategies[mode];
   const previous = await readCookies([strategy.describe().cookieName, ...strategy.companionCookies]);
   let issued: IssuedCredential;

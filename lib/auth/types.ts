@@ -101,7 +101,7 @@ export interface ModeDescription {
 }
 
 /** Why every login of a user ends: kept where the mode records reasons (refresh families). */
-export type EndReason = "password_changed" | "user_disabled" | "logout_everywhere";
+export type EndReason = "password_changed" | "user_disabled" | "logout_everywhere" | "ended_by_admin";
 
 /** One login as the devices page and the API list it. */
 export interface DeviceView {

@@ -1,6 +1,6 @@
 import { listSigningKeys, publishedJwks, rotateSigningKeys, rotationPolicy } from "../auth/jwt/key-admin.ts";
 import { JWKS_MAX_AGE_SECONDS } from "../auth/jwt/key-rotation.ts";
-import { requireAdmin } from "./account-api.ts";
+import { requireAdmin } from "./admin-api.ts";
 import { json, jsonError } from "./json.ts";
 
 /**

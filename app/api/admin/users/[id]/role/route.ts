@@ -1,4 +1,4 @@
-import { apiSetRole } from "@/lib/http/account-api";
+import { apiSetRole } from "@/lib/http/admin-api";
 import { withErrorBoundary } from "@/lib/http/json";
 
 export const POST = withErrorBoundary(async (request: Request, context: RouteContext<"/api/admin/users/[id]/role">) =>

@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { inlineLink } from "@/app/components/link-style";
+import type { AuditEntry } from "@/lib/audit/log";
+import { UtcTime } from "./time";
+
+const ACTION_LABELS: Record<string, string> = {
+  "user.disable": "disabled",
+  "user.enable": "enabled",
+  "user.role": "changed role of",
+  "user.end_all": "logged out everywhere",
+};
+
+function UserLink({ id, emails }: { id: string | null; emails: Map<string, string> }) {
+  if (!id) return <span>—</span>;
+  return (
+    <Link href={`/admin/users/${encodeURIComponent(id)}`} className={inlineLink}>
+      {emails.get(id) ?? id}
+    </Link>
+  );
+}
+
+/** The audit trail as a table: when, who (and with which mode), what, whom, from where. */
+export function AuditList({ entries, emails, caption }: { entries: AuditEntry[]; emails: Map<string, string>; caption: string }) {
+  if (entries.length === 0) return <p className="text-sm text-slate-500">No admin actions recorded yet.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="text-xs text-slate-500">
+          <tr>
+            <th scope="col" className="py-2 pr-3 font-medium">When</th>
+            <th scope="col" className="py-2 pr-3 font-medium">Who</th>
+            <th scope="col" className="py-2 pr-3 font-medium">What</th>
+            <th scope="col" className="py-2 pr-3 font-medium">Whom</th>
+            <th scope="col" className="py-2 pr-3 font-medium">Detail</th>
+            <th scope="col" className="py-2 font-medium">From</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 align-top">
+          {entries.map((entry) => (
+            <tr key={entry.id}>
+              <td className="py-2 pr-3"><UtcTime at={entry.at} /></td>
+              <td className="py-2 pr-3">
+                <UserLink id={entry.actorId} emails={emails} /> <span className="text-xs text-slate-500">({entry.actorMode})</span>
+              </td>
+              <td className="py-2 pr-3">
+                {ACTION_LABELS[entry.action] ?? entry.action} <code className="font-mono text-xs text-slate-500">{entry.action}</code>
+              </td>
+              <td className="py-2 pr-3"><UserLink id={entry.targetUserId} emails={emails} /></td>
+              <td className="py-2 pr-3 font-mono text-xs">{Object.keys(entry.detail).length > 0 ? JSON.stringify(entry.detail) : "—"}</td>
+              <td className="py-2 text-xs">
+                <span className="font-mono">{entry.ip ?? "unknown address"}</span>
+                {entry.userAgent ? <span className="block max-w-56 truncate text-slate-500" title={entry.userAgent}>{entry.userAgent}</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function emailIdsOf(entries: AuditEntry[]): string[] {
+  return entries.flatMap((entry) => [entry.actorId, ...(entry.targetUserId ? [entry.targetUserId] : [])]);
+}

@@ -1,0 +1,70 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { auditActorFor } from "@/lib/admin/actor";
+import { checkAdminAnyMode } from "@/lib/admin/gate";
+import { adminDisableUser, adminEnableUser, adminEndEverything, adminSetRole, type AdminActionResult } from "@/lib/admin/user-actions";
+import { roleSchema } from "@/lib/roles";
+
+/**
+ * The console's actions. Next checks that a Server Action comes from this origin; the admin
+ * check runs again here (a page render proves nothing about the POST that follows it), and the
+ * rules and audit entry live in lib/admin/user-actions.ts, shared with /api/admin/users/….
+ */
+
+export interface AdminActionState {
+  done?: string;
+  error?: string;
+}
+
+const userId = z.string().min(1).max(64);
+const formSchema = z.discriminatedUnion("op", [
+  z.object({ op: z.literal("disable"), userId }),
+  z.object({ op: z.literal("enable"), userId }),
+  z.object({ op: z.literal("end_all"), userId }),
+  z.object({ op: z.literal("role"), userId, role: roleSchema }),
+]);
+type AdminForm = z.infer<typeof formSchema>;
+
+const REFUSED: Record<Exclude<AdminActionResult, { ok: true }>["code"], string> = {
+  user_not_found: "No such user.",
+  cannot_disable_self: "You cannot disable yourself.",
+  last_admin: "Refused: that would leave no active admin.",
+};
+
+function ended(result: { revokedSessions: number; revokedFamilies: number }): string {
+  return `ended ${result.revokedSessions} session(s) and ${result.revokedFamilies} refresh famil${result.revokedFamilies === 1 ? "y" : "ies"}`;
+}
+
+function describeDone(form: AdminForm, result: Extract<AdminActionResult, { ok: true }>): string {
+  switch (form.op) {
+    case "disable":
+      return `Disabled; ${ended(result)}.`;
+    case "enable":
+      return "Enabled.";
+    case "role":
+      return `Role set to ${form.role}.`;
+    case "end_all":
+      return `Logged out everywhere: ${ended(result)}.`;
+  }
+}
+
+export async function adminUserAction(_previous: AdminActionState, formData: FormData): Promise<AdminActionState> {
+  const gate = await checkAdminAnyMode();
+  if (gate.kind === "anonymous") return { error: "Your login has ended: log in again." };
+  if (gate.kind === "forbidden") return { error: "Admins only." };
+  const parsed = formSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { error: "That request was malformed." };
+  const form = parsed.data;
+  const actor = await auditActorFor(gate.principal);
+  const now = new Date();
+  const result =
+    form.op === "disable" ? await adminDisableUser(actor, form.userId, now)
+    : form.op === "enable" ? await adminEnableUser(actor, form.userId, now)
+    : form.op === "role" ? await adminSetRole(actor, form.userId, form.role, now)
+    : await adminEndEverything(actor, form.userId, now);
+  if (!result.ok) return { error: REFUSED[result.code] };
+  revalidatePath("/admin", "layout");
+  return { done: describeDone(form, result) };
+}

@@ -1,0 +1,39 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { dashboardPath } from "@/lib/auth/next-path";
+import { requestMeta } from "@/lib/auth/request";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { registerAccount } from "@/lib/register/register";
+import { registrationSchema } from "@/lib/register/schema";
+
+export interface RegisterFormState {
+  error?: string;
+  suggestions?: string[];
+  /** Sent back so the form keeps them (React resets a form after an action); the password never is. */
+  name?: string;
+  email?: string;
+}
+
+function text(form: FormData, field: string, max: number): string {
+  const value = form.get(field);
+  return typeof value === "string" ? value.slice(0, max) : "";
+}
+
+/**
+ * Both a new account and a taken address end in the same redirect to the mode's dashboard
+ * (lib/register/register.ts): the new one arrives logged in, the other is sent on to the login.
+ */
+export async function registerAction(_previous: RegisterFormState, form: FormData): Promise<RegisterFormState> {
+  const kept = { name: text(form, "name", 100), email: text(form, "email", 254) };
+  const parsed = registrationSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { ...kept, error: parsed.error.issues[0]?.message ?? "Check your input." };
+  const outcome = await registerAccount(parsed.data, await requestMeta(), signInWithPassword);
+  if (!outcome.ok && outcome.reason === "too_many_attempts") {
+    return { ...kept, error: `Too many sign-up attempts. Try again in ${Math.ceil(outcome.retryAfterSeconds / 60)} min.` };
+  }
+  if (!outcome.ok) {
+    return { ...kept, error: `This password is too easy to guess. ${outcome.warning ?? ""}`.trim(), suggestions: outcome.suggestions };
+  }
+  redirect(dashboardPath(outcome.mode));
+}

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { inlineLink } from "@/app/components/link-style";
+import { ModeBadge } from "@/app/components/ModeBadge";
+import { modeStyle } from "@/app/components/mode-style";
+import { isAuthMode, type AuthMode } from "@/lib/auth/types";
+import { RegisterForm } from "./RegisterForm";
+
+export const metadata: Metadata = { title: "Create an account" };
+
+export default async function RegisterPage({ searchParams }: PageProps<"/register">) {
+  const requested = (await searchParams).mode;
+  const mode: AuthMode = typeof requested === "string" && isAuthMode(requested) ? requested : "session";
+  return (
+    <div className="grid gap-10 md:grid-cols-2">
+      <section className={`rounded-xl border bg-white p-8 shadow-sm ${modeStyle[mode].border}`}>
+        <ModeBadge mode={mode} />
+        <h1 className="mt-3 text-2xl font-semibold">Create an account</h1>
+        <p className="mt-2 text-sm text-slate-600">You will be logged in to {modeStyle[mode].label} right away.</p>
+        <div className="mt-6">
+          <RegisterForm mode={mode} />
+        </div>
+      </section>
+      <aside className="space-y-4 text-sm text-slate-700">
+        <h2 className="text-base font-semibold text-slate-900">What happens when you sign up</h2>
+        <p>Your password is hashed with argon2id; the server never stores it. The same account works in both modes.</p>
+        <p>
+          If the address already has an account, you get the same answer as for a new one and are sent to the login page: the form
+          does not tell strangers which addresses are registered.
+        </p>
+        <p>
+          Already have an account?{" "}
+          <Link href={`/${mode}/login`} className={inlineLink}>Log in</Link>. Sign up for the other mode instead:{" "}
+          <Link href={`/register?mode=${mode === "jwt" ? "session" : "jwt"}`} className={inlineLink}>
+            {modeStyle[mode === "jwt" ? "session" : "jwt"].label}
+          </Link>
+          .
+        </p>
+      </aside>
+    </div>
+  );
+}

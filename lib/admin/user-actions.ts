@@ -1,0 +1,116 @@
+import { endUserCredentials, type RevocationCount } from "./end-credentials.ts";
+import { writeAudit, type AuditAction, type AuditActor } from "../audit/log.ts";
+import { getDb } from "../db.ts";
+import type { TransactionClient } from "../generated/sqlite/internal/prismaNamespace.ts";
+import type { Role } from "../roles.ts";
+import { roleSchema } from "../roles.ts";
+import { leavesNoAdmin, type AccountChange } from "./last-admin.ts";
+
+/**
+ * Admin actions on a user, shared by the console's server actions and /api/admin/users/…:
+ * the rule checks, the change and its audit entry run in one serializable transaction, so
+ * two admins demoting each other at once cannot both pass the last-admin check, and no change
+ * lands without its entry. Ending credentials follows the commit: the version bump inside the
+ * transaction already makes earlier access tokens stale for a strict check.
+ */
+
+export type AdminActionRefusal = "user_not_found" | "cannot_disable_self" | "last_admin";
+export type AdminActionResult = ({ ok: true } & RevocationCount) | { ok: false; code: AdminActionRefusal };
+
+const NOTHING_ENDED: RevocationCount = { revokedSessions: 0, revokedFamilies: 0 };
+
+interface Plan {
+  action: AuditAction;
+  change: AccountChange;
+  /** The row update; null for no change to the row. */
+  data: (row: { role: string }) => Record<string, unknown>;
+  detail: (row: { role: string }) => Record<string, unknown>;
+  /** Set when the action ends every credential after the commit. */
+  revokeReason?: string;
+}
+
+async function runAudited(actor: AuditActor, targetUserId: string, plan: Plan, now: Date): Promise<AdminActionResult> {
+  const outcome = await withSerializableRetry(() =>
+    getDb().$transaction(
+      async (tx: TransactionClient): Promise<AdminActionResult> => {
+        const row = await tx.user.findUnique({ where: { id: targetUserId }, select: { role: true, disabledAt: true } });
+        if (!row) return { ok: false, code: "user_not_found" };
+        const role: Role = roleSchema.safeParse(row.role).data ?? "user";
+        const otherActiveAdmins = await tx.user.count({ where: { role: "admin", disabledAt: null, id: { not: targetUserId } } });
+        if (leavesNoAdmin({ target: { role, disabled: row.disabledAt !== null }, otherActiveAdmins }, plan.change)) {
+          return { ok: false, code: "last_admin" };
+        }
+        await tx.user.update({ where: { id: targetUserId }, data: plan.data(row) });
+        await writeAudit(tx, { actor, action: plan.action, targetUserId, detail: plan.detail(row), now });
+        return { ok: true, ...NOTHING_ENDED };
+      },
+      { isolationLevel: "Serializable" },
+    ),
+  );
+  if (!outcome.ok) {
+    // Refusals change nothing, so they get no audit row; they are still security events (ASVS 5.0 §16.3.2).
+    console.warn(`[admin] refused ${plan.action}: ${outcome.code} (actor ${actor.userId}, target ${targetUserId})`);
+    return outcome;
+  }
+  if (!plan.revokeReason) return outcome;
+  return { ok: true, ...(await endUserCredentials(targetUserId, now)) };
+}
+
+/** PostgreSQL aborts one of two conflicting serializable transactions (P2034): run it again. */
+async function withSerializableRetry<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== "P2034" || attempt >= attempts) throw error;
+    }
+  }
+}
+
+export function adminDisableUser(actor: AuditActor, userId: string, now: Date): Promise<AdminActionResult> {
+  if (userId === actor.userId) {
+    console.warn(`[admin] refused user.disable: cannot_disable_self (actor ${actor.userId})`);
+    return Promise.resolve({ ok: false, code: "cannot_disable_self" });
+  }
+  return runAudited(actor, userId, {
+    action: "user.disable",
+    change: { kind: "disable" },
+    data: () => ({ disabledAt: now, tokenVersion: { increment: 1 } }),
+    detail: () => ({ disabled: true }),
+    revokeReason: "user_disabled",
+  }, now);
+}
+
+export function adminEnableUser(actor: AuditActor, userId: string, now: Date): Promise<AdminActionResult> {
+  return runAudited(actor, userId, {
+    action: "user.enable",
+    change: { kind: "enable" },
+    data: () => ({ disabledAt: null }),
+    detail: () => ({ disabled: false }),
+  }, now);
+}
+
+/**
+ * Takes effect at once in session mode and for admin checks (they read the row); in JWT mode
+ * at the next refresh, or at once with JWT_REVOCATION_CHECK=strict (the version bump).
+ */
+export function adminSetRole(actor: AuditActor, userId: string, role: Role, now: Date): Promise<AdminActionResult> {
+  return runAudited(actor, userId, {
+    action: "user.role",
+    change: { kind: "role", role },
+    data: () => ({ role, tokenVersion: { increment: 1 } }),
+    detail: (row) => ({ from: row.role, to: role }),
+  }, now);
+}
+
+/** Every session and refresh family ended, every earlier access token stale under a strict check. */
+export function adminEndEverything(actor: AuditActor, userId: string, now: Date): Promise<AdminActionResult> {
+  return runAudited(actor, userId, {
+    action: "user.end_all",
+    change: { kind: "end_all" },
+    data: () => ({ tokenVersion: { increment: 1 } }),
+    detail: () => ({}),
+    revokeReason: "ended_by_admin",
+  }, now);
+}
