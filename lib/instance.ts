@@ -1,3 +1,5 @@
+import "server-only";
+
 import { hostname } from "node:os";
 import { getConfig } from "./env.ts";
 

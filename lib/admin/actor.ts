@@ -1,3 +1,5 @@
+import "server-only";
+
 import { requestMeta } from "../auth/request.ts";
 import type { Principal } from "../auth/types.ts";
 import type { AuditActor } from "../audit/log.ts";

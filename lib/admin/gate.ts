@@ -1,3 +1,5 @@
+import "server-only";
+
 import { verifyAuth } from "../auth/dal.ts";
 import { AUTH_MODES, type AuthMode, type Principal } from "../auth/types.ts";
 import { findUserById, type AuthUser } from "../users.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { endUserCredentials, type RevocationCount } from "./end-credentials.ts";
 import { writeAudit, type AuditAction, type AuditActor } from "../audit/log.ts";
 import { getDb } from "../db.ts";

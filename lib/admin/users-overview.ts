@@ -1,3 +1,5 @@
+import "server-only";
+
 import { getDb } from "../db.ts";
 import { roleSchema, type Role } from "../roles.ts";
 

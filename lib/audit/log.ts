@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { AuthMode } from "../auth/modes.ts";
 import { getDb, type Db } from "../db.ts";
 import type { TransactionClient } from "../generated/sqlite/internal/prismaNamespace.ts";

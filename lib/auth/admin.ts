@@ -1,3 +1,5 @@
+import "server-only";
+
 import { findUserById } from "../users.ts";
 import { verifyAuth } from "./dal.ts";
 import { AUTH_MODES, type Principal } from "./types.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { strategies } from "./registry.ts";
 import { signOutCredential } from "./sign-in.ts";
 import type { DeviceView, Principal } from "./types.ts";

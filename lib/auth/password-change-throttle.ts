@@ -1,3 +1,5 @@
+import "server-only";
+
 import { getConfig } from "../env.ts";
 import { chargeWithinCap } from "../state/limits.ts";
 import { sharedState } from "../state/index.ts";

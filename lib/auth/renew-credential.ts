@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { AuthUser } from "../users.ts";
 import { strategies } from "./registry.ts";
 import { readCookies, readCredential, requestMeta, writeCookies } from "./request.ts";

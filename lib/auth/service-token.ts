@@ -1,3 +1,5 @@
+import "server-only";
+
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import { getConfig } from "../env.ts";

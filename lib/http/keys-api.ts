@@ -1,3 +1,5 @@
+import "server-only";
+
 import { listSigningKeys, publishedJwks, rotateSigningKeys, rotationPolicy } from "../auth/jwt/key-admin.ts";
 import { JWKS_MAX_AGE_SECONDS } from "../auth/jwt/key-rotation.ts";
 import { requireAdmin } from "./admin-api.ts";

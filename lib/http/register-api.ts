@@ -1,3 +1,5 @@
+import "server-only";
+
 import { dashboardPath } from "../auth/next-path.ts";
 import { requestMeta } from "../auth/request.ts";
 import { signInWithPassword } from "../auth/sign-in.ts";

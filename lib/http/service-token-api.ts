@@ -1,3 +1,5 @@
+import "server-only";
+
 import { mintServiceToken } from "../auth/service-token.ts";
 import { authenticate, crossSite } from "./auth-api.ts";
 import { json, jsonError } from "./json.ts";

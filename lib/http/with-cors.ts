@@ -1,3 +1,5 @@
+import "server-only";
+
 import { getConfig } from "../env.ts";
 import { corsPreflightHeaders, corsResponseHeaders, parseCorsAllowlist } from "./cors.ts";
 

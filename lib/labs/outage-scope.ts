@@ -1,3 +1,5 @@
+import "server-only";
+
 import { randomBytes } from "node:crypto";
 import { createUnreachableClient, runWithDatabase, type Db } from "../db.ts";
 import { processLocal } from "../state/process-local.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { chargeWithinCap } from "../state/limits.ts";
 import { processLocal, sharedState, type SharedState } from "../state/index.ts";
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { verifyAuth } from "../auth/dal.ts";
 import { AUTH_MODES } from "../auth/types.ts";
 

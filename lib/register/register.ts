@@ -1,3 +1,5 @@
+import "server-only";
+
 import { getDb } from "../db.ts";
 import { burnPasswordCheck, hashPassword } from "../password.ts";
 import type { AuthMode, RequestMeta } from "../auth/types.ts";

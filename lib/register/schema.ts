@@ -1,3 +1,5 @@
+import "server-only";
+
 import { z } from "zod";
 import { newPasswordSchema } from "../account.ts";
 import { credentialsSchema } from "../auth/sign-in.ts";

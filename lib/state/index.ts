@@ -1,3 +1,5 @@
+import "server-only";
+
 import { getConfig } from "../env.ts";
 import { createMemoryState } from "./memory.ts";
 import { processLocal, replaceProcessLocal } from "./process-local.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { Redis, type RedisOptions } from "ioredis";
 import type { SharedState, Subscription, WindowSummary } from "./types.ts";
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { getConfig } from "../../env.ts";
 import { activeSigningKey, reloadForUnknownKid, verificationKeys } from "./key-set.ts";
 import type { SignSettings, TokenKey, VerifyTokenResult } from "./token.ts";

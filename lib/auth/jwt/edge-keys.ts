@@ -1,3 +1,4 @@
+import { processLocal } from "../../state/process-local.ts";
 import type { TokenKey } from "./token.ts";
 
 /**
@@ -5,11 +6,10 @@ import type { TokenKey } from "./token.ts";
  * optimistic peek, which must never reach the database itself. key-set.ts (the full strategy
  * side) fills it on every load; until then it is null and the peek falls back to a
  * structural check — the DAL, which loads the keys, decides for real.
- * On globalThis: the proxy and the route handlers can be separate bundles in one process.
+ * Per process (processLocal): the proxy and the route handlers can be separate bundles in one process.
  */
 
-const globalForEdgeKeys = globalThis as typeof globalThis & { __svjEdgeKeys?: { keys: readonly TokenKey[] | null } };
-const edge = (globalForEdgeKeys.__svjEdgeKeys ??= { keys: null });
+const edge = processLocal("jwt:edge-keys", (): { keys: readonly TokenKey[] | null } => ({ keys: null }));
 
 export function publishEdgeVerificationKeys(keys: readonly TokenKey[]): void {
   edge.keys = keys;

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { getConfig } from "../../env.ts";
 import { JWKS_MAX_AGE_SECONDS, PUBLISH_LEAD_SECONDS, type KeyState } from "./key-rotation.ts";
 import { forgetLoadedKeys, keyStatuses, verifyTailSeconds } from "./key-set.ts";

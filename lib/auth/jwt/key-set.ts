@@ -1,3 +1,6 @@
+import "server-only";
+
+import { processLocal } from "../../state/process-local.ts";
 import { getConfig } from "../../env.ts";
 import { publishEdgeVerificationKeys } from "./edge-keys.ts";
 import { decryptPrivateKey } from "./key-encryption.ts";
@@ -24,9 +27,8 @@ interface Cache {
   unknownKidReloadAt: number;
 }
 
-// On globalThis: route handlers, pages and the proxy may be separate bundles in one process.
-const globalForKeySet = globalThis as typeof globalThis & { __svjKeySet?: Cache };
-const cache = (globalForKeySet.__svjKeySet ??= { keys: null, loadedAt: 0, loading: null, unknownKidReloadAt: 0 });
+// Per process: route handlers, pages and the proxy may be separate bundles in one process.
+const cache = processLocal("jwt:key-set", (): Cache => ({ keys: null, loadedAt: 0, loading: null, unknownKidReloadAt: 0 }));
 
 export function verifyTailSeconds(): number {
   const config = getConfig();

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { z } from "zod";
 import { getDb } from "../../db.ts";
 import { encryptPrivateKey } from "./key-encryption.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { DeviceRegistry } from "../types.ts";
 import { deviceView } from "./device-view.ts";
 import { deleteUserSession, listUserSessions } from "./store.ts";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { edges } from "../../auth/edge-registry.ts";
 import { AUTH_MODES, type AuthMode } from "../../auth/modes.ts";
 import { isAllowedOrigin, parseCorsAllowlist } from "../../http/cors.ts";

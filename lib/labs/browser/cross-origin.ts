@@ -1,3 +1,5 @@
+import "server-only";
+
 import { strategies } from "../../auth/registry.ts";
 import { createThrowawayUser, deleteStaleThrowawayUsers } from "../throwaway-user.ts";
 import { otherLoopbackOrigin } from "./other-origin.ts";
