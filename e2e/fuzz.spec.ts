@@ -22,6 +22,13 @@ import { test } from "./throwaway.ts";
  */
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+/**
+ * SQLite has one writer: under this suite's parallel admin writes a transaction can time out
+ * waiting for the lock. The API then answers 503 store_unavailable in the envelope with
+ * Retry-After (lib/http/json.ts) — an honest "try again", never a 500 — so that one 5xx is
+ * part of the contract everywhere. Anything else in the 5xx range still fails.
+ */
+const STORE_BUSY = { status: 503, code: "store_unavailable" };
 const REPLAY = process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED), path: process.env.FUZZ_PATH } : {};
 const LAB_IDS = ["stolen-credential", "tampering", "stale-claims", "database-outage"];
 const PASSWORDS = ["", "short", "a-long-enough-new-password"];
@@ -89,10 +96,15 @@ function neverStartALab(request: FuzzRequest): FuzzRequest {
   return { ...request, headers: { ...request.headers, "sec-fetch-site": "cross-site" } };
 }
 
-/** Key rotation changes what every later token is signed with: fuzzed only as cross-site. */
+/**
+ * Key rotation changes what every later token is signed with, for every spec running beside
+ * this one: it is fuzzed without an admin's credential (no cookie, no Bearer), so everything
+ * in front of the rotation is exercised and the rotation itself never happens.
+ */
 function neverChangeTheKeys(request: FuzzRequest): FuzzRequest {
   if (!request.path.includes("keys/rotate")) return request;
-  return { ...request, headers: { ...request.headers, "sec-fetch-site": "cross-site" } };
+  const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !/^(cookie|authorization)$/i.test(name)));
+  return { ...request, headers };
 }
 
 test.describe.configure({ mode: "parallel" });
@@ -118,7 +130,7 @@ for (const route of ROUTES) {
         const answer = await send(origin, agent, request);
         statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
         if (route.methods.includes(request.method) && answer.status >= 200 && answer.status < 300) ownMethod2xx++;
-        const problems = contractViolations(request, answer, route.allowed5xx);
+        const problems = contractViolations(request, answer, [...(route.allowed5xx ?? []), STORE_BUSY]);
         const ran = request.method === "POST" && answer.status >= 200 && answer.status < 300;
         if (route.file === "labs/[lab]" && ran) problems.push("a lab run started");
         if (route.file === "admin/keys/rotate" && ran) problems.push("the signing keys were rotated");

@@ -1,6 +1,8 @@
 import "server-only";
 
 import { runInLabOutageIfMarked } from "../labs/outage-scope.ts";
+import { isDatabaseUnavailable } from "../db-errors.ts";
+import { errorText, logEvent } from "../log.ts";
 import { runWithTimingScope, serverTimingHeader } from "../metrics/request-timing.ts";
 
 // The response helpers live apart, with no imports, so proxy.ts can answer in the same envelope.
@@ -23,6 +25,14 @@ export function withErrorBoundary<A extends unknown[]>(handler: (...args: A) => 
     } catch (error) {
       // next/navigation's redirect() and notFound() are exceptions Next must see.
       if (error instanceof Error && "digest" in error) throw error;
+      // An unreachable or overloaded database is an outage, not our bug: 503, try again (the
+      // fuzz suite found SQLite's single writer timing out under parallel admin writes).
+      if (isDatabaseUnavailable(error)) {
+        logEvent("store_unavailable", { error: errorText(error) }, "error");
+        const response = jsonError(503, "store_unavailable", "The database is unavailable right now; try again shortly.");
+        response.headers.set("Retry-After", "5");
+        return response;
+      }
       console.error("[api] unexpected error", error);
       return jsonError(500, "internal_error", "Something went wrong on our side.");
     }
