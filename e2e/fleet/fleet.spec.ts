@@ -65,3 +65,15 @@ test("a refresh token replayed on the other instance ends the whole family", asy
   // Detection ended the family, successor included, whichever instance is asked.
   expect((await postJson(`${b}/api/jwt/refresh`, { refreshToken: successor })).status).toBe(401);
 });
+
+test("the login throttle counts failures on every instance together", async ({ instances: [a, b] }) => {
+  // An address nobody has: the untrusted budget is kept per e-mail whether or not it exists.
+  const email = `fleet-throttle-${Date.now()}@example.test`;
+  const attempt = (origin: string) => postJson(`${origin}/api/session/login`, { email, password: "wrong-password" });
+  // Ten free failures in all, five on each instance: per-process counts would allow ten more.
+  for (let i = 0; i < 10; i++) expect((await attempt(i % 2 === 0 ? a! : b!)).status).toBe(401);
+  const refused = await attempt(a!);
+  expect(refused.status).toBe(429);
+  expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+  expect((await attempt(b!)).status).toBe(429);
+});
