@@ -49,6 +49,8 @@ async function guard(request: NextRequest, forwarded: Headers): Promise<NextResp
   if (!isAuthMode(mode) || pathname === `/${mode}/login`) return NextResponse.next({ request: { headers: forwarded } });
 
   const edge = edges[mode];
+  // Only the mode's real pages are guarded: an unknown address renders the 404 page instead.
+  if (!edge.protectedPages.includes(pathname.replace(/\/$/, ""))) return NextResponse.next({ request: { headers: forwarded } });
   const credential = request.cookies.get(edge.cookieName())?.value;
   const plausible = credential !== undefined && (await edge.peek(credential, new Date()));
   // Only navigations are redirected: a 307 would replay a form post (a Server Action) at the

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { MainNav } from "./components/MainNav";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,14 +9,6 @@ export const metadata: Metadata = {
   description: "Server-side sessions and stateless JWTs on the same users, pages and database — measured, not claimed.",
 };
 
-const nav = [
-  { href: "/session/dashboard", label: "Session mode" },
-  { href: "/jwt/dashboard", label: "JWT mode" },
-  { href: "/compare", label: "Compare" },
-  { href: "/flows", label: "Flows" },
-  { href: "/labs", label: "Labs" },
-  { href: "/admin", label: "Admin" },
-];
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page renders per request: proxy.ts sends a fresh CSP nonce with each one, and a page
@@ -25,19 +18,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="en">
       <body className="min-h-screen">
         <header className="border-b border-slate-200 bg-white">
-          <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-6 px-6 py-4">
+          <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-6 px-4 py-4 sm:px-6">
             <Link href="/" className="font-semibold tracking-tight no-underline">
               Session <span className="text-slate-400">vs</span> JWT
             </Link>
-            <ul className="flex gap-4 text-sm">
-              {nav.map((item) => (
-                <li key={item.href}>
-                  <Link href={item.href} className="text-slate-600 hover:text-slate-900">
-                    {item.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <MainNav />
           </nav>
         </header>
         <main className="mx-auto max-w-5xl px-6 py-10">{children}</main>

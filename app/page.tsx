@@ -42,7 +42,7 @@ export default function Home() {
               </ul>
               <div className="mt-5 flex gap-3">
                 <Link href={`/${mode}/login`} className={`rounded-md px-4 py-2 text-sm font-medium text-white no-underline ${modeStyle[mode].button}`}>
-                  Log in — {modeStyle[mode].label.toLowerCase()}
+                  Log in — {modeStyle[mode].inline}
                 </Link>
                 <Link href={`/${mode}/dashboard`} className="rounded-md border border-slate-300 px-4 py-2 text-sm text-slate-700 no-underline hover:bg-slate-100">
                   Dashboard

@@ -30,7 +30,8 @@ async function main() {
       update: { name: demo.name, role: demo.role, passwordHash, disabledAt: null },
     });
   }
-  console.log(`Seeded the demo users (${decision.reason}): ${demoUsers.map((user) => user.email).join(", ")}`);
+  // The passwords are published in the README anyway; saying them here saves a look-up.
+  console.log(`Seeded the demo users (${decision.reason}): ${demoUsers.map((user) => `${user.email} / ${user.password} (${user.role})`).join(", ")}`);
   await db.$disconnect();
 }
 

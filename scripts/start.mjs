@@ -30,6 +30,9 @@ await step("prisma migrate deploy", ["prisma", "migrate", "deploy"]);
 await step("prisma db seed", ["prisma", "db", "seed"]);
 if (!skipBuild) await step("next build", ["next", "build"]);
 if (prepareOnly) process.exit(0);
+// Next prints a "Network" address too, where the Secure cookies would be silently dropped over
+// plain HTTP (the login pages warn about it); the address to use comes first and plainly.
+console.log(`\nstart: open http://localhost:${port} — use localhost (the cookies are Secure, so a LAN address over plain HTTP cannot log in)\n`);
 await step(dev ? "next dev" : "next start", ["next", dev ? "dev" : "start", "-p", port]);
 
 /**

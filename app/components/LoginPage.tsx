@@ -1,4 +1,8 @@
+import { headers } from "next/headers";
 import Link from "next/link";
+import { getConfig, isProduction } from "@/lib/env";
+import { cookiesWillBeDropped } from "@/lib/http/insecure-origin";
+import { addressedOrigin } from "@/lib/http/proxy-trust";
 import { loginPath, safeNextPath } from "@/lib/auth/next-path";
 import { strategies } from "@/lib/auth/registry";
 import { AUTH_MODES, type AuthMode } from "@/lib/auth/types";
@@ -19,6 +23,8 @@ export async function LoginPage({ mode, searchParams }: { mode: AuthMode; search
   const next = safeNextPath(first(params.next));
   const description = strategies[mode].describe();
   const other = AUTH_MODES.find((candidate) => candidate !== mode) ?? mode;
+  const origin = addressedOrigin(await headers(), getConfig().TRUST_PROXY);
+  const port = origin.host?.match(/:(\d+)$/)?.[1];
   return (
     <div className="grid gap-10 md:grid-cols-2">
       <section className={`rounded-xl border bg-white p-8 shadow-sm ${modeStyle[mode].border}`}>
@@ -26,8 +32,18 @@ export async function LoginPage({ mode, searchParams }: { mode: AuthMode; search
         <h1 className="mt-3 text-2xl font-semibold">Log in — {description.title}</h1>
         {first(params.signedOut) ? (
           <p role="status" className="mt-3 rounded-md bg-slate-100 px-3 py-2 text-sm">
-            You are logged out of {modeStyle[mode].label.toLowerCase()}.
+            You are logged out of {modeStyle[mode].inline}.
             <LogoutAnnouncer mode={mode} />
+          </p>
+        ) : null}
+        {cookiesWillBeDropped(origin, isProduction()) ? (
+          <p role="note" className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            This page came over plain HTTP from <strong>{origin.host}</strong>. The login cookie is <code>Secure</code>, so your browser
+            will drop it here and you would land back on this form. Open{" "}
+            <a className="underline" href={`http://localhost${port ? `:${port}` : ""}/${mode}/login`}>
+              localhost
+            </a>{" "}
+            on the machine running the app, or serve it over HTTPS.
           </p>
         ) : null}
         <div className="mt-6">
@@ -54,7 +70,7 @@ export async function LoginPage({ mode, searchParams }: { mode: AuthMode; search
         </p>
         <DemoUsers layout="box" />
         <p>
-          Try the other one too: <Link href={loginPath(other, next)} className="underline">{modeStyle[other].label.toLowerCase()}</Link>.
+          Try the other one too: <Link href={loginPath(other, next)} className="underline">{modeStyle[other].inline}</Link>.
         </p>
       </aside>
     </div>

@@ -16,3 +16,14 @@ test("an unsafe next is dropped in both modes", () => {
   assert.equal(edges.session.recoveryPath("//evil.example"), "/session/login");
   assert.equal(edges.jwt.recoveryPath("https://evil.example/"), "/api/jwt/refresh");
 });
+
+test("each mode guards exactly its pages on disk, login excepted (anything else is a 404)", async () => {
+  const { readdirSync } = await import("node:fs");
+  for (const mode of ["session", "jwt"] as const) {
+    const pages = (readdirSync(`app/${mode}`, { recursive: true }) as string[])
+      .filter((file) => file.endsWith("page.tsx"))
+      .map((file) => `/${mode}/${file.replace(/\/?page\.tsx$/, "")}`.replace(/\/$/, ""))
+      .filter((path) => path !== `/${mode}/login`);
+    assert.deepEqual([...edges[mode].protectedPages].sort(), pages.sort());
+  }
+});

@@ -13,4 +13,9 @@ export interface AuthEdge {
   peek(credential: string, now: Date): Promise<boolean>;
   /** Where a page request without a usable credential goes: login, or a refresh first. */
   recoveryPath(next: string | null): string;
+  /**
+   * The mode's pages that need a credential. Anything else under /<mode>/ is not guarded by
+   * the proxy, so an unknown address is the site's 404, not a login form.
+   */
+  readonly protectedPages: readonly string[];
 }

@@ -16,4 +16,5 @@ export const sessionEdge: AuthEdge = {
     return (await unsealSessionId(seal, getConfig().SESSION_SECRET)) !== null;
   },
   recoveryPath: (next) => loginPath("session", next),
+  protectedPages: ["/session", "/session/dashboard", "/session/devices", "/session/inspect"],
 };

@@ -1,0 +1,51 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const NAV = [
+  { href: "/session/dashboard", label: "Session mode", section: "/session" },
+  { href: "/jwt/dashboard", label: "JWT mode", section: "/jwt" },
+  { href: "/compare", label: "Compare", section: "/compare" },
+  { href: "/flows", label: "Flows", section: "/flows" },
+  { href: "/labs", label: "Labs", section: "/labs" },
+  { href: "/admin", label: "Admin", section: "/admin" },
+];
+
+function Links({ current }: { current: string }) {
+  return NAV.map((item) => {
+    const here = current === item.section || current.startsWith(`${item.section}/`);
+    return (
+      <li key={item.href}>
+        <Link
+          href={item.href}
+          aria-current={here ? "page" : undefined}
+          className={here ? "font-medium text-slate-900 underline underline-offset-4" : "text-slate-600 hover:text-slate-900"}
+        >
+          {item.label}
+        </Link>
+      </li>
+    );
+  });
+}
+
+/**
+ * The menu: one line from 640 px up; below that a "Menu" button that opens the same links.
+ * <details> needs no script, so the menu works before hydration and without JavaScript.
+ */
+export function MainNav() {
+  const current = usePathname() ?? "/";
+  return (
+    <>
+      <ul className="hidden gap-4 text-sm sm:flex">
+        <Links current={current} />
+      </ul>
+      <details className="relative ml-auto sm:hidden">
+        <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-1 text-sm">Menu</summary>
+        <ul className="absolute right-0 z-10 mt-2 w-48 space-y-2 rounded-md border border-slate-200 bg-white p-3 text-sm shadow-md">
+          <Links current={current} />
+        </ul>
+      </details>
+    </>
+  );
+}
