@@ -14,7 +14,8 @@ let downstream: ChildProcess;
 
 test.beforeAll(async ({ baseURL }) => {
   const port = Number(new URL(baseURL!).port);
-  downstream = spawn("npx", ["tsx", "--conditions=react-server", "scripts/downstream.ts"], {
+  // node itself (tsx as a loader), not npx: SIGTERM then reaches the service, not a wrapper.
+  downstream = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/downstream.ts"], {
     env: { ...process.env, DOWNSTREAM_PORT: String(port + 9), JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json` },
     stdio: "ignore",
   });
@@ -44,8 +45,9 @@ test("API: logout on one instance is refused by every instance at once; the JWT 
   for (const column of [session, jwt]) {
     const ports = column.steps.map((step) => new URL(step.request.path).port);
     // Logged in at app-1, out at app-2, replayed at both, then at the downstream service.
-    expect(ports).toEqual([ports[0], ports[0], ports[1], ports[0], ports[1], String(Number(new URL(baseURL!).port) + 9)]);
-    expect(ports[0]).not.toBe(ports[1]);
+    const [loggedIn, , loggedOut] = ports;
+    expect(ports).toEqual([loggedIn, loggedIn, loggedOut, loggedIn, loggedOut, String(Number(new URL(baseURL!).port) + 9)]);
+    expect(loggedIn).not.toBe(loggedOut);
   }
   expect(session.verdict).toMatchObject({ outcome: "revoked_everywhere", tone: "safe" });
   expect(session.verdict.reasonCodes.slice(0, 2)).toEqual(["session_unknown", "session_unknown"]);

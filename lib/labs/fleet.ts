@@ -35,7 +35,7 @@ async function logInHereLogOutThere(instances: string[], mode: AuthMode, user: T
   const [loginAt, logoutAt] = [instances[0]!, instances[1]!];
   // Absolute URLs in `path`: each exchange is recorded with the instance it went to.
   const client = createLabClient(loginAt);
-  const held = await logInAs(client, mode, user);
+  const held = await logInAs(client, mode, user, loginAt);
   const credential = presenting(mode, held.value);
   const before = await client.send(`Use the copy at ${nameOf(loginAt)} while the user is logged in`, { path: `${loginAt}/api/${mode}/me`, ...credential });
   const logout = await client.send(`The user logs out at another instance, ${nameOf(logoutAt)}`, { method: "POST", path: `${logoutAt}/api/${mode}/logout`, ...credential });
