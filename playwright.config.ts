@@ -104,6 +104,8 @@ function fleetEnv(): Record<string, string> {
     DEMO_USERS: "true",
     // Reuse of a rotated refresh token counts as theft at once, not after the grace window.
     REFRESH_REUSE_GRACE_SECONDS: "0",
+    // The downstream service e2e/fleet/labs-fleet.spec.ts starts (port 3939 beside 3930).
+    DOWNSTREAM_URL: process.env.DOWNSTREAM_URL || `http://127.0.0.1:${port + 9}`,
   };
 }
 

@@ -30,7 +30,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
  */
 const STORE_BUSY = { status: 503, code: "store_unavailable" };
 const REPLAY = process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED), path: process.env.FUZZ_PATH } : {};
-const LAB_IDS = ["stolen-credential", "tampering", "stale-claims", "database-outage"];
+const LAB_IDS = ["stolen-credential", "tampering", "stale-claims", "database-outage", "fleet", "key-rotation"];
 const PASSWORDS = ["", "short", "a-long-enough-new-password"];
 
 interface FuzzRoute extends RouteShape {

@@ -59,7 +59,7 @@ test.describe("the downstream service (npm run downstream)", () => {
   test.beforeAll(async ({ baseURL }) => {
     const appPort = Number(new URL(baseURL!).port);
     downstreamUrl = `http://127.0.0.1:${appPort + 1}`;
-    downstream = spawn("npx", ["tsx", "scripts/downstream.ts"], {
+    downstream = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/downstream.ts"], {
       env: { ...process.env, DOWNSTREAM_PORT: String(appPort + 1), JWKS_URL: `http://127.0.0.1:${appPort}/.well-known/jwks.json` },
       stdio: "ignore",
     });

@@ -204,3 +204,19 @@ describe("LABS_ENABLED", () => {
     assertInvalid({ ...SECRETS, LABS_ENABLED: "maybe" }, "LABS_ENABLED");
   });
 });
+
+describe("FLEET_INSTANCES", () => {
+  test("unset: no fleet (an empty list)", () => {
+    assert.deepEqual(withSecrets().FLEET_INSTANCES, []);
+  });
+
+  test("a comma-separated list of origins, spaces and trailing slashes trimmed", () => {
+    assert.deepEqual(withSecrets({ FLEET_INSTANCES: "http://127.0.0.1:3931/, http://127.0.0.1:3932" }).FLEET_INSTANCES, ["http://127.0.0.1:3931", "http://127.0.0.1:3932"]);
+  });
+
+  test("anything that is not an http(s) URL is refused at start-up", () => {
+    // Named with the position of the bad entry: FLEET_INSTANCES.1.
+    assert.throws(() => withSecrets({ FLEET_INSTANCES: "http://127.0.0.1:3931,app-2" }), /^ {2}- FLEET_INSTANCES\.1: /m);
+    assert.throws(() => withSecrets({ FLEET_INSTANCES: "file:///etc/passwd" }), /^ {2}- FLEET_INSTANCES\.0: /m);
+  });
+});

@@ -107,6 +107,13 @@ const schema = z.object({
   // Where the labs send their requests: this server itself, never a host named by a request
   // header. Default http://127.0.0.1:<the port Next listens on>.
   LABS_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
+  // Every instance's own origin, comma-separated (`npm run fleet` sets it): the fleet lab logs
+  // in on one, out on another and replays on each. Unset: a single server, no fleet lab.
+  FLEET_INSTANCES: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").split(",").map((origin) => origin.trim().replace(/\/$/, "")).filter((origin) => origin !== ""))
+    .pipe(z.array(z.url({ protocol: /^https?$/ })).max(16)),
 });
 
 const checkedSchema = schema

@@ -27,9 +27,11 @@ const children = [];
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stop(0));
 
+// The fleet lab (/labs/fleet) sends requests to each instance by its own origin.
+const fleetInstances = instances.map((instance) => `http://127.0.0.1:${instance.port}`).join(",");
 for (const instance of instances) {
   // TRUST_PROXY=1: the one hop in front is our HAProxy, which replaces X-Forwarded-For.
-  const env = { ...process.env, PORT: String(instance.port), INSTANCE_NAME: instance.name, TRUST_PROXY: process.env.TRUST_PROXY ?? "1" };
+  const env = { ...process.env, PORT: String(instance.port), INSTANCE_NAME: instance.name, TRUST_PROXY: process.env.TRUST_PROXY ?? "1", FLEET_INSTANCES: fleetInstances };
   start(instance.name, "npx", ["next", "start", "-p", String(instance.port)], env);
 }
 await Promise.all(instances.map((instance) => waitForHealth(instance)));

@@ -24,7 +24,7 @@ test.describe("signing keys across instances", () => {
     // Not the port after the balancer's: those are the instances.
     const port = Number(new URL(baseURL!).port) + 8;
     downstreamUrl = `http://127.0.0.1:${port}`;
-    downstream = spawn("npx", ["tsx", "scripts/downstream.ts"], {
+    downstream = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/downstream.ts"], {
       env: { ...process.env, DOWNSTREAM_PORT: String(port), JWKS_URL: `${baseURL}/.well-known/jwks.json` },
       stdio: "ignore",
     });

@@ -50,4 +50,24 @@ export const labCatalog: Record<LabId, LabEntry> = {
       "Put the database back and ask again.",
     ],
   },
+  fleet: {
+    id: "fleet",
+    title: "Logout across a fleet",
+    question: "Log in on one instance, log out on another: is the copied credential refused by every instance at once — and at a service that only has the JWKS?",
+    scenario: [
+      "Log in as a throwaway user on the first instance, copy the session cookie / access token.",
+      "Log out on another instance.",
+      "Replay the copy on every instance and at the downstream service (npm run downstream).",
+    ],
+  },
+  "key-rotation": {
+    id: "key-rotation",
+    title: "Key rotation",
+    question: "A signing key is rotated. Do tokens signed by the old key keep working until it retires, and does a JWKS-only verifier pick up the new key?",
+    scenario: [
+      "On a lab-private key set with a simulated clock: sign a token with the active key, then rotate (the new key is published, not signing).",
+      "Advance the clock past the publish lead (the new key signs), then past the old key's retirement.",
+      "At each point verify the old and new tokens as the app does (kid allowlist) and as the downstream does (the published JWKS only).",
+    ],
+  },
 };

@@ -17,10 +17,11 @@ export interface HeldCredential {
 
 export class LabSetupError extends Error {}
 
-export async function logInAs(client: LabClient, mode: AuthMode, user: ThrowawayUser): Promise<HeldCredential> {
-  const answer = await client.send(`Log in as the throwaway user`, {
+/** `at`: an instance's origin, when the lab talks to more than one (the fleet lab); else the client's. */
+export async function logInAs(client: LabClient, mode: AuthMode, user: ThrowawayUser, at?: string): Promise<HeldCredential> {
+  const answer = await client.send(at ? `Log in as the throwaway user at ${new URL(at).host}` : "Log in as the throwaway user", {
     method: "POST",
-    path: `/api/${mode}/login`,
+    path: `${at ?? ""}/api/${mode}/login`,
     json: { email: user.email, password: user.password },
   });
   const body = answer.body as { accessToken?: unknown; refreshToken?: unknown } | null;

@@ -6,6 +6,8 @@ import { LabSetupError } from "./credentials.ts";
 import { labsEnabled } from "./enabled.ts";
 import { outageGate, runDatabaseOutageLab } from "./database-outage.ts";
 import { originIsThisProcess } from "./instance.ts";
+import { fleetInstances, fleetRequired, runFleetLab } from "./fleet.ts";
+import { runKeyRotationLab } from "./key-rotation.ts";
 import { paceLabRun } from "./pacing.ts";
 import type { Refused } from "./outage-window.ts";
 import { runStaleClaimsLab } from "./stale-claims.ts";
@@ -22,6 +24,8 @@ interface LabDefinition {
   run(origin: string, user: ThrowawayUser): Promise<LabOutcome>;
   /** Wraps the whole run, user included: serialises it, or refuses it (as a value). */
   exclusive?<T>(run: () => Promise<T>): Promise<T | Refused>;
+  /** Why this server cannot run the lab at all (no fleet), checked before any user is made. */
+  unavailable?(): { status: number; code: string; message: string } | null;
 }
 
 const definitions: Record<LabId, LabDefinition> = {
@@ -29,6 +33,8 @@ const definitions: Record<LabId, LabDefinition> = {
   tampering: { role: "user", run: runTamperingLab },
   "stale-claims": { role: "admin", run: runStaleClaimsLab },
   "database-outage": { role: "user", run: runDatabaseOutageLab, exclusive: (run) => outageGate().exclusive(run) },
+  fleet: { role: "user", run: runFleetLab, unavailable: () => (fleetInstances() ? null : fleetRequired) },
+  "key-rotation": { role: "user", run: runKeyRotationLab },
 };
 
 export type LabRun =
@@ -56,7 +62,9 @@ export async function runLab(lab: LabId, origin: string, starter: { userId: stri
   if (!(await originIsThisProcess(origin))) {
     return { ok: false, status: 400, code: "origin_not_this_app", message: `${origin} is not this server, so the lab will not send requests there.` };
   }
-  const { exclusive } = definitions[lab];
+  const { exclusive, unavailable } = definitions[lab];
+  const refusal = unavailable?.();
+  if (refusal) return { ok: false, ...refusal };
   try {
     const paced = await paceLabRun(
       starter.userId,

@@ -22,6 +22,8 @@ function explain(code: string, retry: string | null): string {
       return `Labs have run often this minute (at most a few per user, and a cap for everyone). Try again in ${retry ?? "a few"} s.`;
     case "login_required":
       return "Log in first (either mode: /session/login or /jwt/login): labs run only for logged-in users, a few times a minute each.";
+    case "fleet_required":
+      return "This lab needs a fleet (two or more instances, FLEET_INSTANCES), and this server runs alone: see above for the command that starts one.";
     case "lab_setup_failed":
       return "The lab could not log in its throwaway user, so there was nothing to compare. The server log says why.";
     default:
@@ -29,7 +31,15 @@ function explain(code: string, retry: string | null): string {
   }
 }
 
-export async function LabPage({ lab, searchParams, children }: { lab: LabId; searchParams: SearchParams; children?: React.ReactNode }) {
+interface LabPageProps {
+  lab: LabId;
+  searchParams: SearchParams;
+  children?: React.ReactNode;
+  /** Shown instead of the run button when this server cannot run the lab (e.g. no fleet). */
+  unavailable?: React.ReactNode;
+}
+
+export async function LabPage({ lab, searchParams, children, unavailable }: LabPageProps) {
   const params = await searchParams;
   const entry = labCatalog[lab];
   const runId = first(params.run);
@@ -46,10 +56,12 @@ export async function LabPage({ lab, searchParams, children }: { lab: LabId; sea
           ))}
         </ol>
         {children}
-        <form action={runLabAction} className="pt-2">
-          <input type="hidden" name="lab" value={lab} />
-          <SubmitButton label="Run the lab" pendingLabel="Running…" className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700" />
-        </form>
+        {unavailable ?? (
+          <form action={runLabAction} className="pt-2">
+            <input type="hidden" name="lab" value={lab} />
+            <SubmitButton label="Run the lab" pendingLabel="Running…" className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700" />
+          </form>
+        )}
       </section>
       {error ? (
         <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">

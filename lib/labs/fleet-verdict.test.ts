@@ -1,0 +1,66 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { judgeFleetReplay, type FleetReplayObservation } from "./fleet-verdict.ts";
+
+const refusedEverywhere = (code: string): FleetReplayObservation["instances"] => [
+  { name: "127.0.0.1:3931", code },
+  { name: "127.0.0.1:3932", code },
+];
+
+describe("judgeFleetReplay", () => {
+  test("session: every instance and the downstream refuse → revoked everywhere", () => {
+    const { verdict, measures } = judgeFleetReplay("session", {
+      before: "accepted",
+      logout: "accepted",
+      instances: refusedEverywhere("session_unknown"),
+      downstream: "token_missing",
+      secondsUntilExp: null,
+    });
+    assert.equal(verdict.outcome, "revoked_everywhere");
+    assert.equal(verdict.tone, "safe");
+    assert.deepEqual(verdict.reasonCodes, ["session_unknown", "session_unknown", "token_missing"]);
+    assert.match(verdict.headline, /Every instance \(2\) refused the copied cookie/);
+    assert.deepEqual(measures, { instancesReplayed: 2, instancesRefusingAfterLogout: 2, acceptedDownstreamAfterLogout: false, downstreamRevocationLagSeconds: 0 });
+  });
+
+  test("jwt: the shared denylist refuses on every instance, the downstream accepts until exp", () => {
+    const { verdict, measures } = judgeFleetReplay("jwt", {
+      before: "accepted",
+      logout: "accepted",
+      instances: refusedEverywhere("token_revoked"),
+      downstream: "accepted",
+      secondsUntilExp: 890,
+    });
+    assert.equal(verdict.outcome, "revoked_in_fleet_only");
+    assert.equal(verdict.tone, "exposed");
+    assert.match(verdict.headline, /another 890 s/);
+    assert.equal(measures.downstreamRevocationLagSeconds, 890);
+  });
+
+  test("an instance that still accepts (per-process revocation) is named", () => {
+    const { verdict, measures } = judgeFleetReplay("jwt", {
+      before: "accepted",
+      logout: "accepted",
+      instances: [
+        { name: "127.0.0.1:3931", code: "accepted" },
+        { name: "127.0.0.1:3932", code: "token_revoked" },
+      ],
+      downstream: "accepted",
+      secondsUntilExp: 10,
+    });
+    assert.equal(verdict.outcome, "accepted_on_an_instance");
+    assert.match(verdict.headline, /127\.0\.0\.1:3931/);
+    assert.equal(measures.instancesRefusingAfterLogout, 1);
+  });
+
+  test("nothing is concluded without a working copy, a logout, two instances, or answers", () => {
+    const base: FleetReplayObservation = { before: "accepted", logout: "accepted", instances: refusedEverywhere("token_revoked"), downstream: "accepted", secondsUntilExp: 5 };
+    assert.equal(judgeFleetReplay("jwt", { ...base, before: "token_expired" }).verdict.outcome, "copy_never_worked");
+    assert.equal(judgeFleetReplay("jwt", { ...base, logout: "http_500" }).verdict.outcome, "logout_failed");
+    assert.equal(judgeFleetReplay("jwt", { ...base, instances: base.instances.slice(1) }).verdict.outcome, "not_a_fleet");
+    assert.equal(judgeFleetReplay("jwt", { ...base, instances: [...base.instances, { name: "x", code: "no_answer" }] }).verdict.outcome, "no_answer");
+    const unreachable = judgeFleetReplay("jwt", { ...base, downstream: "no_answer" }).verdict;
+    assert.equal(unreachable.outcome, "downstream_unreachable");
+    assert.equal(unreachable.tone, "inconclusive");
+  });
+});
