@@ -3,6 +3,7 @@ import "server-only";
 import { z } from "zod";
 import { strategies } from "./auth/registry.ts";
 import { AUTH_MODES, type AuthMode, type EndReason, type Principal } from "./auth/types.ts";
+import { withWriteConflictRetry } from "./db-conflict.ts";
 import { getDb } from "./db.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { toAuthUser, type AuthUser, type Role } from "./users.ts";
@@ -71,10 +72,6 @@ export async function setUserDisabled(userId: string, disabled: boolean, now: Da
 
 export type RoleChange = { ok: true } | { ok: false; code: "user_not_found" | "last_admin" };
 
-/** PostgreSQL's serialization failure as Prisma reports it: the transaction lost a race. */
-const WRITE_CONFLICT = "P2034";
-const MAX_ATTEMPTS = 3;
-
 /**
  * A role change takes effect at once in both modes: session mode reads the row, and the
  * version bump makes the default JWT check refuse earlier access tokens (token_stale), so
@@ -85,25 +82,20 @@ const MAX_ATTEMPTS = 3;
  * same moment cannot both succeed (PostgreSQL aborts one; SQLite runs them one after another).
  */
 export async function changeUserRole(userId: string, role: Role): Promise<RoleChange> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await getDb().$transaction(
-        async (tx): Promise<RoleChange> => {
-          if (role !== "admin") {
-            const otherAdmins = await tx.user.count({ where: { role: "admin", disabledAt: null, id: { not: userId } } });
-            const target = otherAdmins === 0 ? await tx.user.findUnique({ where: { id: userId }, select: { role: true, disabledAt: true } }) : null;
-            if (target?.role === "admin" && !target.disabledAt) return { ok: false, code: "last_admin" };
-          }
-          const { count } = await tx.user.updateMany({ where: { id: userId }, data: { role, tokenVersion: { increment: 1 } } });
-          return count === 1 ? { ok: true } : { ok: false, code: "user_not_found" };
-        },
-        { isolationLevel: "Serializable" },
-      );
-    } catch (error) {
-      const conflict = typeof error === "object" && error !== null && "code" in error && error.code === WRITE_CONFLICT;
-      if (!conflict || attempt >= MAX_ATTEMPTS) throw error;
-    }
-  }
+  return withWriteConflictRetry(() =>
+    getDb().$transaction(
+      async (tx): Promise<RoleChange> => {
+        if (role !== "admin") {
+          const otherAdmins = await tx.user.count({ where: { role: "admin", disabledAt: null, id: { not: userId } } });
+          const target = otherAdmins === 0 ? await tx.user.findUnique({ where: { id: userId }, select: { role: true, disabledAt: true } }) : null;
+          if (target?.role === "admin" && !target.disabledAt) return { ok: false, code: "last_admin" };
+        }
+        const { count } = await tx.user.updateMany({ where: { id: userId }, data: { role, tokenVersion: { increment: 1 } } });
+        return count === 1 ? { ok: true } : { ok: false, code: "user_not_found" };
+      },
+      { isolationLevel: "Serializable" },
+    ),
+  );
 }
 
 /** For callers that only need "did it change" (the stale-claims lab); same guard. */

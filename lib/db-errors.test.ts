@@ -18,6 +18,12 @@ describe("isDatabaseUnavailable: 503 for an outage, 500 for a bug", () => {
     assert.equal(isDatabaseUnavailable(Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" })), true);
   });
 
+  test("node-postgres' timeouts and cut sockets (a database that accepts and then says nothing) → unavailable", () => {
+    for (const message of ["Connection terminated due to connection timeout", "timeout exceeded when trying to connect", "Query read timeout", "connect ECONNREFUSED 127.0.0.1:5432"]) {
+      assert.equal(isDatabaseUnavailable(new Error(message)), true, message);
+    }
+  });
+
   for (const code of ["P2002", "P2025", "P2034"]) {
     test(`Prisma ${code} (a constraint, a missing row, a lost race) → not an outage`, () => assert.equal(isDatabaseUnavailable(prismaError(code)), false));
   }

@@ -20,11 +20,20 @@ const UNAVAILABLE_PRISMA_CODES = new Set([
 
 const UNAVAILABLE_SQLITE_CODES = /^SQLITE_(CANTOPEN|BUSY|LOCKED|IOERR|FULL|READONLY)/;
 
+/**
+ * node-postgres' own errors, which reach us as plain Errors: the pool's connect timeout and the
+ * client's query timeout (lib/db.ts sets both, so a silent database fails fast), and sockets
+ * refused or cut. Found by a black-box pass: a database that accepted connections and never
+ * answered held requests open for minutes.
+ */
+const UNAVAILABLE_PG_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Query read timeout|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH/;
+
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
   const { name, code, message } = error as { name?: unknown; code?: unknown; message?: unknown };
   if (name === "PrismaClientInitializationError") return true;
   if (typeof code === "string" && (UNAVAILABLE_PRISMA_CODES.has(code) || UNAVAILABLE_SQLITE_CODES.test(code))) return true;
+  if (typeof message === "string" && UNAVAILABLE_PG_MESSAGES.test(message)) return true;
   // better-sqlite3's constructor, e.g. "Cannot open database because the directory does not exist".
   return name === "TypeError" && typeof message === "string" && message.startsWith("Cannot open database");
 }

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { withWriteConflictRetry } from "../db-conflict.ts";
 import { endUserCredentials, type RevocationCount } from "./end-credentials.ts";
 import { writeAudit, type AuditAction, type AuditActor } from "../audit/log.ts";
 import { getDb } from "../db.ts";
@@ -32,7 +33,7 @@ interface Plan {
 }
 
 async function runAudited(actor: AuditActor, targetUserId: string, plan: Plan, now: Date): Promise<AdminActionResult> {
-  const outcome = await withSerializableRetry(() =>
+  const outcome = await withWriteConflictRetry(() =>
     getDb().$transaction(
       async (tx: TransactionClient): Promise<AdminActionResult> => {
         const row = await tx.user.findUnique({ where: { id: targetUserId }, select: { role: true, disabledAt: true } });
@@ -58,17 +59,6 @@ async function runAudited(actor: AuditActor, targetUserId: string, plan: Plan, n
   return { ok: true, ...(await endUserCredentials(targetUserId, now)) };
 }
 
-/** PostgreSQL aborts one of two conflicting serializable transactions (P2034): run it again. */
-async function withSerializableRetry<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (code !== "P2034" || attempt >= attempts) throw error;
-    }
-  }
-}
 
 export function adminDisableUser(actor: AuditActor, userId: string, now: Date): Promise<AdminActionResult> {
   if (userId === actor.userId) {

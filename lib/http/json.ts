@@ -1,6 +1,7 @@
 import "server-only";
 
 import { runInLabOutageIfMarked } from "../labs/outage-scope.ts";
+import { isWriteConflict } from "../db-conflict.ts";
 import { isDatabaseUnavailable } from "../db-errors.ts";
 import { errorText, logEvent } from "../log.ts";
 import { runWithTimingScope, serverTimingHeader } from "../metrics/request-timing.ts";
@@ -33,6 +34,9 @@ export function withErrorBoundary<A extends unknown[]>(handler: (...args: A) => 
         response.headers.set("Retry-After", "5");
         return response;
       }
+      // A serializable transaction that lost its race even after the retries: the client may
+      // simply try again; nothing was changed by this request.
+      if (isWriteConflict(error)) return jsonError(409, "write_conflict", "Another change to the same data won the race; try again.");
       console.error("[api] unexpected error", error);
       return jsonError(500, "internal_error", "Something went wrong on our side.");
     }
