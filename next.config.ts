@@ -22,7 +22,9 @@ const nextConfig: NextConfig = {
   // Native and driver packages load from node_modules at run time instead of being bundled.
   serverExternalPackages: ["@node-rs/argon2", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "ioredis"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // Not on the storage lab's deliberately vulnerable page: it sends a CSP of its own (scripts
+    // by hash only), and Next's config headers would replace it (lib/labs/browser/storage-page.ts).
+    return [{ source: "/((?!api/labs/storage/victim$).*)", headers: securityHeaders }];
   },
 };
 

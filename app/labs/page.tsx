@@ -46,6 +46,27 @@ export default async function LabsIndex() {
           );
         })}
       </ul>
+      <section aria-labelledby="browser-labs" className="space-y-3">
+        <h2 id="browser-labs" className="text-xl font-semibold">In your browser</h2>
+        <p className="max-w-3xl text-sm text-slate-600">
+          Two labs where the browser itself is the subject: what it sends across origins, and what a script injected into a page can
+          read. They need JavaScript, and a login (either mode).
+        </p>
+        <ul className="grid gap-6 md:grid-cols-2">
+          <li className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+            <h3 className="text-lg font-semibold">
+              <Link href="/labs/cross-origin">Cross-origin</Link>
+            </h3>
+            <p className="mt-2 text-sm text-slate-700">Another site calls the API: does a Bearer token get through, and a session cookie?</p>
+          </li>
+          <li className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+            <h3 className="text-lg font-semibold">
+              <Link href="/labs/storage">Where the token is stored</Link>
+            </h3>
+            <p className="mt-2 text-sm text-slate-700">localStorage, a readable cookie, an httpOnly cookie: what an injected script steals, and what it rides.</p>
+          </li>
+        </ul>
+      </section>
     </div>
   );
 }

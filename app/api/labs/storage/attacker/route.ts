@@ -1,0 +1,13 @@
+import { readJsonBody } from "@/lib/http/body";
+import { json, withErrorBoundary } from "@/lib/http/json";
+import { labsOnly } from "@/lib/http/labs-switch";
+import { judgeStorageReport, storageReportSchema } from "@/lib/labs/browser/storage-attacker";
+
+/** POST /api/labs/storage/attacker: what the injected script sent, checked and judged. */
+export const POST = withErrorBoundary(
+  labsOnly(async (request: Request) => {
+    const body = await readJsonBody(request, storageReportSchema);
+    if (!body.ok) return body.response;
+    return json(await judgeStorageReport(body.data, new Date()));
+  }),
+);

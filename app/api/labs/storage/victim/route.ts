@@ -1,0 +1,16 @@
+import { labsOnly } from "@/lib/http/labs-switch";
+import { VICTIM_CSP, victimPage } from "@/lib/labs/browser/storage-page";
+
+/** The storage lab's vulnerable page: plain HTML with a CSP of its own (see the module). */
+export const GET = labsOnly(async () =>
+  new Response(victimPage(), {
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Security-Policy": VICTIM_CSP,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      "X-Frame-Options": "DENY",
+      "Referrer-Policy": "no-referrer",
+    },
+  }),
+);

@@ -1,0 +1,20 @@
+import { cookies } from "next/headers";
+import { strategies } from "@/lib/auth/registry";
+import { json, jsonError, withErrorBoundary } from "@/lib/http/json";
+import { labsOnly } from "@/lib/http/labs-switch";
+import { HTTPONLY_COOKIE } from "@/lib/labs/browser/storage-page";
+
+/**
+ * GET /api/labs/storage/whoami: authenticated by the lab's httpOnly cookie alone (scoped to
+ * /api/labs/storage, a throwaway user's token), with the real JWT check. What the injected
+ * script reaches by riding that cookie without ever reading it.
+ */
+export const GET = withErrorBoundary(
+  labsOnly(async () => {
+    const token = (await cookies()).get(HTTPONLY_COOKIE)?.value;
+    if (!token) return jsonError(401, "no_credential", "No lab cookie came with this request.");
+    const verified = await strategies.jwt.verify(token, { now: new Date(), userAgent: null, ip: null });
+    if (!verified.ok) return jsonError(401, verified.code, verified.message);
+    return json({ userId: verified.principal.userId, via: "the httpOnly cookie, attached by the browser" });
+  }),
+);
