@@ -75,3 +75,17 @@ test("the page says since when its figures run and links the flows and raw metri
   await expect(page.getByRole("heading", { level: 1 })).toContainText("How a request flows");
   await expect(page.getByRole("list", { name: "Logout, session mode" })).toContainText("Deletes the Session row");
 });
+
+test("the signing section names the algorithm in use, and each one's token bytes and verify time", async ({ page, request }) => {
+  await page.goto("/compare");
+  const section = page.getByRole("region", { name: /^JWT signing: (EdDSA|HS256)$/ });
+  await expect(section).toBeVisible();
+  const text = (await section.textContent()) ?? "";
+  const login = await request.post("/api/jwt/login", { data: { email: bob.email, password: bob.password } });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const alg = (JSON.parse(Buffer.from(accessToken.split(".")[0]!, "base64url").toString()) as { alg: string }).alg;
+  // The in-use algorithm is the one a real login's token carries, and a real token weighs what the page says.
+  expect(text).toContain(`JWT signing: ${alg}`);
+  expect(text).toContain(`weighs ${accessToken.length} bytes with ${alg}`);
+  expect(text).toMatch(/One full verify takes \d+ µs with (EdDSA|HS256) and \d+ µs with (EdDSA|HS256)/);
+});
