@@ -14,6 +14,7 @@ import {
 import { roleSchema } from "../roles.ts";
 import { authenticated } from "./account-api.ts";
 import { readJsonBody } from "./body.ts";
+import { isPlausibleId } from "./ids.ts";
 import { json, jsonError } from "./json.ts";
 
 /** The admin API: every action through lib/admin/user-actions.ts, each one audited. */
@@ -48,6 +49,7 @@ function answer(result: AdminActionResult, body: Record<string, unknown>): Respo
 export async function apiSetDisabled(request: Request, userId: string, disabled: boolean): Promise<Response> {
   const auth = await requireAdmin(request);
   if (!auth.ok) return auth.response;
+  if (!isPlausibleId(userId)) return REFUSALS.user_not_found();
   const actor = await auditActorFor(auth.principal);
   const result = disabled ? await adminDisableUser(actor, userId, new Date()) : await adminEnableUser(actor, userId, new Date());
   return answer(result, { userId, disabled });
@@ -58,6 +60,7 @@ const roleBodySchema = z.object({ role: roleSchema });
 export async function apiSetRole(request: Request, userId: string): Promise<Response> {
   const auth = await requireAdmin(request);
   if (!auth.ok) return auth.response;
+  if (!isPlausibleId(userId)) return REFUSALS.user_not_found();
   const body = await readJsonBody(request, roleBodySchema);
   if (!body.ok) return body.response;
   const result = await adminSetRole(await auditActorFor(auth.principal), userId, body.data.role, new Date());
@@ -69,5 +72,6 @@ export async function apiSetRole(request: Request, userId: string): Promise<Resp
 export async function apiEndEverything(request: Request, userId: string): Promise<Response> {
   const auth = await requireAdmin(request);
   if (!auth.ok) return auth.response;
+  if (!isPlausibleId(userId)) return REFUSALS.user_not_found();
   return answer(await adminEndEverything(await auditActorFor(auth.principal), userId, new Date()), { userId });
 }

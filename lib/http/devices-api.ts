@@ -4,6 +4,7 @@ import { z } from "zod";
 import { endAllDevices, endDevice, listDevices } from "../auth/devices.ts";
 import { authenticate, crossSite } from "./auth-api.ts";
 import { readJsonBody } from "./body.ts";
+import { isPlausibleId } from "./ids.ts";
 import { json, jsonError, noContent } from "./json.ts";
 import { isCrossSiteRequest } from "./origin.ts";
 
@@ -21,7 +22,7 @@ export async function apiRevokeSession(request: Request, id: string): Promise<Re
   if (isCrossSiteRequest(request)) return crossSite();
   const auth = await authenticate("session");
   if (!auth.ok) return auth.response;
-  const outcome = await endDevice(auth.principal, id);
+  const outcome = isPlausibleId(id) ? await endDevice(auth.principal, id) : { ok: false };
   // Another user's id and a made-up one look the same: 404, nothing deleted, nothing revealed.
   if (!outcome.ok) return jsonError(404, "session_not_found", "No session of yours has that id.");
   return noContent();

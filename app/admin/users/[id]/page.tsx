@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { isPlausibleId } from "@/lib/http/ids";
 import { notFound } from "next/navigation";
 import { inlineLink } from "@/app/components/link-style";
 import { AuditList, emailIdsOf } from "@/app/admin/AuditList";
@@ -18,6 +19,7 @@ const USER_AUDIT = 200;
 
 export default async function AdminUserPage({ params }: PageProps<"/admin/users/[id]">) {
   const { id } = await params;
+  if (!isPlausibleId(id)) notFound();
   const gate = await gateAdminPage(`/admin/users/${encodeURIComponent(id)}`);
   if (gate.kind === "forbidden") return <Forbidden who={(await getProfile(gate.principal))?.email ?? "this user"} />;
   const user = await findUserForAdmin(id, new Date());
