@@ -68,7 +68,8 @@ test("migrate reset --force empties the database and re-applies migrations, twic
 async function projectWithChangedModels(t: { after: (fn: () => Promise<void>) => void }, edit: (models: string) => string) {
   const copy = await mkdtemp(path.join(os.tmpdir(), "svj-engine-project-"));
   t.after(() => rm(copy, { recursive: true, force: true }));
-  for (const name of ["package.json", "prisma.config.ts"]) await cp(path.join(projectRoot, name), path.join(copy, name));
+  // prisma.config.ts reads the default database URL from lib/database-defaults.ts (no secrets).
+  for (const name of ["package.json", "prisma.config.ts", "lib/database-defaults.ts"]) await cp(path.join(projectRoot, name), path.join(copy, name));
   for (const name of ["node_modules", "scripts"]) await symlink(path.join(projectRoot, name), path.join(copy, name));
   const schemaFolder = path.join(copy, "prisma", "sqlite");
   await cp(path.join(projectRoot, "prisma", "sqlite"), schemaFolder, { recursive: true, dereference: true });
