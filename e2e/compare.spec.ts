@@ -89,3 +89,15 @@ test("the signing section names the algorithm in use, and each one's token bytes
   expect(text).toContain(`weighs ${accessToken.length} bytes with ${alg}`);
   expect(text).toMatch(/One full verify takes \d+ µs with (EdDSA|HS256) and \d+ µs with (EdDSA|HS256)/);
 });
+
+test("the cross-domain, storage and scaling rows link to the labs that show them", async ({ page }) => {
+  await page.goto("/compare");
+  for (const [row, href] of [
+    ["Across origins and sites", "/labs/cross-origin"],
+    ["Where the credential is kept in the browser", "/labs/storage"],
+    ["More than one instance", "/labs/fleet"],
+  ] as const) {
+    const cells = page.getByRole("row", { name: new RegExp(row) });
+    await expect(cells.getByRole("link", { name: /lab$/ }).first()).toHaveAttribute("href", href);
+  }
+});

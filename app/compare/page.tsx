@@ -8,6 +8,7 @@ import { authMetricsSince, authMetricsSnapshot } from "@/lib/metrics/auth-metric
 import { countStoredState } from "@/lib/metrics/stored-state";
 import { CompareTable } from "./CompareTable";
 import { evidenceRows } from "./evidence-rows";
+import { labRows } from "./lab-rows";
 import { measuredRows } from "./measured-rows";
 import { NoTrafficYet } from "./NoTrafficYet";
 import { SigningFacts } from "./SigningFacts";
@@ -28,7 +29,14 @@ export default async function ComparePage() {
   };
   const lab = await latestLabResult("stolen-credential");
   const evidence = evidenceRows({ state, lab, lag: revocationLagOf(lab) });
-  const rows = [evidence.state, ...measuredRows(snapshot, settings), evidence.revocation, evidence.reader, evidence.crossService];
+  const rows = [
+    evidence.state,
+    ...measuredRows(snapshot, settings),
+    evidence.revocation,
+    evidence.reader,
+    evidence.crossService,
+    ...labRows(await latestLabResult("fleet")),
+  ];
   return (
     <div className="space-y-8">
       <div className="max-w-3xl">
