@@ -58,6 +58,7 @@ async function run() {
   const env = {
     ...process.env, NODE_ENV: "production", DATABASE_URL: database.url,
     SESSION_SECRET: randomBytes(32).toString("base64url"), JWT_SECRET: randomBytes(32).toString("base64url"),
+    JWT_KEY_ENCRYPTION_SECRET: randomBytes(32).toString("base64url"),
     // Long-lived access tokens: one login per mode must last the whole run.
     JWT_ACCESS_TTL_SECONDS: "86400",
   };

@@ -16,9 +16,11 @@ function npx(args, env) {
 /** Migrates and seeds as `npm start` does, then adds `count` throwaway users; returns their e-mails. */
 export function prepareDatabase(env, count) {
   npx(["prisma", "migrate", "deploy"], env);
-  npx(["prisma", "db", "seed"], { ...env, DEMO_MODE: "true" });
+  // A fresh database is not the SQLite default: the demo users (the bench logs in as bob) must be asked for.
+  npx(["prisma", "db", "seed"], { ...env, DEMO_MODE: "true", DEMO_USERS: "true" });
   const emails = Array.from({ length: count }, (_, index) => `bench-${index}@bench.test`);
-  npx(["tsx", "scripts/bench-http/create-users.ts", BENCH_PASSWORD, ...emails], env);
+  // react-server: the lib modules it imports are marked server-only.
+  npx(["tsx", "--conditions=react-server", "scripts/bench-http/create-users.ts", BENCH_PASSWORD, ...emails], env);
   return emails;
 }
 
@@ -33,7 +35,7 @@ export async function startAll(configs, env, { logDir, fleetSize }) {
   const launch = (config) => {
     const server = startServer({
       name: `bench-${config.key}`, port: config.port, logDir, fleetSize,
-      env: { ...env, JWT_REVOCATION_CHECK: config.check, JWT_ALG: config.alg, INSTANCE_NAME: `bench-${config.key}` },
+      env: { ...env, DEMO_USERS: "true", JWT_REVOCATION_CHECK: config.check, JWT_ALG: config.alg, INSTANCE_NAME: `bench-${config.key}` },
     });
     servers.set(config.key, server);
     return waitUntilHealthy(server).catch((error) => problems.set(config.key, `server did not start: ${error.message.split("\n")[0]} (log: ${server.log})`));
