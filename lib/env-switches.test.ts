@@ -54,3 +54,14 @@ describe("FLEET_INSTANCES", () => {
     assert.throws(() => withSecrets({ FLEET_INSTANCES: "file:///etc/passwd" }), /^ {2}- FLEET_INSTANCES\.0: /m);
   });
 });
+
+describe("FLEET_BALANCER_URL", () => {
+  test("unset: no balancer (the sticky-sessions lab says how to start a fleet)", () => {
+    assert.equal(withSecrets().FLEET_BALANCER_URL, undefined);
+  });
+
+  test("must be an http(s) URL", () => {
+    assert.equal(withSecrets({ FLEET_BALANCER_URL: "http://127.0.0.1:3930" }).FLEET_BALANCER_URL, "http://127.0.0.1:3930");
+    assertInvalid({ ...SECRETS, FLEET_BALANCER_URL: "file:///etc/passwd" }, "FLEET_BALANCER_URL");
+  });
+});

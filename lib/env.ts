@@ -114,6 +114,9 @@ const schema = z.object({
     .optional()
     .transform((value) => (value ?? "").split(",").map((origin) => origin.trim().replace(/\/$/, "")).filter((origin) => origin !== ""))
     .pipe(z.array(z.url({ protocol: /^https?$/ })).max(16)),
+  // The balancer in front of the fleet (`npm run fleet` sets it): the sticky-sessions lab sends
+  // its requests through it, to be pinned and failed over. Unset: no sticky-sessions lab.
+  FLEET_BALANCER_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 const checkedSchema = schema

@@ -8,7 +8,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { haproxyConfig } from "./fleet/haproxy-config.mjs";
+import { haproxyConfig, STICKY_LAB_PREFIX } from "./fleet/haproxy-config.mjs";
 
 const skipBuild = process.argv.includes("--skip-build");
 const port = Number(process.env.PORT || 3000);
@@ -27,11 +27,13 @@ const children = [];
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stop(0));
 
-// The fleet lab (/labs/fleet) sends requests to each instance by its own origin.
+// The fleet lab (/labs/fleet) sends requests to each instance by its own origin; the
+// sticky-sessions lab (/labs/sticky-sessions) sends them through the balancer.
 const fleetInstances = instances.map((instance) => `http://127.0.0.1:${instance.port}`).join(",");
+const fleetBalancer = `http://127.0.0.1:${port}`;
 for (const instance of instances) {
   // TRUST_PROXY=1: the one hop in front is our HAProxy, which replaces X-Forwarded-For.
-  const env = { ...process.env, PORT: String(instance.port), INSTANCE_NAME: instance.name, TRUST_PROXY: process.env.TRUST_PROXY ?? "1", FLEET_INSTANCES: fleetInstances };
+  const env = { ...process.env, PORT: String(instance.port), INSTANCE_NAME: instance.name, TRUST_PROXY: process.env.TRUST_PROXY ?? "1", FLEET_INSTANCES: fleetInstances, FLEET_BALANCER_URL: fleetBalancer };
   start(instance.name, "npx", ["next", "start", "-p", String(instance.port)], env);
 }
 await Promise.all(instances.map((instance) => waitForHealth(instance)));
@@ -41,7 +43,7 @@ const configFile = join(configDir, "haproxy.cfg");
 writeFileSync(configFile, haproxyConfig({ port, instances }));
 start("haproxy", "haproxy", ["-db", "-f", configFile], process.env);
 
-console.log(`\nfleet: ${size} instances behind HAProxy (round robin, no sticky sessions)`);
+console.log(`\nfleet: ${size} instances behind HAProxy (round robin, no sticky sessions; only the sticky-sessions lab's ${STICKY_LAB_PREFIX} is pinned)`);
 console.log(`fleet:   balancer   http://localhost:${port}`);
 for (const { name, port: instancePort } of instances) console.log(`fleet:   ${name.padEnd(10)} http://localhost:${instancePort}`);
 console.log("fleet: every response through the balancer carries X-Instance; Ctrl-C stops everything.\n");

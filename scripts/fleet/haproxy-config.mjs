@@ -1,5 +1,11 @@
-// The balancer's configuration, as a value: round robin, no stickiness, health-checked.
+// The balancer's configuration, as a value: round robin, no stickiness, health-checked — except
+// for the sticky-sessions lab's own path prefix, which is pinned by a cookie on purpose.
 // Kept apart from the process juggling in fleet.mjs so a unit test can read what it says.
+
+/** Only the sticky-sessions lab's endpoints (app/api/labs/sticky/*) are balanced stickily. */
+export const STICKY_LAB_PREFIX = "/api/labs/sticky/";
+/** The cookie HAProxy inserts to pin a browser to the instance that answered it first. */
+export const STICKY_COOKIE = "SERVERID";
 
 /**
  * @param {{ port: number, instances: { name: string, port: number }[] }} fleet
@@ -7,6 +13,9 @@
  */
 export function haproxyConfig({ port, instances }) {
   const servers = instances.map(({ name, port: instancePort }) => `  server ${name} 127.0.0.1:${instancePort} check inter 2s fall 2 rise 1`);
+  // `cookie <name>`: the value HAProxy writes into STICKY_COOKIE for this server. A short
+  // check interval and fall 1: the lab waits for the balancer to notice a "crashed" instance.
+  const stickyServers = instances.map(({ name, port: instancePort }) => `  server ${name} 127.0.0.1:${instancePort} cookie ${name} check inter 500ms fall 1 rise 1`);
   return [
     "global",
     "  maxconn 4096",
@@ -23,6 +32,8 @@ export function haproxyConfig({ port, instances }) {
     "  option forwardfor",
     "  http-request set-header X-Forwarded-Proto https if { ssl_fc }",
     "  http-request set-header X-Forwarded-Proto http if !{ ssl_fc }",
+    `  acl sticky_lab path_beg ${STICKY_LAB_PREFIX}`,
+    "  use_backend sticky_lab if sticky_lab",
     "  default_backend app",
     "backend app",
     // Round robin and no cookie: consecutive requests of one browser land on different
@@ -33,6 +44,19 @@ export function haproxyConfig({ port, instances }) {
     // Which instance answered, on every response through the balancer (%s: the server's name).
     "  http-response set-header X-Instance %s",
     ...servers,
+    "backend sticky_lab",
+    // The sticky-sessions lab: what "sticky sessions" means. The first answer pins the browser
+    // to its instance (insert: HAProxy adds the cookie; indirect: the instance never sees it;
+    // nocache: a shared cache must not hand one browser's pin to another). When the pinned
+    // instance is down, HAProxy ignores the cookie and picks another: the failover the lab shows.
+    "  balance roundrobin",
+    `  cookie ${STICKY_COOKIE} insert indirect nocache httponly attr "SameSite=Lax" attr "Path=${STICKY_LAB_PREFIX.replace(/\/$/, "")}"`,
+    // Its own health check: the lab "crashes" an instance for this backend only (503 here),
+    // while the app backend above keeps sending it real traffic.
+    `  option httpchk GET ${STICKY_LAB_PREFIX}health`,
+    "  http-check expect status 200",
+    "  http-response set-header X-Instance %s",
+    ...stickyServers,
     "",
   ].join("\n");
 }
