@@ -100,4 +100,6 @@ test("the cross-domain, storage and scaling rows link to the labs that show them
     const cells = page.getByRole("row", { name: new RegExp(row) });
     await expect(cells.getByRole("link", { name: /lab$/ }).first()).toHaveAttribute("href", href);
   }
+  const scaling = page.getByRole("row", { name: /More than one instance/ });
+  await expect(scaling.getByRole("link", { name: "the sticky-sessions lab" }).first()).toHaveAttribute("href", "/labs/sticky-sessions");
 });

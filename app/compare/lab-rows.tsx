@@ -18,7 +18,8 @@ function See({ href, what }: { href: string; what: string }) {
   );
 }
 
-function fleetVerdict(result: LabResult | null, mode: "session" | "jwt"): React.ReactNode {
+/** What the latest run of a fleet-only lab saw, or how to get one. */
+function latestVerdict(result: LabResult | null, mode: "session" | "jwt"): React.ReactNode {
   if (!result) return <span className={small}>Not run on this server yet (needs <code className="font-mono">npm run fleet</code>).</span>;
   const { verdict } = result.columns[mode];
   return (
@@ -28,7 +29,7 @@ function fleetVerdict(result: LabResult | null, mode: "session" | "jwt"): React.
   );
 }
 
-export function labRows(fleet: LabResult | null): CompareRow[] {
+export function labRows(fleet: LabResult | null, sticky: LabResult | null): CompareRow[] {
   return [
     {
       id: "cross-domain",
@@ -55,14 +56,16 @@ export function labRows(fleet: LabResult | null): CompareRow[] {
     {
       id: "scaling",
       label: "More than one instance",
-      hint: "a logout on one instance, replayed on every other",
+      hint: "a logout on one instance, replayed on every other; the instance a user was pinned to dies",
       cells: perMode((mode) => (
         <>
           {mode === "session"
-            ? "Every instance reads the same Session table: a logout anywhere is refused everywhere on the next request, no sticky sessions."
-            : "Every instance verifies alone; the shared denylist refuses a logged-out token everywhere, a service with only the JWKS accepts it until exp."}
-          {fleetVerdict(fleet, mode)}
+            ? "Every instance reads the same Session table: a logout anywhere is refused everywhere on the next request, and when an instance dies another one serves its users — no sticky sessions needed. A store in one process's memory would need them, and lose its users with the process."
+            : "Every instance verifies alone; the shared denylist refuses a logged-out token everywhere, a service with only the JWKS accepts it until exp. Any instance can serve any token: nothing to pin, nothing lost when one dies."}
+          {latestVerdict(fleet, mode)}
           <See href="/labs/fleet" what="the fleet lab" />
+          {latestVerdict(sticky, mode)}
+          <See href="/labs/sticky-sessions" what="the sticky-sessions lab" />
         </>
       )),
     },

@@ -35,7 +35,7 @@ export default async function ComparePage() {
     evidence.revocation,
     evidence.reader,
     evidence.crossService,
-    ...labRows(await latestLabResult("fleet")),
+    ...labRows(await latestLabResult("fleet"), await latestLabResult("sticky-sessions")),
   ];
   return (
     <div className="space-y-8">

@@ -70,4 +70,14 @@ export const labCatalog: Record<LabId, LabEntry> = {
       "At each point verify the old and new tokens as the app does (kid allowlist) and as the downstream does (the published JWKS only).",
     ],
   },
+  "sticky-sessions": {
+    id: "sticky-sessions",
+    title: "Sticky sessions",
+    question: "Sessions kept in one instance's memory need the balancer to pin each user there. What happens to that user when the instance dies — and to one whose session is in the shared database?",
+    scenario: [
+      "Through the balancer, log in to a toy in-memory session store: HAProxy pins the browser to the instance that answered (cookie SERVERID). Log in to session mode (the shared database store) and JWT mode too.",
+      "Ask for the user with each credential through the same pin: every answer comes from the pinned instance.",
+      "Crash the pinned instance for the lab's backend only, wait for the balancer to notice, and ask again: the other instance answers.",
+    ],
+  },
 };

@@ -21,7 +21,8 @@ export interface OutageWindow<T> {
   cutShort: boolean;
 }
 
-export type Refused = { refused: true; code: "outage_cooling_down"; retryAfterSeconds: number };
+/** A lab's exclusive() saying "not now": this outage gate, or the sticky-sessions lab's claim. */
+export type Refused = { refused: true; code: "outage_cooling_down" | "sticky_lab_busy"; retryAfterSeconds: number };
 
 function serialised() {
   let tail: Promise<unknown> = Promise.resolve();

@@ -13,6 +13,8 @@ export interface LabRequest {
   path: string;
   /** Sent as `Cookie: name=value`. */
   cookie?: { name: string; value: string };
+  /** More cookies in the same header, after `cookie` (e.g. a balancer's sticky cookie). */
+  moreCookies?: { name: string; value: string }[];
   /** Sent as `Authorization: Bearer …`. */
   bearer?: string;
   /** One extra header, recorded with its value replaced by `shown` (e.g. a per-run secret). */
@@ -28,6 +30,8 @@ export interface LabAnswer {
   status: number | null;
   body: unknown;
   setCookies: string[];
+  /** Who answered, as a balancer in front names it (X-Instance); null without one. */
+  instance: string | null;
 }
 
 export interface LabClient {
@@ -48,7 +52,8 @@ export function createLabClient(origin: string): LabClient {
     async send(label, request) {
       const method = request.method ?? "GET";
       const headers: Record<string, string> = {};
-      if (request.cookie) headers.cookie = `${request.cookie.name}=${request.cookie.value}`;
+      const cookies = [...(request.cookie ? [request.cookie] : []), ...(request.moreCookies ?? [])];
+      if (cookies.length > 0) headers.cookie = cookies.map(({ name, value }) => `${name}=${value}`).join("; ");
       if (request.bearer !== undefined) headers.authorization = `Bearer ${request.bearer}`;
       if (request.json !== undefined) headers["content-type"] = "application/json";
       const shownHeaders = redactRequestHeaders(headers);
@@ -79,10 +84,10 @@ export function createLabClient(origin: string): LabClient {
         const body = await readBody(response);
         const ms = Math.round(performance.now() - started);
         step.response = { status: response.status, headers: relevantResponseHeaders(response.headers), body: redactBody(body), ms };
-        return { status: response.status, body, setCookies: response.headers.getSetCookie() };
+        return { status: response.status, body, setCookies: response.headers.getSetCookie(), instance: response.headers.get("x-instance") };
       } catch (error) {
         step.error = error instanceof Error && error.name === "TimeoutError" ? "No answer in time." : "The request failed before an answer came.";
-        return { status: null, body: null, setCookies: [] };
+        return { status: null, body: null, setCookies: [], instance: null };
       }
     },
   };

@@ -50,7 +50,8 @@ export function redactBody(value: unknown): unknown {
 }
 
 /** The response headers a reader of the lab needs; the rest is noise. */
-const RELEVANT_RESPONSE_HEADERS = ["set-cookie", "www-authenticate", "retry-after", "location", "server-timing"];
+// x-instance: which instance answered, as the fleet's balancer names it.
+const RELEVANT_RESPONSE_HEADERS = ["set-cookie", "www-authenticate", "retry-after", "location", "server-timing", "x-instance"];
 
 export function relevantResponseHeaders(headers: Headers): Record<string, string> {
   const picked: Record<string, string> = {};

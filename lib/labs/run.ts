@@ -12,6 +12,8 @@ import { paceLabRun } from "./pacing.ts";
 import type { Refused } from "./outage-window.ts";
 import { runStaleClaimsLab } from "./stale-claims.ts";
 import { runStolenCredentialLab } from "./stolen-credential.ts";
+import { oneStickyRunAtATime } from "./sticky/one-run-at-a-time.ts";
+import { runStickySessionsLab, stickyBalancer } from "./sticky/sticky-sessions.ts";
 import { recordLabResult } from "./store.ts";
 import { runTamperingLab } from "./tampering.ts";
 import { withThrowawayUser, type ThrowawayUser } from "./throwaway-user.ts";
@@ -35,6 +37,12 @@ const definitions: Record<LabId, LabDefinition> = {
   "database-outage": { role: "user", run: runDatabaseOutageLab, exclusive: (run) => outageGate().exclusive(run) },
   fleet: { role: "user", run: runFleetLab, unavailable: () => (fleetInstances() ? null : fleetRequired) },
   "key-rotation": { role: "user", run: runKeyRotationLab },
+  "sticky-sessions": {
+    role: "user",
+    run: runStickySessionsLab,
+    exclusive: oneStickyRunAtATime,
+    unavailable: () => (stickyBalancer() ? null : fleetRequired),
+  },
 };
 
 export type LabRun =
@@ -78,7 +86,10 @@ export async function runLab(lab: LabId, origin: string, starter: { userId: stri
     }
     const outcome = paced.value;
     if ("refused" in outcome) {
-      const message = `The database was taken down moments ago; the next outage is allowed in ${outcome.retryAfterSeconds} s.`;
+      const message =
+        outcome.code === "sticky_lab_busy"
+          ? `Another sticky-sessions run is crashing an instance right now; try again in ${outcome.retryAfterSeconds} s.`
+          : `The database was taken down moments ago; the next outage is allowed in ${outcome.retryAfterSeconds} s.`;
       return { ok: false, status: 429, code: outcome.code, message, retryAfterSeconds: outcome.retryAfterSeconds };
     }
     await recordLabResult(outcome);

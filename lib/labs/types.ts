@@ -5,7 +5,7 @@ import type { AuthMode } from "../auth/types.ts";
  * verdict computed from what those exchanges answered — never a verdict written in advance.
  */
 
-export const LAB_IDS = ["stolen-credential", "tampering", "stale-claims", "database-outage", "fleet", "key-rotation"] as const;
+export const LAB_IDS = ["stolen-credential", "tampering", "stale-claims", "database-outage", "fleet", "key-rotation", "sticky-sessions"] as const;
 export type LabId = (typeof LAB_IDS)[number];
 
 export function isLabId(value: string): value is LabId {

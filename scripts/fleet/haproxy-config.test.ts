@@ -1,5 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
+import * as contract from "../../lib/labs/sticky/balancer-contract.ts";
 import { haproxyConfig, STICKY_COOKIE, STICKY_LAB_PREFIX } from "./haproxy-config.mjs";
 
 /** The lines of one `backend <name>` section, up to the next section. */
@@ -22,6 +23,12 @@ describe("haproxyConfig", () => {
     assert.match(app, /option httpchk GET \/api\/health\n/);
     assert.doesNotMatch(app, /\bcookie\b|stick/);
     assert.match(config, /default_backend app\n/);
+  });
+
+  test("the balancer and the lab agree on the sticky prefix, cookie and health check", () => {
+    assert.equal(STICKY_LAB_PREFIX, contract.STICKY_LAB_PREFIX);
+    assert.equal(STICKY_COOKIE, contract.STICKY_COOKIE);
+    assert.match(backend(config, "sticky_lab"), new RegExp(`option httpchk GET ${contract.STICKY_HEALTH_PATH}\n`));
   });
 
   test("only the sticky-sessions lab's prefix goes to the sticky backend", () => {

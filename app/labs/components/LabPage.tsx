@@ -16,6 +16,8 @@ function explain(code: string, retry: string | null): string {
   switch (code) {
     case "outage_cooling_down":
       return `The database was taken down moments ago. The next outage is allowed in ${retry ?? "a few"} s: run it again then.`;
+    case "sticky_lab_busy":
+      return `Another sticky-sessions run is crashing an instance right now. Try again in ${retry ?? "a few"} s.`;
     case "origin_not_this_app":
       return "The labs' origin (LABS_ORIGIN, or 127.0.0.1 and the port Next listens on) does not lead back to this server, so the lab refused to send requests there.";
     case "labs_busy":
