@@ -3,7 +3,7 @@ import { loginViaApi, loginViaForm, type DemoUser, type Mode } from "./fixtures.
 
 /** Running a lab through its page or its API, and reading its transcript (lib/labs/types.ts). */
 
-export const LAB_IDS = ["stolen-credential", "tampering", "stale-claims", "database-outage", "fleet", "key-rotation"] as const;
+export const LAB_IDS = ["stolen-credential", "tampering", "stale-claims", "database-outage", "fleet", "key-rotation", "sticky-sessions"] as const;
 export type LabId = (typeof LAB_IDS)[number];
 
 export interface Step {

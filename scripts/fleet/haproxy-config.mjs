@@ -49,6 +49,8 @@ export function haproxyConfig({ port, instances }) {
     // to its instance (insert: HAProxy adds the cookie; indirect: the instance never sees it;
     // nocache: a shared cache must not hand one browser's pin to another). When the pinned
     // instance is down, HAProxy ignores the cookie and picks another: the failover the lab shows.
+    // HAProxy always writes `path=/` first; the later Path attribute wins (RFC 6265 §5.3), so
+    // browsers send the pin to the lab's prefix only.
     "  balance roundrobin",
     `  cookie ${STICKY_COOKIE} insert indirect nocache httponly attr "SameSite=Lax" attr "Path=${STICKY_LAB_PREFIX.replace(/\/$/, "")}"`,
     // Its own health check: the lab "crashes" an instance for this backend only (503 here),
