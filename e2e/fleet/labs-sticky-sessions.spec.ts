@@ -71,7 +71,7 @@ test("API: the crash logs out the in-memory user; the database session and the J
   expect(memoryAfter?.response?.status).toBe(401);
 });
 
-test("page: run through the balancer, works without JavaScript, and can run again", async ({ browser, baseURL }) => {
+test("page: runs again through the balancer (the crash was undone), without JavaScript", async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
   const page = await context.newPage();
   await loginViaForm(page, "session", alice);

@@ -13,9 +13,9 @@ export const STICKY_COOKIE = "SERVERID";
  */
 export function haproxyConfig({ port, instances }) {
   const servers = instances.map(({ name, port: instancePort }) => `  server ${name} 127.0.0.1:${instancePort} check inter 2s fall 2 rise 1`);
-  // `cookie <name>`: the value HAProxy writes into STICKY_COOKIE for this server. A short
-  // check interval and fall 1: the lab waits for the balancer to notice a "crashed" instance.
-  const stickyServers = instances.map(({ name, port: instancePort }) => `  server ${name} 127.0.0.1:${instancePort} cookie ${name} check inter 500ms fall 1 rise 1`);
+  // `cookie <name>`: the value HAProxy writes into STICKY_COOKIE for this server. A short check
+  // interval: the lab waits for the balancer to notice a "crashed" instance (two 503s in a row).
+  const stickyServers = instances.map(({ name, port: instancePort }) => `  server ${name} 127.0.0.1:${instancePort} cookie ${name} check inter 500ms fall 2 rise 1`);
   return [
     "global",
     "  maxconn 4096",
@@ -56,6 +56,9 @@ export function haproxyConfig({ port, instances }) {
     // Its own health check: the lab "crashes" an instance for this backend only (503 here),
     // while the app backend above keeps sending it real traffic.
     `  option httpchk GET ${STICKY_LAB_PREFIX}health`,
+    // Not the interval as the check's timeout: an instance busy hashing a lab's passwords may
+    // take longer than 500 ms to answer, and is slow, not down (the first fleet run saw this).
+    "  timeout check 2s",
     "  http-check expect status 200",
     "  http-response set-header X-Instance %s",
     ...stickyServers,

@@ -45,6 +45,8 @@ describe("haproxyConfig", () => {
     assert.match(sticky, /server app-2 127\.0\.0\.1:3932 cookie app-2 check/);
     assert.match(sticky, /option httpchk GET \/api\/labs\/sticky\/health\n/);
     assert.match(sticky, /http-response set-header X-Instance %s/);
+    // A slow answer is not a crash: the check may take longer than its interval.
+    assert.match(sticky, /timeout check 2s/);
   });
 
   test("listens on the fleet's port and names the answering instance", () => {
