@@ -5,7 +5,7 @@ import { perMode, type CompareRow } from "./compare-row";
 
 /**
  * The three claims every comparison table makes that only a browser or a fleet can show:
- * each cell links to the lab that shows it happening (and says what the latest fleet run saw).
+ * each cell links to the lab that shows it happening (and says what the latest fleet-lab runs saw).
  */
 
 const small = "mt-1 block text-xs text-slate-500";

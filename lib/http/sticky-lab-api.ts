@@ -19,13 +19,11 @@ import { notFound } from "./labs-switch.ts";
  * sticky backend, whose health check is one of them, takes the instance out.
  */
 
-function whileUp(handler: () => Promise<Response>): Promise<Response> {
-  return crashedForStickyLab().then((crashed) => {
-    if (!crashed) return handler();
-    const response = jsonError(503, "instance_down", `${instanceName()} is down for the sticky-sessions lab (a lab-only crash); the balancer will send you elsewhere.`);
-    response.headers.set("Retry-After", "1");
-    return response;
-  });
+async function whileUp(handler: () => Promise<Response>): Promise<Response> {
+  if (!(await crashedForStickyLab())) return handler();
+  const response = jsonError(503, "instance_down", `${instanceName()} is down for the sticky-sessions lab (a lab-only crash); the balancer will send you elsewhere.`);
+  response.headers.set("Retry-After", "1");
+  return response;
 }
 
 /** GET /api/labs/sticky/health: what the sticky backend's health check reads. */

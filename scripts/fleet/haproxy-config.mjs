@@ -54,7 +54,8 @@ export function haproxyConfig({ port, instances }) {
     "  balance roundrobin",
     `  cookie ${STICKY_COOKIE} insert indirect nocache httponly attr "SameSite=Lax" attr "Path=${STICKY_LAB_PREFIX.replace(/\/$/, "")}"`,
     // Its own health check: the lab "crashes" an instance for this backend only (503 here),
-    // while the app backend above keeps sending it real traffic.
+    // while the app backend above keeps sending it real traffic. With the labs switched off
+    // (LABS_ENABLED=false) the check answers 404, and this prefix gets HAProxy's own 503.
     `  option httpchk GET ${STICKY_LAB_PREFIX}health`,
     // Not the interval as the check's timeout: an instance busy hashing a lab's passwords may
     // take longer than 500 ms to answer, and is slow, not down (the first fleet run saw this).
