@@ -22,7 +22,7 @@ export default async function ComparePage() {
   const since = authMetricsSince().toISOString();
   const config = getConfig();
   const state = await countStoredState();
-  const nothingYet = Object.values(snapshot).every((mode) => mode.checks === 0 && mode.setCookieBytes.samples === 0);
+  const nothingYet = Object.values(snapshot).every((mode) => mode.checks === 0 && mode.visitors.setCookieBytes.samples === 0);
   const settings = {
     session: `lastSeenAt written at most every ${config.SESSION_TOUCH_INTERVAL_SECONDS} s`,
     jwt: `JWT_ALG=${config.JWT_ALG}, JWT_REVOCATION_CHECK=${config.JWT_REVOCATION_CHECK}`,
