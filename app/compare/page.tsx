@@ -6,6 +6,7 @@ import { getConfig } from "@/lib/env";
 import { latestLabResult, revocationLagOf } from "@/lib/labs/store";
 import { authMetricsSince, authMetricsSnapshot } from "@/lib/metrics/auth-metrics";
 import { countStoredState } from "@/lib/metrics/stored-state";
+import { MeasuredCharts } from "./charts/MeasuredCharts";
 import { CompareTable } from "./CompareTable";
 import { evidenceRows } from "./evidence-rows";
 import { labRows } from "./lab-rows";
@@ -28,7 +29,8 @@ export default async function ComparePage() {
     jwt: `JWT_ALG=${config.JWT_ALG}, JWT_REVOCATION_CHECK=${config.JWT_REVOCATION_CHECK}`,
   };
   const lab = await latestLabResult("stolen-credential");
-  const evidence = evidenceRows({ state, lab, lag: revocationLagOf(lab) });
+  const lag = revocationLagOf(lab);
+  const evidence = evidenceRows({ state, lab, lag });
   const rows = [
     evidence.state,
     ...measuredRows(snapshot, settings),
@@ -54,6 +56,7 @@ export default async function ComparePage() {
       </div>
       <SigningFacts />
       {nothingYet ? <NoTrafficYet /> : null}
+      <MeasuredCharts snapshot={snapshot} settings={settings} lag={lag} />
       <CompareTable rows={rows} />
     </div>
   );
