@@ -131,8 +131,8 @@ test("the figures are charts, each a described image with its sample counts, col
   const after = await metrics(page.request);
 
   for (const [title, temperature] of [
-    ["Check latency, cold: the database asked", "cold"],
-    ["Check latency, warm: answered from a cache", "warm"],
+    ["Check latency, cold: no cache answered", "cold"],
+    ["Check latency, warm: a cache answered", "warm"],
   ] as const) {
     const figure = page.getByRole("figure", { name: title });
     await expect(figure.getByRole("img", { name: title })).toBeVisible();
@@ -144,7 +144,7 @@ test("the figures are charts, each a described image with its sample counts, col
     }
   }
   // This test's own checks were cold (nothing sets servedFromCache yet, or a fresh login's first check).
-  const cold = page.getByRole("figure", { name: "Check latency, cold: the database asked" });
+  const cold = page.getByRole("figure", { name: "Check latency, cold: no cache answered" });
   for (const step of ["p50", "p75", "p90", "p95", "p99"]) await expect(cold.getByRole("img")).toContainText(step);
   await expect(cold.getByRole("img")).toContainText(/\d+ µs|\d+\.\d ms/);
 

@@ -4,7 +4,7 @@ import type { Metrics } from "./metrics-fixtures.ts";
 
 /**
  * /api/metrics: every figure with its sample count, visitors' checks apart from the labs', cold
- * (the database asked) apart from warm (a cache answered). The e2e server is shared by specs
+ * (no cache answered) apart from warm (a cache answered). The e2e server is shared by specs
  * running in parallel, so counts are compared as "at least what this test added".
  */
 

@@ -73,7 +73,7 @@ export function measuredRows(snapshot: Record<AuthMode, ModeSnapshot>, settings:
         return (
           <>
             cold p50 <Figure value={visitors.cold.latencyMicros.p50} unit="µs" /> · p95 <Figure value={visitors.cold.latencyMicros.p95} unit="µs" />
-            <span className={small}>over {visitors.cold.inFigures} cold checks (the database asked)</span>
+            <span className={small}>over {visitors.cold.inFigures} cold checks (no cache answered)</span>
             <span className={small}>
               warm p50 <Figure value={visitors.warm.latencyMicros.p50} unit="µs" /> · p95 <Figure value={visitors.warm.latencyMicros.p95} unit="µs" /> over{" "}
               {visitors.warm.inFigures} checks a cache answered

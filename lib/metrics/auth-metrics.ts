@@ -9,7 +9,8 @@ import { RollingWindow } from "./stats.ts";
  * the Server-Timing headers, /api/metrics and the benchmark all read.
  *
  * Kept apart so no figure mixes two different things: checks a cache answered without the
- * database (warm) from those that asked it (cold), and the labs' own requests — a handful of
+ * database (warm) from the mode's full check (cold: its database read, where it makes one), and
+ * the labs' own requests — a handful of
  * logins, forgeries and a deliberate database outage — from everyone else's.
  */
 

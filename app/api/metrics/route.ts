@@ -5,7 +5,7 @@ import { json, withErrorBoundary } from "@/lib/http/json";
 const NOTES = {
   visitors: "accepted checks of everyone but the labs",
   labs: "accepted checks by the labs' throwaway users (real requests to this server), kept out of the visitors' figures",
-  cold: "the check asked the database",
+  cold: "no cache answered: the mode's full check, with its database read where it makes one (queriesPerCheck says)",
   warm: "a cache answered the check without the database",
   rejected: "refused checks, visitors' and labs' together (a refusal names no user); in no figure",
   latencyMicros: "whole microseconds, nearest-rank percentiles over the latest `inFigures` of `samples` checks",

@@ -10,12 +10,12 @@ function seriesOf(snapshot: Record<AuthMode, ModeSnapshot>, traffic: Traffic, te
 }
 
 export function ColdLatencyChart({ snapshot }: { snapshot: Record<AuthMode, ModeSnapshot> }) {
-  return <LatencyLadder id="chart-latency-cold" title="Check latency, cold: the database asked" series={seriesOf(snapshot, "visitors", "cold")} empty="no cold checks yet" />;
+  return <LatencyLadder id="chart-latency-cold" title="Check latency, cold: no cache answered" series={seriesOf(snapshot, "visitors", "cold")} empty="no cold checks yet" />;
 }
 
 export function WarmLatencyChart({ snapshot }: { snapshot: Record<AuthMode, ModeSnapshot> }) {
   return (
-    <LatencyLadder id="chart-latency-warm" title="Check latency, warm: answered from a cache" series={seriesOf(snapshot, "visitors", "warm")} empty="no check answered from a cache yet" />
+    <LatencyLadder id="chart-latency-warm" title="Check latency, warm: a cache answered" series={seriesOf(snapshot, "visitors", "warm")} empty="no check answered from a cache yet" />
   );
 }
 

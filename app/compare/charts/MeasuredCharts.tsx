@@ -26,8 +26,9 @@ export function MeasuredCharts({ snapshot, settings, lag }: MeasuredChartsProps)
           The figures as pictures
         </h2>
         <p className="mt-1 text-sm text-slate-600">
-          Accepted checks of visitors&apos; requests. A check is <strong>cold</strong> when it asked the database and <strong>warm</strong> when a
-          cache answered it without one; each is charted on its own. Refused checks are counted, never charted ({refused}).
+          Accepted checks of visitors&apos; requests. A check is <strong>warm</strong> when a cache answered it without the database, and{" "}
+          <strong>cold</strong> otherwise: the mode&apos;s full check, with its database read where it makes one (the queries chart shows
+          which do). Each is charted on its own. Refused checks are counted, never charted ({refused}).
         </p>
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
