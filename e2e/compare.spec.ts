@@ -1,5 +1,8 @@
-import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type APIResponse, type Locator, type Page } from "@playwright/test";
 import { authCookieValue, bob, cookieName, dashboardHeading, MODES } from "./fixtures.ts";
+import { disconnectDatabase, runLabViaApi, stepsTo } from "./labs-fixtures.ts";
+import type { Metrics } from "./metrics-fixtures.ts";
+import { test } from "./throwaway.ts";
 
 /**
  * The compare page shows what this server measured. The e2e server is shared by every spec,
@@ -102,4 +105,90 @@ test("the cross-domain, storage and scaling rows link to the labs that show them
   }
   const scaling = page.getByRole("row", { name: /More than one instance/ });
   await expect(scaling.getByRole("link", { name: "the sticky-sessions lab" }).first()).toHaveAttribute("href", "/labs/sticky-sessions");
+});
+
+test.afterAll(disconnectDatabase);
+
+const SERIES = { session: "Session mode", jwt: "JWT mode" } as const;
+
+async function metrics(request: APIRequestContext): Promise<Metrics> {
+  return (await (await request.get("/api/metrics")).json()) as Metrics;
+}
+
+/** The sample count a chart prints for one series ("Session mode: 1,204 checks"). */
+async function countIn(figure: Locator, label: string): Promise<number> {
+  const text = (await figure.getByRole("paragraph").textContent()) ?? "";
+  const match = new RegExp(`${label}: ([\\d,]+) checks?`).exec(text);
+  expect(match, `"${label}: N checks" in "${text}"`).not.toBeNull();
+  return Number(match![1]!.replaceAll(",", ""));
+}
+
+test("the figures are charts, each a described image with its sample counts, cold and warm apart", async ({ page }) => {
+  for (const mode of MODES) {
+    expect((await page.request.post(`/api/${mode}/login`, { data: { email: bob.email, password: bob.password } })).status()).toBe(200);
+    expect((await page.request.get(`/api/${mode}/me`)).status()).toBe(200);
+  }
+  const before = await metrics(page.request);
+  await page.goto("/compare");
+  const after = await metrics(page.request);
+
+  for (const [title, temperature] of [
+    ["Check latency, cold: no cache answered", "cold"],
+    ["Check latency, warm: a cache answered", "warm"],
+  ] as const) {
+    const figure = page.getByRole("figure", { name: title });
+    await expect(figure.getByRole("img", { name: title })).toBeVisible();
+    for (const mode of MODES) {
+      // What the page printed lies between what the server had counted before and after it.
+      const shown = await countIn(figure, SERIES[mode]);
+      expect(shown).toBeGreaterThanOrEqual(before.modes[mode].visitors[temperature].samples);
+      expect(shown).toBeLessThanOrEqual(after.modes[mode].visitors[temperature].samples);
+    }
+  }
+  // This test's own checks were cold (nothing sets servedFromCache yet, or a fresh login's first check).
+  const cold = page.getByRole("figure", { name: "Check latency, cold: no cache answered" });
+  for (const step of ["p50", "p75", "p90", "p95", "p99"]) await expect(cold.getByRole("img")).toContainText(step);
+  await expect(cold.getByRole("img")).toContainText(/\d+ µs|\d+\.\d ms/);
+
+  const bytes = page.getByRole("figure", { name: "Cookie and Set-Cookie bytes against the 4,096 B limit" });
+  await expect(bytes.getByRole("img")).toContainText("4,096 B: browsers drop a larger cookie");
+  for (const mode of MODES) await expect(bytes.getByRole("img")).toContainText(new RegExp(`${SERIES[mode]}, cookie.*?max [\\d,]+ B · [\\d,]+ checks?`));
+  const queries = page.getByRole("figure", { name: "Database queries per authenticated request" });
+  await expect(queries.getByRole("img")).toContainText(/Session mode, cold.*?mean \d\.\d\d · max \d+ · [\d,]+ checks?/);
+  await expect(page.getByRole("figure", { name: "Revocation lag after logout" }).getByRole("img")).toBeVisible();
+  await expect(page.getByRole("figure", { name: "Lab traffic, kept apart: check latency" }).getByRole("img")).toBeVisible();
+  await expect(page.getByRole("main")).not.toContainText(/NaN|undefined|Infinity/);
+});
+
+test("at 390 px every chart fits the screen", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/compare");
+  const figures = page.getByRole("figure");
+  expect(await figures.count()).toBeGreaterThanOrEqual(6);
+  for (const figure of await figures.all()) {
+    const box = await figure.getByRole("img").boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+  }
+});
+
+test("a lab's checks are charted apart: counted as lab traffic, not as visitors'", async ({ page, request, makeUser }) => {
+  const before = await metrics(request);
+  const result = await runLabViaApi(request, "stolen-credential", await makeUser());
+  const after = await metrics(request);
+  for (const mode of MODES) {
+    // The lab's accepted checks: its /me calls that were answered 200.
+    const accepted = stepsTo(result.columns[mode], `/api/${mode}/me`).filter((step) => step.response?.status === 200).length;
+    expect(accepted).toBeGreaterThan(0);
+    // Broken tagging would leave these at zero and put the lab's checks among the visitors'.
+    expect(after.modes[mode].labs.accepted - before.modes[mode].labs.accepted).toBeGreaterThanOrEqual(accepted);
+  }
+  await page.goto("/compare");
+  const labs = page.getByRole("figure", { name: "Lab traffic, kept apart: check latency" });
+  for (const mode of MODES) expect(await countIn(labs, SERIES[mode])).toBeGreaterThanOrEqual(after.modes[mode].labs.cold.samples);
+  await expect(page.getByText(/kept out of every other figure and shown here alone: Session mode [\d,]+ checks?, JWT mode [\d,]+ checks?/)).toBeVisible();
+  const lag = page.getByRole("figure", { name: "Revocation lag after logout" });
+  await expect(lag.getByRole("paragraph")).toContainText("1 run of the stolen-credential lab");
+  await expect(lag.getByRole("img")).toContainText("0 s: refused at once");
 });

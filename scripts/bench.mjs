@@ -47,17 +47,23 @@ try {
 
 function printTable(rows) {
   const kind = /^postgres/.test(database.url) ? "PostgreSQL" : "SQLite";
-  console.log(`\nAuthoritative auth check, ${iterations} checks each way, ${kind}, one process (µs):\n`);
-  console.log("mode     check          cold p50  cold p95  warm p50  warm p95  queries cold / warm");
-  const us = (value) => Math.round(value).toString().padStart(8);
+  console.log(`\nAuthoritative auth check, ${iterations} checks each way, ${kind}, one process; latency in whole µs:\n`);
+  const heads = `${"p50".padStart(7)} ${"p95".padStart(7)}  ${"queries".padStart(7)}  ${"from cache".padStart(10)}`;
+  console.log(`${"".padEnd(23)}${"COLD: a fresh credential each check".padEnd(40)}WARM: the same credential again`);
+  console.log(`${"mode".padEnd(8)} ${"check".padEnd(13)}${heads}     ${heads}`);
+  const us = (value) => Math.round(value).toString().padStart(7);
+  const phase = ({ p50, p95, queriesPerCheck, fromCache }) =>
+    `${us(p50)} ${us(p95)}  ${queriesPerCheck.toFixed(2).padStart(7)}  ${`${fromCache}/${iterations}`.padStart(10)}`;
   for (const row of rows) {
-    const queries = `${row.cold.queriesPerCheck.toFixed(2)} / ${row.warm.queriesPerCheck.toFixed(2)}`;
-    console.log(`${row.mode.padEnd(8)} ${row.check.padEnd(13)} ${us(row.cold.p50)}  ${us(row.cold.p95)}  ${us(row.warm.p50)}  ${us(row.warm.p95)}  ${queries.padStart(19)}`);
+    console.log(`${row.mode.padEnd(8)} ${row.check.padEnd(13)}${phase(row.cold)}     ${phase(row.warm)}`);
   }
-  console.log("\ncold: a fresh credential for every check (a login each, issued before timing): the session's unseal and");
+  console.log("\nCOLD: a fresh credential for every check (a login each, issued before timing): the session's unseal and");
   console.log("      the JWT's signature check run every time, nothing is remembered for that credential yet.");
-  console.log("warm: one credential checked again and again, as a returning user's requests are: whatever the strategies");
-  console.log("      remember per credential (unsealed id, verified claims) answers; \"queries\" shows what still reads the database.");
+  console.log("WARM: one credential checked again and again, as a returning user's requests are: whatever the strategies");
+  console.log("      remember per credential (unsealed id, verified claims) answers.");
+  console.log("queries: database queries per check; from cache: checks the strategy answered from a cache, without the");
+  console.log("      database (VerifyResult.servedFromCache) — /compare charts those as warm, every other check as cold.");
+  console.log("      COLD/WARM above is about the credential (new or returning); a warm credential is not always served from a cache.");
   console.log("Session mode: one joined query; lastSeenAt written at most once a minute (one request a minute pays a write).");
   console.log("JWT mode: exp re-checked against the clock, plus the revocation lookup JWT_REVOCATION_CHECK asks for.");
 }

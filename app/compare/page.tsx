@@ -6,6 +6,7 @@ import { getConfig } from "@/lib/env";
 import { latestLabResult, revocationLagOf } from "@/lib/labs/store";
 import { authMetricsSince, authMetricsSnapshot } from "@/lib/metrics/auth-metrics";
 import { countStoredState } from "@/lib/metrics/stored-state";
+import { MeasuredCharts } from "./charts/MeasuredCharts";
 import { CompareTable } from "./CompareTable";
 import { evidenceRows } from "./evidence-rows";
 import { labRows } from "./lab-rows";
@@ -22,13 +23,14 @@ export default async function ComparePage() {
   const since = authMetricsSince().toISOString();
   const config = getConfig();
   const state = await countStoredState();
-  const nothingYet = Object.values(snapshot).every((mode) => mode.checks === 0 && mode.setCookieBytes.samples === 0);
+  const nothingYet = Object.values(snapshot).every((mode) => mode.checks === 0 && mode.visitors.setCookieBytes.samples === 0);
   const settings = {
     session: `lastSeenAt written at most every ${config.SESSION_TOUCH_INTERVAL_SECONDS} s`,
     jwt: `JWT_ALG=${config.JWT_ALG}, JWT_REVOCATION_CHECK=${config.JWT_REVOCATION_CHECK}`,
   };
   const lab = await latestLabResult("stolen-credential");
-  const evidence = evidenceRows({ state, lab, lag: revocationLagOf(lab) });
+  const lag = revocationLagOf(lab);
+  const evidence = evidenceRows({ state, lab, lag });
   const rows = [
     evidence.state,
     ...measuredRows(snapshot, settings),
@@ -54,6 +56,7 @@ export default async function ComparePage() {
       </div>
       <SigningFacts />
       {nothingYet ? <NoTrafficYet /> : null}
+      <MeasuredCharts snapshot={snapshot} settings={settings} lag={lag} />
       <CompareTable rows={rows} />
     </div>
   );

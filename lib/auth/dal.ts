@@ -2,6 +2,7 @@ import "server-only";
 
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { isLabUserId } from "../labs/lab-user-id.ts";
 import { recordAuthCheck } from "../metrics/auth-metrics.ts";
 import { countQueries } from "../metrics/query-count.ts";
 import { noteAuthTiming } from "../metrics/request-timing.ts";
@@ -28,8 +29,9 @@ export const verifyAuth = cache(async (mode: AuthMode): Promise<AuthCheck> => {
   const { result, queries } = await countQueries(() => strategies[mode].verify(credential.value, meta));
   const micros = (performance.now() - started) * 1000;
   const cookieBytes = credential.source === "cookie" ? credential.value.length + strategies[mode].describe().cookieName.length + 1 : 0;
-  recordAuthCheck({ mode, micros, queries, cookieBytes, accepted: result.ok });
-  noteAuthTiming({ mode, micros, queries, cookieBytes });
+  const servedFromCache = result.ok && result.servedFromCache === true;
+  recordAuthCheck({ mode, micros, queries, cookieBytes, accepted: result.ok, servedFromCache, lab: result.ok && isLabUserId(result.principal.userId) });
+  noteAuthTiming({ mode, micros, queries, cookieBytes, servedFromCache });
   return { ...result, credential };
 });
 

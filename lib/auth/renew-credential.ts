@@ -22,6 +22,6 @@ export async function renewPresentedCredential(mode: AuthMode, user: AuthUser, o
   // Ended first: if issuing fails, the user logs in again; the old credential is gone either way.
   await strategy.signOut({ credential: presented?.value ?? null, companions }, meta);
   const issued = await strategy.signIn(user, meta);
-  if (options.setCookies) await writeCookies(issued.cookies, mode);
+  if (options.setCookies) await writeCookies(issued.cookies, { mode, userId: user.id });
   return issued;
 }

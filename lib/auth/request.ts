@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import { PATHNAME_HEADER } from "./request-headers.ts";
 import { getConfig } from "../env.ts";
 import { addressedOrigin, clientAddress } from "../http/proxy-trust.ts";
+import { isLabUserId } from "../labs/lab-user-id.ts";
 import { recordSetCookie } from "../metrics/auth-metrics.ts";
 import { noteSetCookieBytes } from "../metrics/request-timing.ts";
 import { authCookieName, cookieAttributes, MAX_CREDENTIAL_LENGTH, setCookieLength } from "./cookies.ts";
@@ -68,9 +69,10 @@ export async function servedOverHttps(): Promise<boolean> {
 
 /**
  * Works in Server Actions and Route Handlers, the two places Next lets us set cookies.
- * With a mode, the header bytes written are measured for that mode (logins and refreshes).
+ * With a mode, the header bytes written are measured for that mode (logins and refreshes),
+ * and for whom: a lab's throwaway user is lab traffic (lib/labs/lab-user-id.ts).
  */
-export async function writeCookies(list: CookieToSet[], measuredFor?: AuthMode): Promise<void> {
+export async function writeCookies(list: CookieToSet[], measuredFor?: { mode: AuthMode; userId: string }): Promise<void> {
   const store = await cookies();
   const https = await servedOverHttps();
   let bytes = 0;
@@ -80,7 +82,7 @@ export async function writeCookies(list: CookieToSet[], measuredFor?: AuthMode):
     bytes += setCookieLength(cookie, attributes);
   }
   if (measuredFor) {
-    recordSetCookie(measuredFor, bytes);
+    recordSetCookie(measuredFor.mode, bytes, isLabUserId(measuredFor.userId));
     noteSetCookieBytes(bytes);
   }
 }

@@ -81,7 +81,7 @@ export async function signInWithPassword(mode: AuthMode, credentials: Credential
     if (isDatabaseUnavailable(error)) return storeUnavailable(mode, "issue");
     throw error;
   }
-  await writeCookies(issued.cookies, mode);
+  await writeCookies(issued.cookies, { mode, userId: user.id });
   const previousCredential = previous[strategy.describe().cookieName] ?? null;
   if (previousCredential || strategy.companionCookies.some((name) => previous[name])) {
     // Its cookies are already overwritten by the new ones; only the server-side end matters.

@@ -62,7 +62,18 @@ export type Rejection = {
   /** 401 unless said otherwise: 503 when the store that decides is unreachable. */
   status?: number;
 };
-export type VerifyResult = { ok: true; principal: Principal } | Rejection;
+export type VerifyResult =
+  | {
+      ok: true;
+      principal: Principal;
+      /**
+       * Answered from a cache without reading the database (a warm check); absent or false: the
+       * database was asked (cold). The metrics keep the two apart, so a cache's speed is never
+       * mistaken for the database's, or the other way round.
+       */
+      servedFromCache?: boolean;
+    }
+  | Rejection;
 
 /** One delimited piece of a credential as a page may show it: the secret ones elided. */
 export interface CredentialPart {

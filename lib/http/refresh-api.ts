@@ -41,7 +41,7 @@ export async function apiRefresh(request: Request): Promise<Response> {
     if (!hasBody) await clearRefreshCookie();
     return jsonError(renewed.status ?? 401, renewed.code, renewed.message);
   }
-  await writeCookies(renewed.cookies, "jwt");
+  await writeCookies(renewed.cookies, { mode: "jwt", userId: renewed.claims.sub });
   return json(renewed.apiFields);
 }
 
@@ -56,7 +56,7 @@ export async function pageRefresh(request: Request): Promise<Response> {
   const presented = await refreshCookie();
   const renewed = presented ? await renewJwtCredential(presented, new Date()) : null;
   if (renewed?.ok) {
-    await writeCookies(renewed.cookies, "jwt");
+    await writeCookies(renewed.cookies, { mode: "jwt", userId: renewed.claims.sub });
     return redirect(request, next);
   }
   if (presented) await clearRefreshCookie();

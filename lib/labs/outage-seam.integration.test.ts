@@ -3,6 +3,7 @@ import { after, describe, test } from "node:test";
 import { cleanUpTestDatabase, createTestUser } from "../test-database.ts";
 import { getDb } from "../db.ts";
 import { LAB_OUTAGE_HEADER, labOutageClient, openLabOutage, runInLabOutageIfMarked } from "./outage-scope.ts";
+import { isLabUserId } from "./lab-user-id.ts";
 import { createThrowawayUser, deleteThrowawayUser, withThrowawayUser } from "./throwaway-user.ts";
 import { verifyCredentials } from "../users.ts";
 
@@ -47,6 +48,8 @@ describe("throwaway users", () => {
       return verifyCredentials(throwaway.email, throwaway.password);
     });
     assert.equal(result?.role, "admin");
+    // The id that tells the metrics this user's checks are lab traffic, as stored and read back.
+    assert.equal(isLabUserId(result?.id ?? ""), true);
     assert.equal(deleted, true);
     assert.equal(await getDb().user.count({ where: { id: user.id } }), 0);
   });

@@ -4,11 +4,13 @@ import { randomBytes } from "node:crypto";
 import { getDb } from "../db.ts";
 import { hashPassword } from "../password.ts";
 import type { Role } from "../users.ts";
+import { newLabUserId } from "./lab-user-id.ts";
 
 /**
  * Every lab run logs in as a user of its own, never as a demo user: the labs log out,
  * demote and replay, and none of that may touch an account someone is looking at.
- * `.invalid` is reserved (RFC 2606): no such address can ever receive mail.
+ * `.invalid` is reserved (RFC 2606): no such address can ever receive mail. The id marks the
+ * user's checks as lab traffic in the metrics (lab-user-id.ts).
  */
 
 export interface ThrowawayUser {
@@ -23,7 +25,7 @@ export async function createThrowawayUser(role: Role): Promise<ThrowawayUser> {
   const email = `lab-${randomBytes(9).toString("base64url").toLowerCase()}@labs.invalid`;
   const password = randomBytes(24).toString("base64url");
   const row = await getDb().user.create({
-    data: { email, name: "Lab throwaway", role, passwordHash: await hashPassword(password) },
+    data: { id: newLabUserId(), email, name: "Lab throwaway", role, passwordHash: await hashPassword(password) },
     select: { id: true },
   });
   return { id: row.id, email, password, role };

@@ -7,7 +7,15 @@ import { RollingWindow } from "./stats.ts";
 /**
  * What each authoritative auth check cost, per mode: the one source the compare page,
  * the Server-Timing headers, /api/metrics and the benchmark all read.
+ *
+ * Kept apart so no figure mixes two different things: checks a cache answered without the
+ * database (warm) from the mode's full check (cold: its database read, where it makes one), and
+ * the labs' own requests — a handful of
+ * logins, forgeries and a deliberate database outage — from everyone else's.
  */
+
+export type Temperature = "cold" | "warm";
+export type Traffic = "visitors" | "labs";
 
 export interface AuthSample {
   mode: AuthMode;
@@ -16,29 +24,33 @@ export interface AuthSample {
   /** Bytes of this mode's auth cookies the request carried ("name=value"). */
   cookieBytes: number;
   accepted: boolean;
+  /** Answered from a cache, no database read (VerifyResult.servedFromCache). */
+  servedFromCache?: boolean;
+  /** Made by a lab's throwaway user (lib/labs/lab-user-id.ts). */
+  lab?: boolean;
 }
 
-interface ModeStats {
+interface CheckWindows {
   latency: RollingWindow;
   queries: RollingWindow;
+}
+
+interface TrafficStats extends Record<Temperature, CheckWindows> {
   cookieBytes: RollingWindow;
   setCookieBytes: RollingWindow;
-  accepted: number;
-  rejected: number;
 }
+
+type ModeStats = Record<Traffic, TrafficStats> & { rejected: number };
 
 interface Store {
   since: Date;
   modes: Record<AuthMode, ModeStats>;
 }
 
-function emptyStats(): ModeStats {
-  return { latency: new RollingWindow(), queries: new RollingWindow(), cookieBytes: new RollingWindow(), setCookieBytes: new RollingWindow(), accepted: 0, rejected: 0 };
-}
-
-function emptyStore(since: Date): Store {
-  return { since, modes: { session: emptyStats(), jwt: emptyStats() } };
-}
+const checkWindows = (): CheckWindows => ({ latency: new RollingWindow(), queries: new RollingWindow() });
+const trafficStats = (): TrafficStats => ({ cold: checkWindows(), warm: checkWindows(), cookieBytes: new RollingWindow(), setCookieBytes: new RollingWindow() });
+const modeStats = (): ModeStats => ({ visitors: trafficStats(), labs: trafficStats(), rejected: 0 });
+const emptyStore = (since: Date): Store => ({ since, modes: { session: modeStats(), jwt: modeStats() } });
 
 // What THIS process measured (per process on purpose: a latency is a property of the instance
 // that served it); route handlers, pages and the proxy may be separate bundles in it.
@@ -46,10 +58,13 @@ function store(): Store {
   return processLocal("metrics:auth", () => emptyStore(new Date(Date.now() - process.uptime() * 1000)));
 }
 
+const trafficOf = (lab: boolean | undefined): Traffic => (lab ? "labs" : "visitors");
+
 /**
  * Refusals are counted, but only accepted checks feed the figures: they describe what an
  * authenticated request costs, and a burst of forged cookies (refused before any lookup)
- * must not make a mode look cheaper or its cookie look bigger.
+ * must not make a mode look cheaper or its cookie look bigger. A refusal names no user, so
+ * it cannot be told apart as lab traffic: the count says so where it is shown.
  */
 export function recordAuthCheck(sample: AuthSample): void {
   const mode = store().modes[sample.mode];
@@ -57,18 +72,20 @@ export function recordAuthCheck(sample: AuthSample): void {
     mode.rejected += 1;
     return;
   }
-  mode.accepted += 1;
-  mode.latency.add(sample.micros);
-  mode.queries.add(sample.queries);
-  if (sample.cookieBytes > 0) mode.cookieBytes.add(sample.cookieBytes);
+  const traffic = mode[trafficOf(sample.lab)];
+  const windows = traffic[sample.servedFromCache ? "warm" : "cold"];
+  windows.latency.add(sample.micros);
+  windows.queries.add(sample.queries);
+  if (sample.cookieBytes > 0) traffic.cookieBytes.add(sample.cookieBytes);
 }
 
-/** Size of the Set-Cookie header values a login or refresh wrote. */
-export function recordSetCookie(mode: AuthMode, bytes: number): void {
-  store().modes[mode].setCookieBytes.add(bytes);
+/** Size of the Set-Cookie header values a login or refresh wrote; `lab`: for a lab's user. */
+export function recordSetCookie(mode: AuthMode, bytes: number, lab = false): void {
+  store().modes[mode][trafficOf(lab)].setCookieBytes.add(bytes);
 }
 
-const round = (value: number | null, digits = 1) => (value === null ? null : Number(value.toFixed(digits)));
+export const LATENCY_LADDER = [50, 75, 90, 95, 99] as const;
+export type LadderStep = `p${(typeof LATENCY_LADDER)[number]}`;
 
 /** Byte counts: few distinct values, so each one is kept, as well as the last and the spread. */
 export interface Sizes {
@@ -79,30 +96,56 @@ export interface Sizes {
   distinct: number[];
 }
 
-export interface ModeSnapshot {
-  checks: number;
-  accepted: number;
-  rejected: number;
-  latencyMicros: { p50: number | null; p95: number | null };
+export interface CheckFigures {
+  /** Accepted checks recorded since `since`. */
+  samples: number;
+  /** The latest of them that the percentiles and the mean are computed over (at most 1,000). */
+  inFigures: number;
+  /** Whole microseconds: finer would be noise (timer resolution, GC, scheduling). */
+  latencyMicros: Record<LadderStep, number | null>;
   queriesPerCheck: { mean: number | null; max: number | null };
+}
+
+export interface TrafficSnapshot {
+  accepted: number;
+  cold: CheckFigures;
+  warm: CheckFigures;
   cookieBytes: Sizes;
   setCookieBytes: Sizes;
+}
+
+export interface ModeSnapshot extends Record<Traffic, TrafficSnapshot> {
+  /** Every check: accepted (visitors' and labs') and refused. */
+  checks: number;
+  /** Refused checks, visitors' and labs' alike (a refusal names no user); in no figure. */
+  rejected: number;
 }
 
 function sizesOf(window: RollingWindow): Sizes {
   return { samples: window.count, p50: window.percentile(50), max: window.percentile(100), last: window.latest(), distinct: window.distinct() };
 }
 
-function snapshotOf(s: ModeStats): ModeSnapshot {
+function figuresOf({ latency, queries }: CheckWindows): CheckFigures {
+  const ladder = latency.percentiles(LATENCY_LADDER).map((value) => (value === null ? null : Math.round(value)));
+  const mean = queries.mean();
   return {
-    checks: s.accepted + s.rejected,
-    accepted: s.accepted,
-    rejected: s.rejected,
-    latencyMicros: { p50: round(s.latency.percentile(50)), p95: round(s.latency.percentile(95)) },
-    queriesPerCheck: { mean: round(s.queries.mean(), 2), max: s.queries.percentile(100) },
-    cookieBytes: sizesOf(s.cookieBytes),
-    setCookieBytes: sizesOf(s.setCookieBytes),
+    samples: latency.count,
+    inFigures: latency.held,
+    latencyMicros: Object.fromEntries(LATENCY_LADDER.map((p, index) => [`p${p}`, ladder[index] ?? null])) as Record<LadderStep, number | null>,
+    queriesPerCheck: { mean: mean === null ? null : Number(mean.toFixed(2)), max: queries.percentile(100) },
   };
+}
+
+function trafficSnapshotOf(stats: TrafficStats): TrafficSnapshot {
+  const cold = figuresOf(stats.cold);
+  const warm = figuresOf(stats.warm);
+  return { accepted: cold.samples + warm.samples, cold, warm, cookieBytes: sizesOf(stats.cookieBytes), setCookieBytes: sizesOf(stats.setCookieBytes) };
+}
+
+function snapshotOf(stats: ModeStats): ModeSnapshot {
+  const visitors = trafficSnapshotOf(stats.visitors);
+  const labs = trafficSnapshotOf(stats.labs);
+  return { checks: visitors.accepted + labs.accepted + stats.rejected, rejected: stats.rejected, visitors, labs };
 }
 
 export function authMetricsSnapshot(): Record<AuthMode, ModeSnapshot> {

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { noteAuthTiming, noteSetCookieBytes, runWithTimingScope, serverTimingHeader, type AuthTiming } from "./request-timing.ts";
 
 /** What the DAL notes: everything but the Set-Cookie bytes, which the scope adds up itself. */
-const first: Omit<AuthTiming, "setCookieBytes"> = { mode: "jwt", micros: 1500, queries: 1, cookieBytes: 412 };
+const first: Omit<AuthTiming, "setCookieBytes"> = { mode: "jwt", micros: 1500, queries: 1, cookieBytes: 412, servedFromCache: false };
 const timing: AuthTiming = { ...first, setCookieBytes: 0 };
 
 /** W3C Server Timing: `name;dur=<ms>;desc="<text>"`, comma-separated. */
@@ -16,15 +16,19 @@ describe("serverTimingHeader", () => {
 
   test("an auth check: its duration in milliseconds, its queries and the cookie bytes it read", () => {
     const header = serverTimingHeader(timing, 0);
-    assert.equal(header, 'auth;dur=1.500;desc="jwt check", auth-db;desc="queries=1", auth-cookie;desc="bytes=412"');
+    assert.equal(header, 'auth;dur=1.500;desc="jwt check (cold)", auth-db;desc="queries=1", auth-cookie;desc="bytes=412"');
     for (const metric of header!.split(", ")) assert.match(metric, METRIC);
+  });
+
+  test("a check a cache answered says warm, so its duration is not read as the database's", () => {
+    assert.match(serverTimingHeader({ ...timing, servedFromCache: true }, 0)!, /^auth;dur=1\.500;desc="jwt check \(warm\)", /);
   });
 
   test("Set-Cookie bytes are their own metric, with or without a check", () => {
     assert.equal(serverTimingHeader(null, 612), 'auth-set-cookie;desc="bytes=612"');
     const both = serverTimingHeader({ ...timing, mode: "session", micros: 250.4 }, 98)!;
     assert.deepEqual(both.split(", "), [
-      'auth;dur=0.250;desc="session check"',
+      'auth;dur=0.250;desc="session check (cold)"',
       'auth-db;desc="queries=1"',
       'auth-cookie;desc="bytes=412"',
       'auth-set-cookie;desc="bytes=98"',

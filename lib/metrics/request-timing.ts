@@ -15,6 +15,8 @@ export interface AuthTiming {
   queries: number;
   cookieBytes: number;
   setCookieBytes: number;
+  /** Answered from a cache without the database ("warm"); else "cold". */
+  servedFromCache: boolean;
 }
 
 const scope = new AsyncLocalStorage<{ timing: AuthTiming | null; setCookieBytes: number }>();
@@ -37,7 +39,7 @@ export function noteSetCookieBytes(bytes: number): void {
 export function serverTimingHeader(timing: AuthTiming | null, setCookieBytes: number): string | null {
   const parts: string[] = [];
   if (timing) {
-    parts.push(`auth;dur=${(timing.micros / 1000).toFixed(3)};desc="${timing.mode} check"`);
+    parts.push(`auth;dur=${(timing.micros / 1000).toFixed(3)};desc="${timing.mode} check (${timing.servedFromCache ? "warm" : "cold"})"`);
     parts.push(`auth-db;desc="queries=${timing.queries}"`);
     parts.push(`auth-cookie;desc="bytes=${timing.cookieBytes}"`);
   }

@@ -41,9 +41,18 @@ describe("RollingWindow", () => {
     assert.equal(windowOf([0, 0, 3]).mean(), 1);
   });
 
+  test("a ladder of percentiles equals asking for each one alone", () => {
+    const window = windowOf(Array.from({ length: 200 }, (_, i) => ((i * 53) % 200) + 1));
+    const ladder = [50, 75, 90, 95, 99];
+    assert.deepEqual(window.percentiles(ladder), ladder.map((p) => window.percentile(p)));
+    assert.deepEqual(window.percentiles(ladder), [100, 150, 180, 190, 198]);
+    assert.deepEqual(new RollingWindow().percentiles([50, 99]), [null, null]);
+  });
+
   test("a full window forgets its oldest samples, but count keeps every one", () => {
     const window = windowOf([1, 2, 3, 4, 5], 3);
     assert.equal(window.count, 5);
+    assert.equal(window.held, 3, "the percentiles cover what is held");
     assert.deepEqual(window.distinct(), [3, 4, 5]);
     assert.equal(window.mean(), 4);
     assert.equal(window.percentile(0), 3);

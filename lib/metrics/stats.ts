@@ -16,12 +16,21 @@ export class RollingWindow {
     this.count += 1;
   }
 
+  /** How many samples the window holds now: what its percentiles are computed over. */
+  get held(): number {
+    return this.values.length;
+  }
+
   /** Nearest-rank percentile over the window; null before the first sample. */
   percentile(p: number): number | null {
-    if (this.values.length === 0) return null;
+    return this.percentiles([p])[0] ?? null;
+  }
+
+  /** Several nearest-rank percentiles from one sort (a chart's ladder); nulls before the first sample. */
+  percentiles(ps: readonly number[]): (number | null)[] {
+    if (this.values.length === 0) return ps.map(() => null);
     const sorted = [...this.values].sort((a, b) => a - b);
-    const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
-    return sorted[rank - 1] ?? null;
+    return ps.map((p) => sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1] ?? null);
   }
 
   mean(): number | null {

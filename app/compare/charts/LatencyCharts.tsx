@@ -1,0 +1,28 @@
+import { modeStyle } from "@/app/components/mode-style";
+import { AUTH_MODES, type AuthMode } from "@/lib/auth/types";
+import type { ModeSnapshot, Temperature, Traffic } from "@/lib/metrics/auth-metrics";
+import { LatencyLadder, type LadderSeries } from "./LatencyLadder";
+
+/** The latency ladders: visitors' cold and warm checks apart, and the labs' beside them. */
+
+function seriesOf(snapshot: Record<AuthMode, ModeSnapshot>, traffic: Traffic, temperature: Temperature): LadderSeries[] {
+  return AUTH_MODES.map((mode) => ({ label: modeStyle[mode].label, tone: mode, light: temperature === "warm", figures: snapshot[mode][traffic][temperature] }));
+}
+
+export function ColdLatencyChart({ snapshot }: { snapshot: Record<AuthMode, ModeSnapshot> }) {
+  return <LatencyLadder id="chart-latency-cold" title="Check latency, cold: no cache answered" series={seriesOf(snapshot, "visitors", "cold")} empty="no cold checks yet" />;
+}
+
+export function WarmLatencyChart({ snapshot }: { snapshot: Record<AuthMode, ModeSnapshot> }) {
+  return (
+    <LatencyLadder id="chart-latency-warm" title="Check latency, warm: a cache answered" series={seriesOf(snapshot, "visitors", "warm")} empty="no check answered from a cache yet" />
+  );
+}
+
+/** The labs' own checks: real requests to this server, but not what a visitor's request costs. */
+export function LabLatencyChart({ snapshot }: { snapshot: Record<AuthMode, ModeSnapshot> }) {
+  const series = [...seriesOf(snapshot, "labs", "cold"), ...seriesOf(snapshot, "labs", "warm")]
+    .filter((one) => one.figures.samples > 0 || !one.light)
+    .map((one) => ({ ...one, label: `${one.label}${one.light ? ", warm" : ""}` }));
+  return <LatencyLadder id="chart-latency-labs" title="Lab traffic, kept apart: check latency" series={series} empty="no lab checks yet" />;
+}

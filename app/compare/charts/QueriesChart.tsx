@@ -1,0 +1,33 @@
+import { modeStyle } from "@/app/components/mode-style";
+import { countOf } from "@/lib/charts/format";
+import { AUTH_MODES, type AuthMode } from "@/lib/auth/types";
+import type { ModeSnapshot } from "@/lib/metrics/auth-metrics";
+import { BarChart, type BarRow } from "./BarChart";
+
+/** Database queries per accepted check, as Prisma reported them: cold and warm apart. */
+
+export function QueriesChart({ snapshot, settings }: { snapshot: Record<AuthMode, ModeSnapshot>; settings: Record<AuthMode, string> }) {
+  const rows: BarRow[] = AUTH_MODES.flatMap((mode) =>
+    (["cold", "warm"] as const).map((temperature) => {
+      const { queriesPerCheck, inFigures, samples } = snapshot[mode].visitors[temperature];
+      return {
+        label: `${modeStyle[mode].label}, ${temperature}`,
+        value: queriesPerCheck.mean,
+        text: queriesPerCheck.mean === null ? `no ${temperature} checks yet` : `mean ${queriesPerCheck.mean.toFixed(2)} · max ${queriesPerCheck.max} · ${countOf(inFigures, "check")}${inFigures < samples ? " (latest)" : ""}`,
+        tone: mode,
+        light: temperature === "warm",
+      };
+    }),
+  );
+  return (
+    <BarChart
+      id="chart-queries"
+      title="Database queries per authenticated request"
+      rows={rows}
+      format={(value) => String(value)}
+      atLeast={2}
+      description={`Mean database queries per accepted check. ${rows.map((one) => `${one.label}: ${one.text}`).join(". ")}.`}
+      samples={<>Inside each authoritative check. {AUTH_MODES.map((mode) => `${modeStyle[mode].label}: ${settings[mode]}`).join(" · ")}.</>}
+    />
+  );
+}
