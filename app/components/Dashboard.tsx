@@ -7,6 +7,7 @@ import { LogoutButton } from "./LogoutButton";
 import { PasswordForm } from "./PasswordForm";
 import { ModeBadge } from "./ModeBadge";
 import { modeStyle } from "./mode-style";
+import { LocalTime } from "./LocalTime";
 
 /** The same dashboard for both modes: who you are, until when, and where that knowledge lives. */
 export async function Dashboard({ mode }: { mode: AuthMode }) {
@@ -35,9 +36,7 @@ export async function Dashboard({ mode }: { mode: AuthMode }) {
         </h2>
         <p className="mt-1 text-sm">
           This {description.credentialLabel} is accepted until{" "}
-          <time dateTime={principal.expiresAt.toISOString()} className="font-mono">
-            {principal.expiresAt.toISOString()}
-          </time>
+          <LocalTime at={principal.expiresAt} className="font-medium" />
           .
         </p>
         <p className="mt-1 text-sm text-slate-600">{description.revocation}</p>

@@ -9,6 +9,7 @@ import { DecodedParts } from "./DecodedParts";
 import { FactTable } from "./FactTable";
 import { inspectorCopy } from "./inspector-copy";
 import { modeStyle } from "./mode-style";
+import { LocalTime } from "./LocalTime";
 
 function Section({ id, title, className = "border-slate-200", children }: { id: string; title: string; className?: string; children: React.ReactNode }) {
   return (
@@ -91,7 +92,7 @@ export async function Inspector({ mode }: { mode: AuthMode }) {
         <Section id="countdown" title={copy.countdown}>
           <Countdown until={principal.expiresAt.toISOString()} label={`Time left: ${copy.countdown.toLowerCase()}`} />
           <p className="mt-2 text-sm text-slate-600">
-            {copy.countdownNote(getConfig().SESSION_TOUCH_INTERVAL_SECONDS)} Accepted until <time dateTime={principal.expiresAt.toISOString()}>{principal.expiresAt.toISOString()}</time>.
+            {copy.countdownNote(getConfig().SESSION_TOUCH_INTERVAL_SECONDS)} Accepted until <LocalTime at={principal.expiresAt} />.
           </p>
         </Section>
 
