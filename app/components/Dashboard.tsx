@@ -46,7 +46,8 @@ export async function Dashboard({ mode }: { mode: AuthMode }) {
         </div>
       </section>
 
-      <div className="grid gap-6 md:grid-cols-2">
+      {/* Stacked: side by side, the shorter list left half its card empty (a JWT payload is long). */}
+      <div className="space-y-6">
         <section className="rounded-xl border border-slate-200 bg-white p-6" aria-labelledby="server-side">
           <h2 id="server-side" className="font-semibold">
             What the server relied on

@@ -16,9 +16,9 @@ export function FactTable({ facts }: { facts: Record<string, unknown> }) {
   return (
     <dl className="divide-y divide-slate-100 text-sm">
       {entries.map(([label, value]) => (
-        <div key={label} className="grid grid-cols-3 gap-3 py-2">
+        <div key={label} className="grid grid-cols-3 gap-3 py-2 sm:grid-cols-[minmax(0,12rem)_minmax(0,1fr)]">
           <dt className="text-slate-500">{label}</dt>
-          <dd className="col-span-2 break-all font-mono text-xs text-slate-900">
+          <dd className="col-span-2 break-all sm:col-span-1 font-mono text-xs text-slate-900">
             <FactValue value={value} />
           </dd>
         </div>

@@ -9,29 +9,31 @@ export function utcLabel(at: Date): string {
   return `${at.toISOString().slice(0, 19).replace("T", " ")} UTC`;
 }
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 365 * 86_400],
-  ["month", 30 * 86_400],
-  ["week", 7 * 86_400],
-  ["day", 86_400],
-  ["hour", 3_600],
-  ["minute", 60],
-  ["second", 1],
-];
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 /**
- * The largest unit the distance fills at least once, rounded toward zero ("1 hour ago" until
- * two hours have passed, never "2 hours" after 90 minutes). Under 10 s it is "now": second-level
- * precision only ages badly on a page that is not re-rendered.
+ * Each unit serves until the next one would read better (the thresholds moment.js made
+ * familiar): 45 minutes is "in 1 hour", 22 hours is "tomorrow". Rounded to the nearest, so an
+ * expiry 1 h 59 min away reads "in 2 hours", not "in 1 hour".
  */
+const UNITS: { unit: Intl.RelativeTimeFormatUnit; seconds: number; below: number }[] = [
+  { unit: "second", seconds: 1, below: 45 },
+  { unit: "minute", seconds: MINUTE, below: 45 * MINUTE },
+  { unit: "hour", seconds: HOUR, below: 22 * HOUR },
+  { unit: "day", seconds: DAY, below: 26 * DAY },
+  { unit: "month", seconds: 30.44 * DAY, below: 320 * DAY },
+  { unit: "year", seconds: 365.25 * DAY, below: Infinity },
+];
+
+/** Under 10 s it is "now": second-level precision only ages badly on a page that is not re-rendered. */
 export function relativeParts(at: Date, now: Date): { value: number; unit: Intl.RelativeTimeFormatUnit } {
   const seconds = (at.getTime() - now.getTime()) / 1000;
   const size = Math.abs(seconds);
   if (size < 10) return { value: 0, unit: "second" };
-  for (const [unit, length] of UNITS) {
-    if (size >= length) return { value: Math.trunc(seconds / length), unit };
-  }
-  return { value: 0, unit: "second" };
+  const { unit, seconds: length } = UNITS.find((candidate) => size < candidate.below)!;
+  return { value: Math.sign(seconds) * Math.max(1, Math.round(size / length)), unit };
 }
 
 export function relativeLabel(at: Date, now: Date, locale?: string): string {
