@@ -5,15 +5,19 @@ import { test, type LoggedInPage, type TestUser } from "./throwaway.ts";
 /** Session mode's device list: every login is a row, so every login can be listed and ended. */
 
 const devicesPath = "/session/devices";
-const laptopAgent = "svj-e2e laptop";
-const phoneAgent = "svj-e2e phone";
+// Real browsers' User-Agent strings, and the names the page shows for them.
+const laptopAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+const laptopName = "Chrome on Linux";
+const phoneAgent =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+const phoneName = "Safari on iPhone";
 
 function sessionList(page: Page) {
   return page.getByRole("list", { name: "Sessions" }).getByRole("listitem");
 }
 
-function otherDevice(page: Page, userAgent: string) {
-  return page.getByRole("listitem", { name: `Session from ${userAgent}` });
+function otherDevice(page: Page, deviceName: string) {
+  return page.getByRole("listitem", { name: `Session from ${deviceName}` });
 }
 
 /** The same throwaway user logged in from two browsers that say who they are; the laptop opens the devices page. */
@@ -35,20 +39,31 @@ test.describe("devices page", () => {
   test("lists both sessions and marks the one of the browser looking", async ({ makeUser, loggedInPage }) => {
     const { laptop, phone } = await twoDevices(loggedInPage, await makeUser());
     const current = laptop.getByRole("listitem", { name: "This device" });
-    await expect(current).toContainText(laptopAgent);
+    await expect(current).toContainText(laptopName);
     await expect(current).toContainText("this device");
-    await expect(otherDevice(laptop, phoneAgent)).toContainText(phoneAgent);
-    await expect(otherDevice(laptop, phoneAgent)).not.toContainText("this device");
+    await expect(otherDevice(laptop, phoneName)).toContainText(phoneName);
+    await expect(otherDevice(laptop, phoneName)).not.toContainText("this device");
 
     await phone.goto(devicesPath);
-    await expect(phone.getByRole("listitem", { name: "This device" })).toContainText(phoneAgent);
-    await expect(otherDevice(phone, laptopAgent)).not.toContainText("this device");
+    await expect(phone.getByRole("listitem", { name: "This device" })).toContainText(phoneName);
+    await expect(otherDevice(phone, laptopName)).not.toContainText("this device");
+  });
+
+  test("names each device, keeps the raw User-Agent on hover, dates it in the reader's time with UTC on hover", async ({ makeUser, loggedInPage }) => {
+    const { laptop } = await twoDevices(loggedInPage, await makeUser());
+    const other = otherDevice(laptop, phoneName);
+    await expect(other.getByText(phoneName, { exact: true })).toHaveAttribute("title", phoneAgent);
+    await expect(other).not.toContainText("Mozilla");
+    const signedIn = other.getByRole("time").first();
+    await expect(signedIn).toHaveAttribute("title", /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
+    // After hydration the UTC fallback gives way to the reader's clock, relative form included.
+    await expect(signedIn).toHaveText(/\b(now|ago)\)$/);
   });
 
   test("revoking the other device logs it out on its next navigation, and only it", async ({ makeUser, loggedInPage }) => {
     const { laptop, phone } = await twoDevices(loggedInPage, await makeUser());
-    await otherDevice(laptop, phoneAgent).getByRole("button", { name: "Revoke" }).click();
-    await expect(otherDevice(laptop, phoneAgent)).toHaveCount(0);
+    await otherDevice(laptop, phoneName).getByRole("button", { name: "Revoke" }).click();
+    await expect(otherDevice(laptop, phoneName)).toHaveCount(0);
     await expect(sessionList(laptop)).toHaveCount(1);
 
     await expectLoggedOut(phone);
@@ -65,7 +80,7 @@ test.describe("devices page", () => {
 
     await phone.goto(devicesPath);
     await expect(sessionList(phone)).toHaveCount(1);
-    await expect(phone.getByRole("listitem", { name: "This device" })).toContainText(phoneAgent);
+    await expect(phone.getByRole("listitem", { name: "This device" })).toContainText(phoneName);
   });
 
   test('"Log out everywhere else" keeps this browser and ends the other', async ({ makeUser, loggedInPage }) => {
@@ -105,7 +120,7 @@ test.describe("devices API", () => {
     expect(response.status()).toBe(200);
     expect(response.headers()["cache-control"]).toBe("no-store");
     const { sessions } = (await response.json()) as { sessions: DeviceJson[] };
-    expect(sessions.map(({ userAgent, current }) => ({ userAgent, current })).sort((a, b) => a.userAgent!.localeCompare(b.userAgent!))).toEqual([
+    expect(sessions.map(({ userAgent, current }) => ({ userAgent, current })).sort((a, b) => Number(b.current) - Number(a.current))).toEqual([
       { userAgent: laptopAgent, current: true },
       { userAgent: phoneAgent, current: false },
     ]);

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { inlineLink } from "@/app/components/link-style";
 import type { AuditEntry } from "@/lib/audit/log";
-import { UtcTime } from "./time";
+import { LocalTime } from "@/app/components/LocalTime";
+import { describeUserAgent } from "@/lib/format/user-agent";
 
 const ACTION_LABELS: Record<string, string> = {
   "user.disable": "disabled",
@@ -39,7 +40,7 @@ export function AuditList({ entries, emails, caption }: { entries: AuditEntry[];
         <tbody className="divide-y divide-slate-100 align-top">
           {entries.map((entry) => (
             <tr key={entry.id}>
-              <td className="py-2 pr-3"><UtcTime at={entry.at} /></td>
+              <td className="py-2 pr-3"><LocalTime at={entry.at} className="text-xs" /></td>
               <td className="py-2 pr-3">
                 <UserLink id={entry.actorId} emails={emails} /> <span className="text-xs text-slate-500">({entry.actorMode})</span>
               </td>
@@ -50,7 +51,7 @@ export function AuditList({ entries, emails, caption }: { entries: AuditEntry[];
               <td className="py-2 pr-3 font-mono text-xs">{Object.keys(entry.detail).length > 0 ? JSON.stringify(entry.detail) : "—"}</td>
               <td className="py-2 text-xs">
                 <span className="font-mono">{entry.ip ?? "unknown address"}</span>
-                {entry.userAgent ? <span className="block max-w-56 truncate text-slate-500" title={entry.userAgent}>{entry.userAgent}</span> : null}
+                {entry.userAgent ? <span className="block max-w-56 truncate text-slate-500" title={entry.userAgent}>{describeUserAgent(entry.userAgent).label}</span> : null}
               </td>
             </tr>
           ))}

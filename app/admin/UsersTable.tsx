@@ -2,7 +2,7 @@ import Link from "next/link";
 import { inlineLink } from "@/app/components/link-style";
 import type { AdminUserRow } from "@/lib/admin/users-overview";
 import { UserActions } from "./UserActions";
-import { UtcTime } from "./time";
+import { LocalTime } from "@/app/components/LocalTime";
 
 export function StatusBadge({ disabled }: { disabled: boolean }) {
   return disabled ? (
@@ -40,7 +40,7 @@ export function UsersTable({ users, selfId }: { users: AdminUserRow[]; selfId: s
               </th>
               <td className="py-2 pr-3">{user.role}</td>
               <td className="py-2 pr-3"><StatusBadge disabled={user.disabledAt !== null} /></td>
-              <td className="py-2 pr-3"><UtcTime at={user.lastLoginAt} /></td>
+              <td className="py-2 pr-3"><LocalTime at={user.lastLoginAt} className="text-xs" /></td>
               <td className="py-2 pr-3 font-mono">{user.activeSessions}</td>
               <td className="py-2 pr-3 font-mono">{user.activeFamilies}</td>
               <td className="py-2">

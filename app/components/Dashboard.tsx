@@ -7,6 +7,7 @@ import { LogoutButton } from "./LogoutButton";
 import { PasswordForm } from "./PasswordForm";
 import { ModeBadge } from "./ModeBadge";
 import { modeStyle } from "./mode-style";
+import { LocalTime } from "./LocalTime";
 
 /** The same dashboard for both modes: who you are, until when, and where that knowledge lives. */
 export async function Dashboard({ mode }: { mode: AuthMode }) {
@@ -35,9 +36,7 @@ export async function Dashboard({ mode }: { mode: AuthMode }) {
         </h2>
         <p className="mt-1 text-sm">
           This {description.credentialLabel} is accepted until{" "}
-          <time dateTime={principal.expiresAt.toISOString()} className="font-mono">
-            {principal.expiresAt.toISOString()}
-          </time>
+          <LocalTime at={principal.expiresAt} className="font-medium" />
           .
         </p>
         <p className="mt-1 text-sm text-slate-600">{description.revocation}</p>
@@ -47,7 +46,8 @@ export async function Dashboard({ mode }: { mode: AuthMode }) {
         </div>
       </section>
 
-      <div className="grid gap-6 md:grid-cols-2">
+      {/* Stacked: side by side, the shorter list left half its card empty (a JWT payload is long). */}
+      <div className="space-y-6">
         <section className="rounded-xl border border-slate-200 bg-white p-6" aria-labelledby="server-side">
           <h2 id="server-side" className="font-semibold">
             What the server relied on

@@ -1,4 +1,5 @@
 import type { CredentialView } from "@/lib/auth/types";
+import { LocalTime } from "./LocalTime";
 
 /** RFC 7519 NumericDate claims: seconds since the epoch, shown as dates beside the JSON. */
 const DATE_CLAIMS = ["iat", "nbf", "exp"] as const;
@@ -27,7 +28,7 @@ export function DecodedParts({ view }: { view: CredentialView }) {
             <p className="mt-1 text-xs text-slate-600">
               {datesIn(value).map(([claim, date]) => (
                 <span key={claim} className="mr-4">
-                  {claim} = <time dateTime={date}>{date}</time>
+                  {claim} = <LocalTime at={date} />
                 </span>
               ))}
             </p>

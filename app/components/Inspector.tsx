@@ -9,6 +9,7 @@ import { DecodedParts } from "./DecodedParts";
 import { FactTable } from "./FactTable";
 import { inspectorCopy } from "./inspector-copy";
 import { modeStyle } from "./mode-style";
+import { LocalTime } from "./LocalTime";
 
 function Section({ id, title, className = "border-slate-200", children }: { id: string; title: string; className?: string; children: React.ReactNode }) {
   return (
@@ -87,19 +88,20 @@ export async function Inspector({ mode }: { mode: AuthMode }) {
         <DecodedParts view={view} />
       </Section>
 
-      <div className="grid gap-6 md:grid-cols-2">
-        <Section id="countdown" title={copy.countdown}>
+      {/* One row each: a countdown beside a fact table left half a card empty. */}
+      <Section id="countdown" title={copy.countdown}>
+        <div className="flex flex-wrap items-center gap-x-8 gap-y-2">
           <Countdown until={principal.expiresAt.toISOString()} label={`Time left: ${copy.countdown.toLowerCase()}`} />
-          <p className="mt-2 text-sm text-slate-600">
-            {copy.countdownNote(getConfig().SESSION_TOUCH_INTERVAL_SECONDS)} Accepted until <time dateTime={principal.expiresAt.toISOString()}>{principal.expiresAt.toISOString()}</time>.
+          <p className="max-w-2xl min-w-0 flex-1 basis-64 text-sm text-slate-600">
+            {copy.countdownNote(getConfig().SESSION_TOUCH_INTERVAL_SECONDS)} Accepted until <LocalTime at={principal.expiresAt} />.
           </p>
-        </Section>
+        </div>
+      </Section>
 
-        <Section id="server" title="What the server relied on">
-          <p className="mb-3 text-sm text-slate-600">{description.stateLivesIn}</p>
-          <FactTable facts={principal.evidence} />
-        </Section>
-      </div>
+      <Section id="server" title="What the server relied on">
+        <p className="mb-3 text-sm text-slate-600">{description.stateLivesIn}</p>
+        <FactTable facts={principal.evidence} />
+      </Section>
 
       <Section id="stolen" title="If someone steals it">
         <ul className="list-disc space-y-2 pl-5 text-sm text-slate-700">

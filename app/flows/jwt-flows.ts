@@ -1,42 +1,96 @@
 import type { FlowKind, FlowStep } from "./flow-types";
+import { downstreamVerifySteps, passwordCheckSteps, replayedCopySteps } from "./shared-steps";
 
-/** JWT mode, step by step, as lib/auth/jwt/*, the DAL and lib/http/refresh-api.ts do it. */
-export const jwtFlows: Record<FlowKind, FlowStep[]> = {
+/** JWT mode, message by message, as lib/auth/jwt/*, the DAL and lib/http/refresh-api.ts do it. */
+
+/** JWT_REVOCATION_CHECK as lib/env.ts reads it ("strict" is already mapped to "denylist"). */
+export type RevocationCheck = "none" | "denylist";
+
+const sign: FlowStep = {
+  from: "server", to: "server", label: "sign the access token",
+  text: "EdDSA with the active key's kid, from this process's copy of the key set (HS256 with JWT_ALG=HS256): typ at+jwt, sub, role, ver, fid, jti, iat, exp (15 min by default), iss, aud (this app and the downstream service).",
+  code: "jwt/token.ts",
+};
+
+const setBoth: FlowStep = {
+  from: "server", to: "browser", reply: true, label: "Set-Cookie: access + refresh",
+  text: "The access token for Path=/, the refresh token for Path=/api/jwt only; API clients get both in the JSON answer.", code: "jwt/strategy.ts issueJwtCredential",
+};
+
+function revocationRead(check: RevocationCheck): FlowStep {
+  if (check === "none") {
+    return { from: "server", to: "server", label: "no revocation read", text: "JWT_REVOCATION_CHECK=none: signature and exp decide alone; a logged-out copy works until exp.", code: "jwt/revocation.ts" };
+  }
+  return {
+    from: "server", to: "database", access: "read", label: "SELECT version, disabled, revoked jti",
+    text: "JWT_REVOCATION_CHECK=denylist (the default): one statement reads the user's token version and disabled flag and whether the jti or its refresh family was revoked. Unreadable → 503 (JWT_REVOCATION_FAIL=closed, the default) or accepted (open).",
+    code: "jwt/revocation.ts readAccountState",
+  };
+}
+
+function replayedCopy(check: RevocationCheck): FlowStep[] {
+  if (check === "none") {
+    return [
+      { from: "browser", to: "server", label: "a copy of the token, later", text: "Someone kept a copy of the access token and presents it after the logout." },
+      { from: "server", to: "browser", reply: true, label: "accepted until exp", text: "JWT_REVOCATION_CHECK=none: nothing is read, so the denylist entry is never consulted." },
+    ];
+  }
+  return replayedCopySteps("token", { label: "SELECT: jti revoked", text: "The revocation read finds the jti (and the family) on the denylist.", code: "jwt/revocation.ts" });
+}
+
+export const jwtFlows = (check: RevocationCheck): Record<FlowKind, FlowStep[]> => ({
   login: [
-    { lane: "browser", text: "Submits e-mail and password (the form's Server Action, or POST /api/jwt/login).", code: "app/actions/auth.ts" },
-    { lane: "database", db: "read", text: "Reads the user by e-mail; argon2id checks the password.", code: "lib/users.ts" },
-    { lane: "database", db: "write", text: "Inserts a refresh family and its first refresh token, stored hashed.", code: "jwt/refresh-store.ts createFamily" },
-    { lane: "server", text: "Signs the access token: EdDSA with the active key's kid (HS256 with JWT_ALG=HS256), typ at+jwt, sub, role, ver, fid, jti, iat, exp (15 min by default), iss, aud (this app and the downstream service).", code: "jwt/token.ts" },
-    { lane: "server", text: "Sets two cookies: the access token (Path=/) and the refresh token (Path=/api/jwt only).", code: "jwt/strategy.ts" },
-    { lane: "browser", text: "Holds a readable, signed token; API clients get both tokens in the JSON answer." },
+    ...passwordCheckSteps("jwt"),
+    {
+      from: "server", to: "database", access: "write", label: "INSERT refresh family + token",
+      text: "A new refresh family and its first refresh token, stored as a hash, in one create.", code: "jwt/refresh-store.ts createFamily",
+    },
+    sign,
+    {
+      from: "server", to: "database", access: "sometimes", label: "revoke the replaced login",
+      text: "Only when this browser still held an older token: its family is revoked and its jti denylisted.", code: "lib/auth/sign-in.ts",
+    },
+    setBoth,
   ],
   request: [
-    { lane: "browser", text: "Sends the access-token cookie (the refresh cookie stays behind), or Authorization: Bearer to the API." },
-    { lane: "proxy", text: "Verifies signature, alg, iss, aud, typ and exp. Missing or expired → the refresh endpoint.", code: "proxy.ts, auth/jwt/edge.ts" },
-    { lane: "server", text: "verifyAuth(\"jwt\"): the same verification, authoritative, once per request.", code: "lib/auth/dal.ts" },
+    { from: "browser", to: "proxy", label: "GET /jwt/dashboard + access token", text: "The access-token cookie (the refresh cookie stays behind: its path is /api/jwt), or Authorization: Bearer to the API." },
+    { from: "proxy", to: "proxy", label: "verify signature, exp (no DB)", text: "Signature, alg, iss, aud, typ and exp against the keys this process holds. Missing or expired → the refresh endpoint.", code: "proxy.ts, auth/jwt/edge.ts" },
+    { from: "proxy", to: "server", label: "pass on (+ CSP nonce)", text: "Optimistic: a logged-out token still gets through to here.", code: "proxy.ts" },
+    { from: "server", to: "server", label: "verifyAuth(\"jwt\")", text: "The same verification, authoritative, once per request (memoised per token until its exp).", code: "lib/auth/dal.ts" },
+    revocationRead(check),
     {
-      lane: "database",
-      db: "sometimes",
-      text: "JWT_REVOCATION_CHECK: none reads nothing; denylist (the default; strict is its old name) reads the user's token version, disabled flag and whether the jti was revoked, in one statement. Unreadable → 503 (JWT_REVOCATION_FAIL=closed, the default) or accepted (open).",
-      code: "jwt/revocation.ts",
+      from: "server", to: "database", access: "sometimes", label: "SELECT name for display",
+      text: "Only pages that show who you are, like the dashboard: the token carries no personal data. Not part of the auth check.", code: "lib/auth/dal.ts getProfile",
     },
-    { lane: "browser", text: "Gets the page. The dashboard then reads the user's name for display — outside the auth check: the token has no personal data." },
+    { from: "server", to: "browser", reply: true, label: "the page", text: "No new cookie: the token is the same until it expires." },
   ],
   refresh: [
-    { lane: "proxy", text: "A page request without a valid access token is redirected to GET /api/jwt/refresh?next=…", code: "auth/jwt/edge.ts recoveryPath" },
-    { lane: "browser", text: "Follows it; only this path receives the refresh cookie (API clients POST {refreshToken})." },
-    { lane: "database", db: "read", text: "Reads the refresh token, its family and its user in one join.", code: "jwt/refresh-store.ts findRefresh" },
-    { lane: "server", text: "Revoked or expired family, disabled user → refused. Used before, outside the grace window (10 s by default) → reuse, a theft.", code: "jwt/refresh-rules.ts" },
-    { lane: "database", db: "write", text: "Rotation: stores the successor and marks this token used — or, on reuse, revokes the whole family.", code: "jwt/refresh.ts rotateRefreshToken" },
-    { lane: "server", text: "Signs a new access token from the user row as it is now (role, version); sets both cookies.", code: "jwt/renew.ts" },
-    { lane: "browser", text: "303 back to the page it asked for." },
+    { from: "browser", to: "proxy", label: "GET /jwt/dashboard", text: "A page request whose access token is missing or expired." },
+    { from: "proxy", to: "browser", reply: true, label: "redirect → /api/jwt/refresh", text: "To GET /api/jwt/refresh?next=…: the only path the refresh cookie is sent to.", code: "auth/jwt/edge.ts recoveryPath" },
+    { from: "browser", to: "server", label: "GET /api/jwt/refresh + refresh cookie", text: "API clients POST {refreshToken} instead.", code: "lib/http/refresh-api.ts" },
+    { from: "server", to: "database", access: "read", label: "SELECT token ⋈ family ⋈ user", text: "The refresh token, its family and its user, in one join.", code: "jwt/refresh-store.ts findRefresh" },
+    {
+      from: "server", to: "server", label: "judge: expired, revoked, reused?",
+      text: "A revoked or expired family or a disabled user → refused. Used before, outside the grace window (10 s by default) → reuse, a theft: the whole family is revoked.",
+      code: "jwt/refresh-rules.ts",
+    },
+    { from: "server", to: "database", access: "write", label: "INSERT successor, mark used", text: "Rotation: the successor is stored and this token marked used (or, on reuse, the family revoked).", code: "jwt/refresh.ts rotateRefreshToken" },
+    { ...sign, text: "From the user row as it is now (role, token version): a role change shows up here." },
+    { ...setBoth, label: "303 back + both cookies", text: "Back to the page it asked for, with a new access token and the successor refresh token." },
   ],
   logout: [
-    { lane: "browser", text: "Posts the logout form (or POST /api/jwt/logout, which also receives the refresh cookie)." },
-    { lane: "server", text: "Verifies the token to learn its jti, exp and refresh family (fid).", code: "jwt/strategy.ts signOut" },
-    { lane: "database", db: "write", text: "Denylists the jti until exp in the database (durable: never only in a cache) and purges expired entries.", code: "jwt/denylist.ts" },
-    { lane: "database", db: "write", text: "Revokes the refresh family: no new access tokens from this login.", code: "jwt/refresh-store.ts revokeFamily" },
-    { lane: "server", text: "Clears both cookies." },
-    { lane: "browser", text: "A copied access token: refused here by the denylist (unless the check is none); accepted until exp by a service holding only the key." },
+    { from: "browser", to: "server", label: "POST logout", text: "The logout form, or POST /api/jwt/logout (which also receives the refresh cookie)." },
+    { from: "server", to: "server", label: "verify → jti, exp, fid", text: "The token names itself (jti), its expiry and its refresh family.", code: "jwt/strategy.ts signOut" },
+    { from: "server", to: "database", access: "write", label: "denylist the jti until exp", text: "Durable, in the database, never only in a cache; expired entries are purged on the way.", code: "jwt/denylist.ts" },
+    { from: "server", to: "database", access: "write", label: "revoke the refresh family", text: "No new access tokens from this login; its family is denylisted too (fid), for a refresh racing the logout.", code: "jwt/refresh.ts revokeLogin" },
+    { from: "server", to: "browser", reply: true, label: "clear both cookies", text: "Other tabs of this mode are told through BroadcastChannel." },
+    ...replayedCopy(check),
+    { from: "browser", to: "downstream", label: "the same copy, elsewhere", text: "Sent to a service that holds only the public keys." },
+    { from: "downstream", to: "browser", reply: true, label: "accepted until exp", text: "Signature and exp are all it can check: the logout never reaches it." },
   ],
-};
+  downstream: [
+    { from: "browser", to: "downstream", label: "GET /whoami, Bearer token", text: "The access token itself (its aud names the downstream service too), sent by an API client or passed on by another service.", code: "lib/downstream/server.ts" },
+    ...downstreamVerifySteps,
+    { from: "downstream", to: "browser", reply: true, label: "200 + the claims", text: "Nothing the app learned after issue (logout, role change, disable) reaches this answer before exp." },
+  ],
+});

@@ -3,63 +3,69 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { inlineLink } from "@/app/components/link-style";
 import { ModeBadge } from "@/app/components/ModeBadge";
+import { modeStyle } from "@/app/components/mode-style";
+import { lanesInUse } from "@/lib/flows/sequence-layout";
 import { AUTH_MODES, type AuthMode } from "@/lib/auth/types";
 import { getConfig } from "@/lib/env";
 import { FlowDiagram } from "./FlowDiagram";
-import { FLOW_KINDS, flowTitle, type FlowKind, type FlowStep } from "./flow-types";
+import { FLOW_KINDS, LANES, flowTitle, type FlowKind, type FlowStep } from "./flow-types";
 import { jwtFlows } from "./jwt-flows";
 import { sessionFlows } from "./session-flows";
 
 export const metadata: Metadata = { title: "Request flows" };
 
-
-const countDb = (steps: FlowStep[]) => ({
-  always: steps.filter((step) => step.db === "read" || step.db === "write").length,
-  sometimes: steps.filter((step) => step.db === "sometimes").length,
-});
-
-function DbSummary({ steps }: { steps: FlowStep[] }) {
-  const { always, sometimes } = countDb(steps);
-  if (always + sometimes === 0) return <p className="text-xs text-slate-500">No database step.</p>;
-  const parts = [always > 0 ? `${always} database step${always === 1 ? "" : "s"}` : null, sometimes > 0 ? `${sometimes} that depend${sometimes === 1 ? "s" : ""} on timing or configuration` : null];
-  return <p className="text-xs text-slate-600">{parts.filter(Boolean).join(", ")}.</p>;
+function StoreSummary({ steps }: { steps: FlowStep[] }) {
+  const count = (to: FlowStep["to"], sometimes: boolean) => steps.filter((step) => step.to === to && step.access && (step.access === "sometimes") === sometimes).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const parts = [
+    count("database", false) > 0 ? plural(count("database", false), "database step") : null,
+    count("database", true) > 0 ? `${count("database", true)} more that depend${count("database", true) === 1 ? "s" : ""} on timing or configuration` : null,
+    count("redis", false) > 0 ? plural(count("redis", false), "shared-state step") : null,
+  ].filter(Boolean);
+  return <p className="text-xs text-slate-600">{parts.length === 0 ? "No database step." : `${parts.join(", ")}.`}</p>;
 }
 
-/** SESSION_TOUCH_INTERVAL_SECONDS is read per request, never baked in at build time: hence connection(). */
+/** SESSION_TOUCH_INTERVAL_SECONDS and JWT_REVOCATION_CHECK are read per request, never baked in at build time: hence connection(). */
 export default async function FlowsPage() {
   await connection();
+  const config = getConfig();
   const flows: Record<AuthMode, Record<FlowKind, FlowStep[]>> = {
-    session: sessionFlows(getConfig().SESSION_TOUCH_INTERVAL_SECONDS),
-    jwt: jwtFlows,
+    session: sessionFlows(config.SESSION_TOUCH_INTERVAL_SECONDS),
+    jwt: jwtFlows(config.JWT_REVOCATION_CHECK),
   };
   return (
     <div className="space-y-10">
       <div className="max-w-3xl">
         <h1 className="text-3xl font-semibold tracking-tight">How a request flows, in each mode</h1>
         <p className="mt-3 text-slate-600">
-          Login, an ordinary authenticated request, refresh and logout, step by step as the code does them. Steps that{" "}
-          <span className="rounded bg-amber-100 px-1">touch the database</span> are highlighted; the file under each step is where to
-          check it. What those steps cost on this server is on the <Link href="/compare" className={inlineLink}>comparison page</Link>.
+          Login, an ordinary authenticated request, refresh, logout and a call to another service, message by message as the code does
+          them on this server (JWT_REVOCATION_CHECK={config.JWT_REVOCATION_CHECK}). Messages to the{" "}
+          <span className="rounded bg-amber-100 px-1">database</span> and to{" "}
+          <span className="rounded bg-rose-100 px-1">Redis</span> are marked; dashed arrows are answers. Under each diagram, the steps in
+          words with the file to check them in. What those steps cost is on the <Link href="/compare" className={inlineLink}>comparison page</Link>.
         </p>
       </div>
-      {FLOW_KINDS.map((kind) => (
-        <section key={kind} aria-labelledby={`flow-${kind}`} className="space-y-4">
-          <h2 id={`flow-${kind}`} className="text-xl font-semibold">
-            {flowTitle[kind]}
-          </h2>
-          <div className="grid gap-8 lg:grid-cols-2">
-            {AUTH_MODES.map((mode) => (
-              <div key={mode} className="space-y-2">
-                <div className="flex items-center gap-3">
-                  <ModeBadge mode={mode} />
-                  <DbSummary steps={flows[mode][kind]} />
+      {FLOW_KINDS.map((kind) => {
+        const lanes = lanesInUse(LANES, flows.session[kind], flows.jwt[kind]);
+        return (
+          <section key={kind} aria-labelledby={`flow-${kind}`} className="space-y-4">
+            <h2 id={`flow-${kind}`} className="text-xl font-semibold">
+              {flowTitle[kind]}
+            </h2>
+            <div className="grid gap-8 lg:grid-cols-2">
+              {AUTH_MODES.map((mode) => (
+                <div key={mode} className="min-w-0 space-y-2">
+                  <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                    <ModeBadge mode={mode} />
+                    <StoreSummary steps={flows[mode][kind]} />
+                  </div>
+                  <FlowDiagram steps={flows[mode][kind]} lanes={lanes} title={`${flowTitle[kind]}, ${modeStyle[mode].inline}`} />
                 </div>
-                <FlowDiagram steps={flows[mode][kind]} label={`${flowTitle[kind]}, ${mode} mode`} />
-              </div>
-            ))}
-          </div>
-        </section>
-      ))}
+              ))}
+            </div>
+          </section>
+        );
+      })}
     </div>
   );
 }

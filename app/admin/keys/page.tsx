@@ -6,6 +6,7 @@ import { checkAdmin } from "@/lib/auth/admin";
 import { listSigningKeys, rotationPolicy } from "@/lib/auth/jwt/key-admin";
 import { getConfig } from "@/lib/env";
 import { RotateButton } from "./RotateButton";
+import { LocalTime } from "@/app/components/LocalTime";
 
 export const metadata: Metadata = { title: "Signing keys" };
 
@@ -56,9 +57,9 @@ export default async function KeysPage() {
               <td className="py-2 pr-4">{key.generation}</td>
               <td className="py-2 pr-4 font-mono text-xs">{key.kid}</td>
               <td className="py-2 pr-4 font-medium">{key.state}</td>
-              <td className="py-2 pr-4 font-mono text-xs">{key.createdAt}</td>
-              <td className="py-2 pr-4 font-mono text-xs">{key.activatesAt}</td>
-              <td className="py-2 pr-4 font-mono text-xs">{key.retiresAt ?? "—"}</td>
+              <td className="py-2 pr-4 text-xs"><LocalTime at={key.createdAt} /></td>
+              <td className="py-2 pr-4 text-xs"><LocalTime at={key.activatesAt} /></td>
+              <td className="py-2 pr-4 text-xs"><LocalTime at={key.retiresAt} never="—" /></td>
             </tr>
           ))}
         </tbody>

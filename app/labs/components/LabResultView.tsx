@@ -1,6 +1,7 @@
 import { AUTH_MODES } from "@/lib/auth/types";
 import type { LabResult } from "@/lib/labs/types";
 import { ModeColumnView } from "./ModeColumnView";
+import { LocalTime } from "@/app/components/LocalTime";
 
 /** Setting names are long (JWT_REVOCATION_FAIL): each gets its own line above its value. */
 function ConfigList({ config }: { config: LabResult["config"] }) {
@@ -25,7 +26,7 @@ export function LabResultView({ result }: { result: LabResult }) {
           Result
         </h2>
         <p className="text-xs text-slate-500">
-          Run <time dateTime={result.finishedAt}>{result.finishedAt}</time> against <code className="font-mono">{result.origin}</code> as{" "}
+          Run <LocalTime at={result.finishedAt} /> against <code className="font-mono">{result.origin}</code> as{" "}
           <code className="font-mono">{result.user.email}</code> ({result.user.deleted ? "deleted afterwards" : "NOT deleted"})
         </p>
       </div>

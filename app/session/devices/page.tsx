@@ -4,10 +4,37 @@ import { LogoutListener } from "@/app/components/CrossTabLogout";
 import { ModeBadge } from "@/app/components/ModeBadge";
 import { requireUser } from "@/lib/auth/dal";
 import { listDevices } from "@/lib/auth/devices";
+import type { DeviceView } from "@/lib/auth/types";
+import { LocalTime } from "@/app/components/LocalTime";
+import { describeUserAgent } from "@/lib/format/user-agent";
 
 export const metadata: Metadata = { title: "Your devices" };
 
 const button = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100";
+
+function DeviceItem({ device }: { device: DeviceView }) {
+  // The header is the client's own claim: a name a person recognises, the raw string on hover.
+  const name = describeUserAgent(device.userAgent).label;
+  return (
+    <li aria-label={device.current ? "This device" : `Session from ${name}`} className="flex flex-wrap items-center justify-between gap-4 p-4">
+      <div className="min-w-0 text-sm">
+        {device.current ? <span className="rounded bg-session-soft px-1.5 py-0.5 text-xs text-session">this device</span> : null}
+        <p className="truncate font-medium" title={device.userAgent ?? undefined}>
+          {name}
+        </p>
+        <p className="text-slate-500">
+          IP {device.ip ?? "unknown"} · signed in <LocalTime at={device.createdAt} /> · last seen <LocalTime at={device.lastSeenAt} />
+        </p>
+      </div>
+      <form action={revokeDeviceAction}>
+        <input type="hidden" name="id" value={device.id} />
+        <button type="submit" className={button}>
+          {device.current ? "Log out this device" : "Revoke"}
+        </button>
+      </form>
+    </li>
+  );
+}
 
 export default async function DevicesPage() {
   const principal = await requireUser("session");
@@ -25,24 +52,7 @@ export default async function DevicesPage() {
       </div>
       <ul aria-label="Sessions" className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
         {devices.map((device) => (
-          <li key={device.id} aria-label={device.current ? "This device" : `Session from ${device.userAgent ?? "unknown browser"}`} className="flex flex-wrap items-center justify-between gap-4 p-4">
-            <div className="min-w-0 text-sm">
-              {device.current ? <span className="rounded bg-session-soft px-1.5 py-0.5 text-xs text-session">this device</span> : null}
-              <p className="truncate font-medium" title={device.userAgent ?? undefined}>
-                {device.userAgent ?? "Unknown browser"}
-              </p>
-              <p className="text-slate-500">
-                IP {device.ip ?? "unknown"} · signed in <time dateTime={device.createdAt}>{device.createdAt}</time> · last seen{" "}
-                <time dateTime={device.lastSeenAt}>{device.lastSeenAt}</time>
-              </p>
-            </div>
-            <form action={revokeDeviceAction}>
-              <input type="hidden" name="id" value={device.id} />
-              <button type="submit" className={button}>
-                {device.current ? "Log out this device" : "Revoke"}
-              </button>
-            </form>
-          </li>
+          <DeviceItem key={device.id} device={device} />
         ))}
       </ul>
       <div className="flex flex-wrap gap-3">

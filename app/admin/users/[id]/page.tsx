@@ -6,12 +6,12 @@ import { inlineLink } from "@/app/components/link-style";
 import { AuditList, emailIdsOf } from "@/app/admin/AuditList";
 import { Forbidden } from "@/app/admin/Forbidden";
 import { gateAdminPage } from "@/app/admin/gate";
-import { UtcTime } from "@/app/admin/time";
 import { StatusBadge } from "@/app/admin/UsersTable";
 import { UserActions } from "@/app/admin/UserActions";
 import { listUserAudit } from "@/lib/audit/log";
 import { emailsOf, findUserForAdmin } from "@/lib/admin/users-overview";
 import { getProfile } from "@/lib/auth/dal";
+import { LocalTime } from "@/app/components/LocalTime";
 
 export const metadata: Metadata = { title: "User · Admin console" };
 
@@ -37,10 +37,10 @@ export default async function AdminUserPage({ params }: PageProps<"/admin/users/
           <div><dt className="text-slate-500">Name</dt><dd>{user.name}</dd></div>
           <div><dt className="text-slate-500">Role</dt><dd>{user.role}</dd></div>
           <div><dt className="text-slate-500">Status</dt><dd><StatusBadge disabled={user.disabledAt !== null} /></dd></div>
-          <div><dt className="text-slate-500">Last login</dt><dd><UtcTime at={user.lastLoginAt} /></dd></div>
+          <div><dt className="text-slate-500">Last login</dt><dd><LocalTime at={user.lastLoginAt} className="text-xs" /></dd></div>
           <div><dt className="text-slate-500">Active sessions</dt><dd className="font-mono">{user.activeSessions}</dd></div>
           <div><dt className="text-slate-500">Active refresh families</dt><dd className="font-mono">{user.activeFamilies}</dd></div>
-          <div><dt className="text-slate-500">Created</dt><dd><UtcTime at={user.createdAt} /></dd></div>
+          <div><dt className="text-slate-500">Created</dt><dd><LocalTime at={user.createdAt} className="text-xs" /></dd></div>
         </dl>
         <div className="mt-4">
           <UserActions user={{ id: user.id, email: user.email, role: user.role, disabled: user.disabledAt !== null, isSelf: user.id === gate.user.id }} />
