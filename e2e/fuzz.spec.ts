@@ -32,7 +32,10 @@ const STORE_BUSY = { status: 503, code: "store_unavailable" };
 const REPLAY = process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED), path: process.env.FUZZ_PATH } : {};
 const LAB_IDS = ["stolen-credential", "tampering", "stale-claims", "database-outage", "fleet", "key-rotation", "sticky-sessions"];
 const PASSWORDS = ["", "short", "a-long-enough-new-password"];
-const STICKY_CRASHED = { status: 503, code: "instance_down" };
+const STICKY_DOWN = [
+  { status: 503, code: "instance_down" },
+  { status: 503, code: "state_unavailable" },
+];
 
 interface FuzzRoute extends RouteShape {
   file: string;
@@ -74,10 +77,11 @@ const ROUTES: FuzzRoute[] = [
   { file: "labs/storage/victim", deep: true, html: true, methods: ["GET"], path: "/api/labs/storage/victim" },
   { file: "labs/storage/whoami", methods: ["GET"], path: "/api/labs/storage/whoami" },
   { file: "labs/instance", deep: true, methods: ["GET"], path: "/api/labs/instance" },
-  // 503 instance_down only while the sticky-sessions lab has "crashed" the instance (a fleet run).
-  { file: "labs/sticky/health", deep: true, methods: ["GET"], path: "/api/labs/sticky/health", allowed5xx: [STICKY_CRASHED] },
-  { file: "labs/sticky/login", deep: true, methods: ["POST"], path: "/api/labs/sticky/login", fields: { name: ["", "Fuzz", "x".repeat(300)] }, allowed5xx: [STICKY_CRASHED] },
-  { file: "labs/sticky/me/[store]", deep: true, methods: ["GET"], path: "/api/labs/sticky/me/{}", segments: ["memory", "session", "jwt"], allowed5xx: [STICKY_CRASHED] },
+  // 503 only while the sticky-sessions lab has "crashed" the instance (a fleet run), or its
+  // shared state does not answer.
+  { file: "labs/sticky/health", deep: true, methods: ["GET"], path: "/api/labs/sticky/health", allowed5xx: STICKY_DOWN },
+  { file: "labs/sticky/login", deep: true, methods: ["POST"], path: "/api/labs/sticky/login", fields: { name: ["", "Fuzz", "x".repeat(300)] }, allowed5xx: STICKY_DOWN },
+  { file: "labs/sticky/me/[store]", deep: true, methods: ["GET"], path: "/api/labs/sticky/me/{}", segments: ["memory", "session", "jwt"], allowed5xx: STICKY_DOWN },
   { file: "metrics", deep: true, methods: ["GET"], path: "/api/metrics" },
   { file: "register", methods: ["POST"], path: "/api/register", fields: { email: ["nobody@example.test", "not-an-email"], password: PASSWORDS, name: ["", "Fuzz", "x".repeat(300)], mode: ["session", "jwt", "root"] } },
   { file: "session/login", methods: ["POST"], path: "/api/session/login", fields: { email: ["nobody@example.test", "not-an-email"], password: PASSWORDS } },

@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { z } from "zod";
 import { isProduction } from "../env.ts";
 import { instanceName } from "../instance.ts";
+import { errorText, logEvent } from "../log.ts";
 import { STICKY_LAB_PREFIX } from "../labs/sticky/balancer-contract.ts";
 import { crashedForStickyLab, processToySessions } from "../labs/sticky/instance-crash.ts";
 import { TOY_SESSION_COOKIE, TOY_STORE_LIMITS } from "../labs/sticky/toy-session-store.ts";
@@ -16,12 +17,26 @@ import { notFound } from "./labs-switch.ts";
  * The sticky-sessions lab's endpoints (/api/labs/sticky/*, the only paths the fleet's balancer
  * pins by cookie). Routes wrap them in labsOnly. On an instance the lab has "crashed", every
  * one of them answers 503 — a dead process would not answer at all — and the balancer's
- * sticky backend, whose health check is one of them, takes the instance out.
+ * sticky backend, whose health check is one of them, takes the instance out. So does an
+ * instance that cannot read the shared state that says whether it is crashed.
  */
 
 async function whileUp(handler: () => Promise<Response>): Promise<Response> {
-  if (!(await crashedForStickyLab())) return handler();
-  const response = jsonError(503, "instance_down", `${instanceName()} is down for the sticky-sessions lab (a lab-only crash); the balancer will send you elsewhere.`);
+  let crashed: boolean;
+  try {
+    crashed = await crashedForStickyLab();
+  } catch (error) {
+    // The shared state did not answer (Redis slow or down): whether this instance is "crashed"
+    // is unknown, so it is not offered as up — the balancer's check fails like a crash's would.
+    logEvent("sticky_lab_state_unreadable", { error: errorText(error) }, "error");
+    return unavailable("state_unavailable", "The lab's shared state did not answer; try again shortly.");
+  }
+  if (!crashed) return handler();
+  return unavailable("instance_down", `${instanceName()} is down for the sticky-sessions lab (a lab-only crash); the balancer will send you elsewhere.`);
+}
+
+function unavailable(code: string, message: string): Response {
+  const response = jsonError(503, code, message);
   response.headers.set("Retry-After", "1");
   return response;
 }

@@ -13,9 +13,13 @@ export const STICKY_COOKIE = "SERVERID";
  */
 export function haproxyConfig({ port, instances }) {
   const servers = instances.map(({ name, port: instancePort }) => `  server ${name} 127.0.0.1:${instancePort} check inter 2s fall 2 rise 1`);
-  // `cookie <name>`: the value HAProxy writes into STICKY_COOKIE for this server. A short check
-  // interval: the lab waits for the balancer to notice a "crashed" instance (two 503s in a row).
-  const stickyServers = instances.map(({ name, port: instancePort }) => `  server ${name} 127.0.0.1:${instancePort} cookie ${name} check inter 500ms fall 2 rise 1`);
+  // `cookie <name>`: the value HAProxy writes into STICKY_COOKIE for this server. Checked as
+  // often as the app's backend (every 2 s: each check is a request and a Redis read); after a
+  // first failure every 250 ms (fastinter), so a "crashed" instance is out within ~2.3 s (two
+  // failures in a row), and a restored one back within 500 ms (downinter, rise 1).
+  const stickyServers = instances.map(
+    ({ name, port: instancePort }) => `  server ${name} 127.0.0.1:${instancePort} cookie ${name} check inter 2s fastinter 250ms downinter 500ms fall 2 rise 1`,
+  );
   return [
     "global",
     "  maxconn 4096",
@@ -57,8 +61,8 @@ export function haproxyConfig({ port, instances }) {
     // while the app backend above keeps sending it real traffic. With the labs switched off
     // (LABS_ENABLED=false) the check answers 404, and this prefix gets HAProxy's own 503.
     `  option httpchk GET ${STICKY_LAB_PREFIX}health`,
-    // Not the interval as the check's timeout: an instance busy hashing a lab's passwords may
-    // take longer than 500 ms to answer, and is slow, not down (the first fleet run saw this).
+    // Not the (fast) interval as the check's timeout: an instance busy hashing a lab's passwords
+    // may take longer than 250 ms to answer, and is slow, not down (the first fleet run saw this).
     "  timeout check 2s",
     "  http-check expect status 200",
     "  http-response set-header X-Instance %s",

@@ -41,7 +41,7 @@ describe("haproxyConfig", () => {
     const sticky = backend(config, "sticky_lab");
     assert.match(sticky, new RegExp(`cookie ${STICKY_COOKIE} insert indirect nocache httponly`));
     assert.match(sticky, /attr "Path=\/api\/labs\/sticky"/);
-    assert.match(sticky, /server app-1 127\.0\.0\.1:3931 cookie app-1 check/);
+    assert.match(sticky, /server app-1 127\.0\.0\.1:3931 cookie app-1 check inter 2s fastinter 250ms/);
     assert.match(sticky, /server app-2 127\.0\.0\.1:3932 cookie app-2 check/);
     assert.match(sticky, /option httpchk GET \/api\/labs\/sticky\/health\n/);
     assert.match(sticky, /http-response set-header X-Instance %s/);

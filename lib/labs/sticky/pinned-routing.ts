@@ -6,7 +6,7 @@ import { STICKY_COOKIE, STICKY_HEALTH_PATH } from "./balancer-contract.ts";
  * Waits until the balancer, given this pin, sends the sticky backend's health check to an
  * instance `wanted` accepts (and that instance answers 200) — how the lab learns that HAProxy
  * has marked a crashed instance down, or up again. Polls, because the balancer's health
- * checks run on their own clock (every 500 ms); gives up after `deadlineMs`.
+ * checks run on their own clock (every 2 s, then 250 ms once one fails); gives up after `deadlineMs`.
  */
 export async function waitForPinnedRouting(balancer: string, pin: string, wanted: (instance: string) => boolean, deadlineMs = 10_000): Promise<boolean> {
   const giveUpAt = Date.now() + deadlineMs;
