@@ -62,7 +62,7 @@ export type Rejection = {
   /** 401 unless said otherwise: 503 when the store that decides is unreachable. */
   status?: number;
 };
-export type VerifyResult = { ok: true; principal: Principal } | Rejection;
+export type VerifyResult = { ok: true; principal: Principal; servedFromCache?: boolean } | Rejection;
 
 /** One delimited piece of a credential as a page may show it: the secret ones elided. */
 export interface CredentialPart {

@@ -94,7 +94,7 @@ export const jwtStrategy: AuthStrategy = {
     if (!verified.ok) return verified;
     const revocation = await checkRevocation(verified.claims, meta.now);
     if (!revocation.ok) return revocation;
-    return { ok: true, principal: toPrincipal(verified.claims, token, revocation.failOpen) };
+    return { ok: true, principal: toPrincipal(verified.claims, token, revocation.failOpen), ...(revocation.servedFromCache ? { servedFromCache: true } : {}) };
   },
 
   async signOut({ credential, companions }, meta: RequestMeta) {
