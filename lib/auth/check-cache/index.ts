@@ -3,7 +3,7 @@ import "server-only";
 import { usesRequestDatabase } from "../../db.ts";
 import { getConfig } from "../../env.ts";
 import { sharedState } from "../../state/index.ts";
-import { processLocal, replaceProcessLocal } from "../../state/process-local.ts";
+import { existingProcessLocal, processLocal, replaceProcessLocal } from "../../state/process-local.ts";
 import { createPushedCache, type PushedCache } from "./pushed-cache.ts";
 
 /**
@@ -71,6 +71,6 @@ export async function checkCacheReady(): Promise<void> {
 
 /** Tests: forget the process's cache (after swapping the shared state, say). */
 export async function resetCheckCacheForTests(): Promise<void> {
-  await pushedCache().close();
+  await existingProcessLocal<PushedCache>("auth:check-cache")?.close();
   replaceProcessLocal("auth:check-cache");
 }

@@ -2,7 +2,8 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { cleanUpTestDatabase, countQueries, createTestUser, overrideConfig } from "../../test-database.ts";
 import { changePassword, changeUserRole, setUserDisabled } from "../../account.ts";
-import { createUnreachableClient, runWithDatabase } from "../../db.ts";
+import { createUnreachableClient, getDb, runWithDatabase } from "../../db.ts";
+import { getConfig } from "../../env.ts";
 import { refreshCookieName } from "../cookies.ts";
 import { strategies } from "../registry.ts";
 import type { AuthUser } from "../../users.ts";
@@ -121,6 +122,37 @@ describe("SESSION_CACHE=push: refused on the very next request", () => {
     assert.equal(after.ok && after.principal.role, "admin");
     assert.equal(after.ok && after.servedFromCache, undefined, "re-read, not the cached row");
     refusedWith(await verify("jwt", jwt.credential), "token_stale");
+  });
+});
+
+describe("SESSION_CACHE=push keeps the touch rules, without the read", () => {
+  test("a cached row is touched once the interval has passed, and then throttled from the new lastSeenAt", async () => {
+    const T0 = new Date(Date.now() - 1000);
+    const at = (ms: number) => new Date(T0.getTime() + ms);
+    const interval = getConfig().SESSION_TOUCH_INTERVAL_SECONDS * 1000;
+    const issued = await strategies.session.signIn(await createTestUser(), { ...meta(), now: T0 });
+    const seal = issued.cookies[0]!.value;
+    const id = issued.principal.handles.sessionId!;
+    const check = (now: Date) => countQueries(() => strategies.session.verify(seal, { ...meta(), now }));
+    const lastSeen = async () => (await getDb().session.findUniqueOrThrow({ where: { id } })).lastSeenAt;
+    assert.equal((await check(at(1000))).queries, 1, "cold: the read");
+    assert.equal((await check(at(interval - 1000))).queries, 0, "warm, not due: nothing");
+    const due = await check(at(interval));
+    assert.deepEqual([due.queries, due.result.ok && due.result.servedFromCache], [1, true], "due: the touch alone");
+    assert.deepEqual(await lastSeen(), at(interval));
+    assert.equal((await check(at(interval + 1000))).queries, 0, "throttled again from the new lastSeenAt");
+    assert.deepEqual(await lastSeen(), at(interval));
+  });
+
+  test("idle past the timeout by the cached copy: decided by the database, and refused there too", async () => {
+    const T0 = new Date(Date.now() - 1000);
+    const idle = getConfig().SESSION_IDLE_TIMEOUT_SECONDS * 1000;
+    const issued = await strategies.session.signIn(await createTestUser(), { ...meta(), now: T0 });
+    const seal = issued.cookies[0]!.value;
+    await strategies.session.verify(seal, { ...meta(), now: T0 });
+    const late = await countQueries(() => strategies.session.verify(seal, { ...meta(), now: new Date(T0.getTime() + idle) }));
+    assert.deepEqual([late.result.ok, late.queries], [false, 1], "the refusal was read, not remembered");
+    refusedWith(late.result, "session_idle");
   });
 });
 

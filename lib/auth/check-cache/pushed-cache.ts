@@ -113,8 +113,10 @@ export function createPushedCache({ messages, maxEntries, maxAgeMs, retryAfterMs
     async close() {
       closed = true;
       cache.setTrusted(false);
-      await subscription?.close();
+      const closing = subscription;
       subscription = null;
+      // Unsubscribing over a connection that is gone fails, and leaves nothing to release.
+      await closing?.close().catch(() => undefined);
     },
   };
 }

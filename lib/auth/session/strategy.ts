@@ -12,6 +12,7 @@ import { newSessionSecret, sessionRowId } from "./ids.ts";
 import { absoluteExpiry, judgeSession, type SessionPolicy } from "./rules.ts";
 import { sealSessionId, unsealSessionId } from "./seal.ts";
 import { checkCache } from "../check-cache/index.ts";
+import { describeCheckCache } from "../check-cache/describe.ts";
 import { cachedSessionRow, readSessionRow, rememberSessionRow, touchSessionRow } from "./cached-row.ts";
 import { deleteSession, deleteUserSessions, insertSession, type SessionWithUser } from "./store.ts";
 
@@ -142,19 +143,20 @@ export const sessionStrategy: AuthStrategy = {
   inspect: inspectSeal,
 
   describe() {
+    const cache = describeCheckCache();
     return {
       mode: "session",
       title: "Server-side session",
       credentialLabel: "session",
       cookieName: authCookieName("session"),
       stateLivesIn: "A Session row in the database; the cookie is a sealed random id.",
-      revocation: "Immediate: deleting the row ends the session on its next request.",
+      revocation: `Immediate: deleting the row ends the session on its next request.${cache.revocationNote}`,
       canRevoke: [
         "this session (logout), at once",
         "any one of your devices, at once",
         "every session of a user (password change, admin disable), at once",
       ],
-      cannotRevoke: ["nothing — but without the database nothing works either (see the outage lab)"],
+      cannotRevoke: cache.gap ? [cache.gap] : ["nothing — but without the database nothing works either (see the outage lab)"],
     };
   },
 };
