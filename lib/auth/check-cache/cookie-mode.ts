@@ -1,5 +1,6 @@
 import "server-only";
 
+import { usesRequestDatabase } from "../../db.ts";
 import { getConfig } from "../../env.ts";
 import { checkCookieName, clearCookie } from "../cookies.ts";
 import { readCookies, writeCookies, type PresentedCredential } from "../request.ts";
@@ -21,7 +22,9 @@ function key(): Buffer {
   return derived;
 }
 
-const applies = (credential: PresentedCredential) => getConfig().SESSION_CACHE === "cookie" && credential.source === "cookie";
+// Not for a request on a database of its own (the outage lab's): its verdict must be the database's.
+const applies = (credential: PresentedCredential) =>
+  getConfig().SESSION_CACHE === "cookie" && credential.source === "cookie" && !usesRequestDatabase();
 
 export async function verifyWithCheckCookie(
   mode: AuthMode,
