@@ -54,3 +54,13 @@ describe("FLEET_INSTANCES", () => {
     assert.throws(() => withSecrets({ FLEET_INSTANCES: "file:///etc/passwd" }), /^ {2}- FLEET_INSTANCES\.0: /m);
   });
 });
+
+describe("SESSION_CACHE", () => {
+  test("off unless asked; push and cookie accepted; anything else refused; the cookie's max age bounded", () => {
+    assert.equal(withSecrets().SESSION_CACHE, "off");
+    assert.equal(withSecrets({ SESSION_CACHE: "push" }).SESSION_CACHE, "push");
+    assert.equal(withSecrets({ SESSION_CACHE: "cookie" }).SESSION_CACHE_COOKIE_SECONDS, 30);
+    assertInvalid({ ...SECRETS, SESSION_CACHE: "memory" }, "SESSION_CACHE");
+    assertInvalid({ ...SECRETS, SESSION_CACHE_COOKIE_SECONDS: "601" }, "SESSION_CACHE_COOKIE_SECONDS");
+  });
+});
