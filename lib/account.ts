@@ -1,6 +1,7 @@
 import "server-only";
 
 import { z } from "zod";
+import { checkTags, invalidateChecks } from "./auth/check-cache/index.ts";
 import { strategies } from "./auth/registry.ts";
 import { AUTH_MODES, type AuthMode, type EndReason, type Principal } from "./auth/types.ts";
 import { withWriteConflictRetry } from "./db-conflict.ts";
@@ -56,6 +57,7 @@ export async function changePassword(
     where: { id: input.userId },
     data: { passwordHash: await hashPassword(input.newPassword), tokenVersion: { increment: 1 } },
   });
+  await invalidateChecks([checkTags.user(input.userId)]);
   return { ok: true, user: toAuthUser(updated), ended: await endLogins(input.userId, "password_changed", now, input.current) };
 }
 
@@ -66,6 +68,7 @@ export async function setUserDisabled(userId: string, disabled: boolean, now: Da
     data: disabled ? { disabledAt: now, tokenVersion: { increment: 1 } } : { disabledAt: null },
   });
   if (count === 0) return { found: false };
+  await invalidateChecks([checkTags.user(userId)]);
   if (!disabled) return { found: true, ended: { session: 0, jwt: 0 } };
   return { found: true, ended: await endLogins(userId, "user_disabled", now) };
 }
@@ -82,7 +85,7 @@ export type RoleChange = { ok: true } | { ok: false; code: "user_not_found" | "l
  * same moment cannot both succeed (PostgreSQL aborts one; SQLite runs them one after another).
  */
 export async function changeUserRole(userId: string, role: Role): Promise<RoleChange> {
-  return withWriteConflictRetry(() =>
+  const change = await withWriteConflictRetry(() =>
     getDb().$transaction(
       async (tx): Promise<RoleChange> => {
         if (role !== "admin") {
@@ -96,6 +99,9 @@ export async function changeUserRole(userId: string, role: Role): Promise<RoleCh
       { isolationLevel: "Serializable" },
     ),
   );
+  // After the commit: evicted before then, a check could re-cache the old role from the database.
+  if (change.ok) await invalidateChecks([checkTags.user(userId)]);
+  return change;
 }
 
 /** For callers that only need "did it change" (the stale-claims lab); same guard. */

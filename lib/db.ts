@@ -62,6 +62,11 @@ export function getDb(): Db {
   return requestClient.getStore() ?? processClient();
 }
 
+/** True inside runWithDatabase: this request does not see the process's database (caches keep out). */
+export function usesRequestDatabase(): boolean {
+  return requestClient.getStore() !== undefined;
+}
+
 /**
  * Runs `work` with `client` as getDb() inside it and nowhere else: every other request in
  * the process keeps the real client. The outage lab enters it only for its own requests

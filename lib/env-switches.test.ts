@@ -65,3 +65,13 @@ describe("FLEET_BALANCER_URL", () => {
     assertInvalid({ ...SECRETS, FLEET_BALANCER_URL: "file:///etc/passwd" }, "FLEET_BALANCER_URL");
   });
 });
+
+describe("SESSION_CACHE", () => {
+  test("off unless asked; push and cookie accepted; anything else refused; the cookie's max age bounded", () => {
+    assert.equal(withSecrets().SESSION_CACHE, "off");
+    assert.equal(withSecrets({ SESSION_CACHE: "push" }).SESSION_CACHE, "push");
+    assert.equal(withSecrets({ SESSION_CACHE: "cookie" }).SESSION_CACHE_COOKIE_SECONDS, 30);
+    assertInvalid({ ...SECRETS, SESSION_CACHE: "memory" }, "SESSION_CACHE");
+    assertInvalid({ ...SECRETS, SESSION_CACHE_COOKIE_SECONDS: "601" }, "SESSION_CACHE_COOKIE_SECONDS");
+  });
+});

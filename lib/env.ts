@@ -78,6 +78,18 @@ const schema = z.object({
   // Writing lastSeenAt on every request would turn each read into a write; once a minute is
   // precise enough for an idle timeout measured in hours.
   SESSION_TOUCH_INTERVAL_SECONDS: seconds(60, 0, 3600),
+  // How an authenticated request avoids its database read, in both modes (issue 10 §3, §4).
+  // off: every check reads the database. push: a per-process cache of verified session rows and
+  // revocation state, evicted by every write that changes a decision and by a message through
+  // lib/state to every other instance (bypassed while that subscription is down): revocation
+  // stays immediate. cookie: a signed cache cookie answers for SESSION_CACHE_COOKIE_SECONDS
+  // without the database — and a copy of it outlives a logout for that long (Better Auth's
+  // cookie cache, kept for comparison).
+  // Default off for now: push changes two documented behaviours (a row deleted by hand, outside
+  // the app, is honoured only after the cache's max age; /compare's queries-per-request mean
+  // drops below one) — the lead's call; see the commit that set it.
+  SESSION_CACHE: z.enum(["off", "cookie", "push"]).default("off"),
+  SESSION_CACHE_COOKIE_SECONDS: seconds(30, 1, 600),
   // Password guessing (lib/auth/login-throttle.ts): a browser that logged in as the user
   // before (device cookie) has its own cap; all other clients share a free allowance per
   // account, then wait a delay that doubles per failure up to a ceiling (never a hard lock).

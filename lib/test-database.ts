@@ -5,9 +5,11 @@
  * tests make their own users rather than change the demo ones.
  */
 import { randomBytes, randomUUID } from "node:crypto";
+import { resetCheckCacheForTests } from "./auth/check-cache/index.ts";
 import { getDb, onDatabaseQuery } from "./db.ts";
 import { resetConfigForTests } from "./env.ts";
 import { hashPassword } from "./password.ts";
+import { closeSharedStateForTests } from "./state/index.ts";
 import { toAuthUser, type AuthUser, type Role } from "./users.ts";
 
 // Imports run first, but nothing reads configuration at import time: getConfig() is lazy and
@@ -67,11 +69,16 @@ export async function countQueries<T>(work: () => Promise<T>): Promise<{ result:
   }
 }
 
-/** For `after`: the users made here (their rows cascade), then every open connection. */
+/**
+ * For `after`: the users made here (their rows cascade), then every open connection — the
+ * check cache's subscription and a Redis state included, which would keep the process alive.
+ */
 export async function cleanUpTestDatabase(): Promise<void> {
   try {
     await getDb().user.deleteMany({ where: { id: { in: created.splice(0) } } });
   } finally {
+    await resetCheckCacheForTests();
+    await closeSharedStateForTests();
     await getDb().$disconnect();
   }
 }

@@ -1,7 +1,7 @@
 // `npm run bench:http`: what authentication costs a request of the production build, measured
 // from outside with wrk, against the same request without auth. See README "Performance".
 //   node scripts/bench-http.mjs [--duration 5] [--rounds 3] [--warmup 1] [--connections 16]
-//     [--checks none,denylist,strict] [--algs EdDSA,HS256] [--port 3800] [--fleet]
+//     [--checks none,denylist,strict] [--algs EdDSA,HS256] [--caches push,off,cookie] [--port 3800] [--fleet]
 //     [--lag-samples 20] [--skip-build | --rebuild]
 // DATABASE_URL picks the database kind (unset: SQLite; postgres://…: a fresh PostgreSQL
 // database on that server). --fleet needs PostgreSQL and REDIS_URL (see scripts/fleet.mjs).
@@ -34,7 +34,7 @@ try {
   usage(error.message);
 }
 const { fleetSize } = settings;
-const configs = serverConfigurations({ checks: settings.checks, algs: settings.algs, basePort: settings.port, portStep: fleetSize ? fleetSize + 1 : 1 });
+const configs = serverConfigurations({ checks: settings.checks, algs: settings.algs, caches: settings.caches, basePort: settings.port, portStep: fleetSize ? fleetSize + 1 : 1 });
 requireWrk();
 if (fleetSize) requireFleetPrerequisites();
 ensureBuild();
@@ -63,8 +63,8 @@ async function run() {
     JWT_ACCESS_TTL_SECONDS: "86400",
   };
   console.log(`bench:http: fresh ${machine.database} database; server logs in ${logDir}`);
-  // Victims per sample: session device, password, disable; JWT password, disable per server.
-  const emails = prepareDatabase(env, (3 + 2 * configs.length) * (fleetSize ? settings.lagSamples : 1));
+  // Victims per sample: session device, password, disable (per cache); JWT password, disable per server.
+  const emails = prepareDatabase(env, (3 * settings.caches.length + 2 * configs.length) * (fleetSize ? settings.lagSamples : 1));
   const nextUser = () => emails.shift() ?? fail("ran out of bench users");
 
   console.log(`bench:http: starting ${configs.length} ${fleetSize ? "fleets" : "servers"} (${configs.map((c) => `${c.key} :${c.port}`).join(", ")})`);
@@ -91,9 +91,10 @@ async function run() {
     const server = servers.get(config.key);
     const [origin, otherOrigin] = fleetSize ? server.instances : [server.origin, undefined];
     const admin = await logIn(origin, "session", ALICE.email, ALICE.password);
-    const where = { origin, otherOrigin, bob: BOB, admin, nextUser, samples: settings.lagSamples };
-    if (config.isDefault) revocation.push(...(await checkRevocations({ ...where, label: "session", mode: "session" })));
-    revocation.push(...(await checkRevocations({ ...where, label: `JWT (${config.check}, ${algLabel(config, algsSeen[config.key])})`, mode: "jwt" })));
+    const where = { origin, otherOrigin, bob: BOB, admin, nextUser, samples: settings.lagSamples, cache: config.cache };
+    const cache = `SESSION_CACHE=${config.cache}`;
+    if (config.isDefault || config.cache !== main.cache) revocation.push(...(await checkRevocations({ ...where, label: `session (${cache})`, mode: "session" })));
+    revocation.push(...(await checkRevocations({ ...where, label: `JWT (${config.check}, ${algLabel(config, algsSeen[config.key])}, ${cache})`, mode: "jwt" })));
   }
   for (const line of revocationLines(revocation)) console.log(`  ${line}`);
 

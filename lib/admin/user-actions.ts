@@ -1,5 +1,6 @@
 import "server-only";
 
+import { checkTags, invalidateChecks } from "../auth/check-cache/index.ts";
 import { withWriteConflictRetry } from "../db-conflict.ts";
 import { endUserCredentials, type RevocationCount } from "./end-credentials.ts";
 import { writeAudit, type AuditAction, type AuditActor } from "../audit/log.ts";
@@ -55,6 +56,8 @@ async function runAudited(actor: AuditActor, targetUserId: string, plan: Plan, n
     console.warn(`[admin] refused ${plan.action}: ${outcome.code} (actor ${actor.userId}, target ${targetUserId})`);
     return outcome;
   }
+  // Every plan changes what a check decides (role, disabled, token version): after the commit.
+  await invalidateChecks([checkTags.user(targetUserId)]);
   if (!plan.revokeReason) return outcome;
   return { ok: true, ...(await endUserCredentials(targetUserId, now)) };
 }

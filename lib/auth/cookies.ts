@@ -18,6 +18,11 @@ export function authCookieName(mode: AuthMode): string {
   return `${prefix()}svj-${mode}`;
 }
 
+/** SESSION_CACHE=cookie's signed cache of the last check (lib/auth/check-cache/check-cookie.ts). */
+export function checkCookieName(mode: AuthMode): string {
+  return `${prefix()}svj-${mode}-check`;
+}
+
 /**
  * JWT mode's refresh token lives in its own cookie, sent only to the endpoints that use it
  * (refresh and logout), never with page or API requests. A narrower Path rules out

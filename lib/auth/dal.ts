@@ -7,6 +7,7 @@ import { recordAuthCheck } from "../metrics/auth-metrics.ts";
 import { countQueries } from "../metrics/query-count.ts";
 import { noteAuthTiming } from "../metrics/request-timing.ts";
 import { findUserById } from "../users.ts";
+import { verifyWithCheckCookie } from "./check-cache/cookie-mode.ts";
 import { strategies } from "./registry.ts";
 import { currentPathname, readCredential, requestMeta, type PresentedCredential } from "./request.ts";
 import type { AuthMode, Principal, Rejection } from "./types.ts";
@@ -26,7 +27,9 @@ export const verifyAuth = cache(async (mode: AuthMode): Promise<AuthCheck> => {
   if (!credential) return { ok: false, code: "no_credential", message: "Not logged in.", credential: null };
   const meta = await requestMeta();
   const started = performance.now();
-  const { result, queries } = await countQueries(() => strategies[mode].verify(credential.value, meta));
+  const { result, queries } = await countQueries(() =>
+    verifyWithCheckCookie(mode, credential, meta, () => strategies[mode].verify(credential.value, meta)),
+  );
   const micros = (performance.now() - started) * 1000;
   const cookieBytes = credential.source === "cookie" ? credential.value.length + strategies[mode].describe().cookieName.length + 1 : 0;
   const servedFromCache = result.ok && result.servedFromCache === true;

@@ -9,6 +9,7 @@ import { sharedState } from "../state/index.ts";
 import { DEVICE_COOKIE_MAX_AGE_SECONDS, deviceCookieName, issueDeviceCookie, readDeviceCookie } from "./device-cookie.ts";
 import { chargeLoginAttempt, settleLoginSuccess, type ThrottlePolicy, type ThrottleVerdict } from "./login-throttle.ts";
 import { strategies } from "./registry.ts";
+import { clearCheckCookie } from "./check-cache/cookie-mode.ts";
 import { readCookies, readCredential, requestMeta, writeCookies } from "./request.ts";
 import type { AuthMode, IssuedCredential } from "./types.ts";
 
@@ -107,7 +108,7 @@ function storeUnavailable(mode: AuthMode, step: "credentials" | "issue"): SignIn
 export async function signOutCredential(mode: AuthMode, credential: string | null, extra: Record<string, string | undefined> = {}): Promise<void> {
   const strategy = strategies[mode];
   const companions = { ...(await readCookies(strategy.companionCookies)), ...extra };
-  await writeCookies(await strategy.signOut({ credential, companions }, await requestMeta()));
+  await writeCookies([...(await strategy.signOut({ credential, companions }, await requestMeta())), ...clearCheckCookie(mode)]);
 }
 
 /** Logout from a form: whatever credential this request carries for the mode. */

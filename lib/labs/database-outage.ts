@@ -38,6 +38,18 @@ export function denylistFailureNote(config: Config): string {
   return "JWT_REVOCATION_FAIL=open: when the revocation check cannot read the database, a token is accepted on signature and exp alone. Staying up is the reason to pick JWTs; the price is that a token revoked before or during the outage works again until the outage ends.";
 }
 
+/** What SESSION_CACHE would do in a real outage, and why this lab's verdict does not show it. */
+export function checkCacheNote(config: Config): string {
+  const bypass = "The lab's own requests run on a database of their own, which the check caches neither read nor fill: the verdict above is the database's.";
+  if (config.SESSION_CACHE === "push") {
+    return `${bypass} With SESSION_CACHE=push, in a real outage a check this process verified within the last minute is still answered from memory — never one that was revoked: a revocation is a database write, and the write that succeeds evicts.`;
+  }
+  if (config.SESSION_CACHE === "cookie") {
+    return `${bypass} With SESSION_CACHE=cookie, in a real outage a browser with a fresh check cookie (≤ ${config.SESSION_CACHE_COOKIE_SECONDS} s) keeps being answered without the database, as it would after a logout.`;
+  }
+  return "SESSION_CACHE=off: every check reads the database, in the lab and out of it.";
+}
+
 function meDuring(client: LabClient, held: HeldCredential, secret: string) {
   const marker = { name: LAB_OUTAGE_HEADER, value: secret, shown: "(this outage's secret: these requests alone see no database)" };
   return callMe(client, held, "Who am I, during the outage", { decisive: true, timeoutMs: REQUEST_TIMEOUT_MS, marker });
@@ -78,12 +90,14 @@ export async function runDatabaseOutageLab(origin: string, user: ThrowawayUser):
       database: databaseProvider(config.DATABASE_URL),
       JWT_REVOCATION_CHECK: config.JWT_REVOCATION_CHECK,
       JWT_REVOCATION_FAIL: config.JWT_REVOCATION_FAIL,
+      SESSION_CACHE: config.SESSION_CACHE,
       "outage limit": `${OUTAGE_LIMITS.maxMs / 1000} s`,
       "pause between outages": `${OUTAGE_LIMITS.cooldownMs / 1000} s`,
     },
     columns,
     notes: [
       denylistFailureNote(config),
+      checkCacheNote(config),
       "Session mode fails closed by design (lib/auth/session/strategy.ts): without the row there is no session, so it answers 503 rather than guess.",
       "Logging in and refreshing need the database in both modes: during an outage nobody new gets in either way.",
       `The outage was real but confined: for ${window.outageMs} ms the lab's own marked requests found no database through the same code path as any request, while every other request on this server kept the real one.`,

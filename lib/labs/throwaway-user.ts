@@ -1,6 +1,7 @@
 import "server-only";
 
 import { randomBytes } from "node:crypto";
+import { checkTags, invalidateChecks } from "../auth/check-cache/index.ts";
 import { getDb } from "../db.ts";
 import { hashPassword } from "../password.ts";
 import type { Role } from "../users.ts";
@@ -34,6 +35,8 @@ export async function createThrowawayUser(role: Role): Promise<ThrowawayUser> {
 /** Its sessions, refresh families and tokens go with it (onDelete: Cascade). */
 export async function deleteThrowawayUser(user: ThrowawayUser): Promise<boolean> {
   const { count } = await getDb().user.deleteMany({ where: { id: user.id } });
+  // Cascaded deletes end logins too: what the check cache holds for the user goes with them.
+  await invalidateChecks([checkTags.user(user.id)]);
   return count === 1;
 }
 
@@ -56,8 +59,13 @@ export async function withThrowawayUser<T>(role: Role, work: (user: ThrowawayUse
  * leaves: their users are swept here, at the start of the next run, once older than `age`.
  */
 export async function deleteStaleThrowawayUsers(now: Date, ageSeconds: number): Promise<number> {
-  const { count } = await getDb().user.deleteMany({
+  const stale = await getDb().user.findMany({
     where: { email: { endsWith: "@labs.invalid" }, createdAt: { lt: new Date(now.getTime() - ageSeconds * 1000) } },
+    select: { id: true },
   });
+  const ids = stale.map((user) => user.id);
+  if (ids.length === 0) return 0;
+  const { count } = await getDb().user.deleteMany({ where: { id: { in: ids } } });
+  await invalidateChecks(ids.map(checkTags.user));
   return count;
 }

@@ -2,7 +2,7 @@ import "server-only";
 
 import { getConfig } from "../env.ts";
 import { createMemoryState } from "./memory.ts";
-import { processLocal, replaceProcessLocal } from "./process-local.ts";
+import { existingProcessLocal, processLocal, replaceProcessLocal } from "./process-local.ts";
 import { createRedisState } from "./redis.ts";
 import type { SharedState } from "./types.ts";
 
@@ -23,4 +23,10 @@ export function sharedState(): SharedState {
 /** Tests: use this state (or, with none, pick again from the configuration next time). */
 export function useSharedStateForTests(state?: SharedState): void {
   replaceProcessLocal("shared-state", state);
+}
+
+/** Tests: close the process's state if one was made (its Redis connections keep a process alive). */
+export async function closeSharedStateForTests(): Promise<void> {
+  await existingProcessLocal<SharedState>("shared-state")?.close();
+  replaceProcessLocal("shared-state");
 }

@@ -31,3 +31,8 @@ export function replaceProcessLocal<T>(name: string, value?: T): void {
   if (value === undefined) registry().delete(name);
   else registry().set(name, value);
 }
+
+/** The process's `name` if some bundle made it, without making it (cleanup that must not create). */
+export function existingProcessLocal<T>(name: string): T | undefined {
+  return registry().get(name) as T | undefined;
+}

@@ -18,16 +18,26 @@ export async function logIn(origin, mode, email, password) {
   };
 }
 
-/** How a revocation probe presents a credential: session → its cookie, JWT → Bearer. */
+/**
+ * How a revocation probe presents a credential: session → its cookies, JWT → Bearer unless
+ * `presentAs: "cookie"` (SESSION_CACHE=cookie caches only cookie-borne checks).
+ */
 export function presentHeaders(credential, path) {
-  if (credential.mode === "jwt") return { Authorization: `Bearer ${credential.accessToken}` };
+  if (credential.mode === "jwt" && credential.presentAs !== "cookie") return { Authorization: `Bearer ${credential.accessToken}` };
   return { Cookie: cookieHeaderFor(credential.cookies, path) };
 }
 
-/** Status of `/api/<mode>/me` with this credential: 200 accepted, 401 refused. */
+/**
+ * Status of `/api/<mode>/me` with this credential: 200 accepted, 401 refused. Like a browser,
+ * it keeps the cookies the answer sets (a check cookie) — a copy made before an event keeps them.
+ */
 export async function meStatus(origin, credential) {
   const path = `/api/${credential.mode}/me`;
-  return (await send(origin, path, { headers: presentHeaders(credential, path) })).status;
+  const answer = await send(origin, path, { headers: presentHeaders(credential, path) });
+  for (const cookie of answer.cookies.filter((c) => c.value !== "")) {
+    credential.cookies = [...credential.cookies.filter((c) => c.name !== cookie.name), cookie];
+  }
+  return answer.status;
 }
 
 /** The alg a JWT was actually signed with (read from its header): shows whether JWT_ALG took effect. */

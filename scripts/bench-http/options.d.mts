@@ -10,6 +10,7 @@ export interface BenchOptions {
   short: boolean;
   checks: string[];
   algs: string[];
+  caches: string[];
   port: number;
   fleetSize: number;
   skipBuild: boolean;

@@ -1,7 +1,7 @@
 // The command line of `npm run bench:http`, validated. Pure: argv in, settings out, or a
 // UsageError naming the bad option.
 import { parseArgs } from "node:util";
-import { JWT_ALGS, REVOCATION_CHECKS } from "./targets.mjs";
+import { JWT_ALGS, REVOCATION_CHECKS, SESSION_CACHES } from "./targets.mjs";
 
 export class UsageError extends Error {}
 
@@ -12,6 +12,7 @@ const OPTIONS = {
   connections: { type: "string", default: "16" },
   checks: { type: "string", default: REVOCATION_CHECKS.join(",") },
   algs: { type: "string", default: JWT_ALGS.join(",") },
+  caches: { type: "string", default: SESSION_CACHES.join(",") },
   port: { type: "string", default: "3800" },
   fleet: { type: "boolean", default: false },
   "lag-samples": { type: "string", default: "20" },
@@ -55,6 +56,7 @@ export function parseBenchOptions(argv, cores) {
     short: durationSeconds < 5 || rounds < 3,
     checks: list("checks", REVOCATION_CHECKS),
     algs: list("algs", JWT_ALGS),
+    caches: list("caches", SESSION_CACHES),
     port,
     fleetSize: values.fleet ? 2 : 0,
     skipBuild: values["skip-build"],

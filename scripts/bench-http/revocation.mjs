@@ -80,9 +80,10 @@ async function lagUntilRefused(origin, credential, since) {
 
 /**
  * @param {{ label: string, mode: "session" | "jwt", origin: string, otherOrigin?: string,
- *   bob: { email: string, password: string }, admin: object, nextUser: () => string, samples: number }} run
+ *   bob: { email: string, password: string }, admin: object, nextUser: () => string, samples: number,
+ *   cache?: "off" | "cookie" | "push" }} run
  */
-export async function checkRevocations({ label, mode, origin, otherOrigin, bob, admin, nextUser, samples }) {
+export async function checkRevocations({ label, mode, origin, otherOrigin, bob, admin, nextUser, samples, cache }) {
   const results = [];
   for (const event of events(mode, { bob, admin, nextUser })) {
     const lags = [];
@@ -90,6 +91,8 @@ export async function checkRevocations({ label, mode, origin, otherOrigin, bob, 
     let neverRefused = 0;
     for (let sample = 0; sample < (otherOrigin ? samples : 1); sample += 1) {
       const { act, victim } = await event.prepare(origin);
+      // The cookie cache answers only cookie-borne checks: a thief's copy of the cookies is the case.
+      if (cache === "cookie") victim.presentAs = "cookie";
       // Before the event the credential must work everywhere (or "refused" afterwards proves
       // nothing), and this request also warms whatever per-process cache an instance keeps.
       for (const where of otherOrigin ? [origin, otherOrigin] : [origin]) {
@@ -109,11 +112,16 @@ export async function checkRevocations({ label, mode, origin, otherOrigin, bob, 
       label: `${label}: ${event.name}`,
       refusedOnNextRequest: allRefused,
       ...(otherOrigin ? { lag: lagSummary } : { lagMs: allRefused ? 0 : null }),
-      ...(allRefused ? {} : { note: mode === "jwt" ? "the access token stays valid until exp under this JWT_REVOCATION_CHECK" : "REVOCATION GAP" }),
+      ...(allRefused ? {} : { note: gapNote(mode, cache) }),
     });
   }
   if (mode === "jwt") {
     results.splice(1, 0, { label: `${label}: device revocation`, refusedOnNextRequest: null, note: "JWT mode keeps no list of devices to end one of" });
   }
   return results;
+}
+
+function gapNote(mode, cache) {
+  if (cache === "cookie") return "SESSION_CACHE=cookie: a copy of the cookies keeps working until the check cookie's max age (SESSION_CACHE_COOKIE_SECONDS)";
+  return mode === "jwt" ? "the access token stays valid until exp under this JWT_REVOCATION_CHECK" : "REVOCATION GAP";
 }

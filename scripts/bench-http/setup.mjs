@@ -1,7 +1,7 @@
 // Everything before the first wrk run: the fresh database's schema and users, the servers,
 // and one login per mode and server.
 import { spawnSync } from "node:child_process";
-import { logIn, tokenAlg } from "./accounts.mjs";
+import { logIn, meStatus, tokenAlg } from "./accounts.mjs";
 import { BENCH_PASSWORD } from "./revocation.mjs";
 import { startServer, waitUntilHealthy } from "./servers.mjs";
 
@@ -25,6 +25,16 @@ export function prepareDatabase(env, count) {
 }
 
 /**
+ * The cookie cache at its longest (600 s): wrk keeps no cookies, so the one check cookie each
+ * load run sends must stay fresh for the whole run, as a browser's would by being refreshed once
+ * per max age (one database read per client per max age: nothing at this rate). Its revocation
+ * lag is that max age whatever it is set to; the revocation probes show it from outside.
+ */
+export function cacheEnv(cache) {
+  return { SESSION_CACHE: cache, ...(cache === "cookie" ? { SESSION_CACHE_COOKIE_SECONDS: "600" } : {}) };
+}
+
+/**
  * Single servers start all at once. Fleets start one after another: each runs its own
  * `prisma migrate deploy`, and several at once would queue on the migration lock.
  * @returns {Promise<{ servers: Map<string, object>, problems: Map<string, string> }>}
@@ -35,7 +45,7 @@ export async function startAll(configs, env, { logDir, fleetSize }) {
   const launch = (config) => {
     const server = startServer({
       name: `bench-${config.key}`, port: config.port, logDir, fleetSize,
-      env: { ...env, DEMO_USERS: "true", JWT_REVOCATION_CHECK: config.check, JWT_ALG: config.alg, INSTANCE_NAME: `bench-${config.key}` },
+      env: { ...env, DEMO_USERS: "true", JWT_REVOCATION_CHECK: config.check, JWT_ALG: config.alg, INSTANCE_NAME: `bench-${config.key}`, ...cacheEnv(config.cache) },
     });
     servers.set(config.key, server);
     return waitUntilHealthy(server).catch((error) => problems.set(config.key, `server did not start: ${error.message.split("\n")[0]} (log: ${server.log})`));
@@ -59,8 +69,14 @@ export async function issueCredentials(configs, servers) {
     const origin = servers.get(config.key).origin;
     const jwt = await logIn(origin, "jwt", BOB.email, BOB.password);
     algsSeen[config.key] = tokenAlg(jwt.accessToken);
-    const session = config.isDefault ? await logIn(origin, "session", BOB.email, BOB.password) : undefined;
-    credentials.set(config.key, { jwt, ...(session ? { session } : {}) });
+    const session = await logIn(origin, "session", BOB.email, BOB.password);
+    // One /me each, presented by cookie, keeps what it sets (SESSION_CACHE=cookie's check cookie).
+    for (const credential of [jwt, session]) {
+      const probe = { ...credential, presentAs: "cookie" };
+      await meStatus(origin, probe);
+      credential.cookies = probe.cookies;
+    }
+    credentials.set(config.key, { jwt, session });
   }
   return { credentials, algsSeen };
 }

@@ -1,10 +1,12 @@
 /** Types for targets.mjs. */
 export const REVOCATION_CHECKS: string[];
 export const JWT_ALGS: string[];
+export const SESSION_CACHES: string[];
 export interface ServerConfiguration {
   key: string;
   check: string;
   alg: string;
+  cache: string;
   port: number;
   isDefault: boolean;
 }
@@ -18,7 +20,7 @@ export interface BenchTarget {
   kind: "api" | "page";
   goal?: number | null;
 }
-export function serverConfigurations(options: { checks?: string[]; algs?: string[]; basePort: number; portStep?: number }): ServerConfiguration[];
+export function serverConfigurations(options: { checks?: string[]; algs?: string[]; caches?: string[]; basePort: number; portStep?: number }): ServerConfiguration[];
 export function benchTargets(configs: ServerConfiguration[], database?: string): BenchTarget[];
 export function goalFor(target: BenchTarget, config: ServerConfiguration | undefined, database: string): number | null;
 import type { Cookie } from "./http.mjs";

@@ -4,18 +4,22 @@ import { cookieHeaderFor } from "./http.mjs";
 
 export const REVOCATION_CHECKS = ["none", "denylist", "strict"];
 export const JWT_ALGS = ["EdDSA", "HS256"];
+/** SESSION_CACHE values; the first one asked for is the main server's. */
+export const SESSION_CACHES = ["push", "off", "cookie"];
 
 /**
  * One server per JWT configuration (JWT_REVOCATION_CHECK and JWT_ALG are read once per
  * process). The first is the default configuration (denylist, the first alg): it also serves
  * the baselines, session mode and the dashboards, which don't depend on either variable.
  */
-export function serverConfigurations({ checks = REVOCATION_CHECKS, algs = JWT_ALGS, basePort, portStep = 1 }) {
+export function serverConfigurations({ checks = REVOCATION_CHECKS, algs = JWT_ALGS, caches = SESSION_CACHES, basePort, portStep = 1 }) {
   const ordered = [...checks].sort((a, b) => Number(b === "denylist") - Number(a === "denylist"));
   const configs = [];
   for (const alg of algs) {
-    for (const check of ordered) configs.push({ key: `${check}-${alg}`, check, alg });
+    for (const check of ordered) configs.push({ key: `${check}-${alg}`, check, alg, cache: caches[0] });
   }
+  // Every other SESSION_CACHE once, on the default check and alg: session and JWT /me side by side.
+  for (const cache of caches.slice(1)) configs.push({ key: `${ordered[0]}-${algs[0]}-cache-${cache}`, check: ordered[0], alg: algs[0], cache });
   // Default first: denylist (if asked for) with the first alg. A fleet takes portStep ports each.
   return configs.map((config, index) => ({ ...config, port: basePort + index * portStep, isDefault: index === 0 }));
 }
@@ -25,7 +29,7 @@ export function serverConfigurations({ checks = REVOCATION_CHECKS, algs = JWT_AL
  * session /me ≥ 0.90 on SQLite and ≥ 0.85 on PostgreSQL, dashboards ≥ 0.80 of the public page.
  */
 export function goalFor(target, config, database) {
-  if (target.key === "session-me") return database === "PostgreSQL" ? 0.85 : 0.9;
+  if (target.path === "/api/session/me") return database === "PostgreSQL" ? 0.85 : 0.9;
   if (target.path === "/api/jwt/me") return config.check === "none" ? null : 0.95;
   if (target.kind === "page" && target.baseline) return 0.8;
   return null;
@@ -44,13 +48,18 @@ function listTargets(configs) {
   if (!main) throw new Error("no default server configuration");
   const targets = [
     { key: "baseline", label: "baseline route (no auth)", server: main.key, path: "/api/bench/baseline", auth: "none", baseline: null, kind: "api" },
-    { key: "session-me", label: "session /me (cookie)", server: main.key, path: "/api/session/me", auth: "session-cookie", baseline: "baseline", kind: "api" },
+    { key: "session-me", label: `session /me (cookie, SESSION_CACHE=${main.cache})`, server: main.key, path: "/api/session/me", auth: "session-cookie", baseline: "baseline", kind: "api" },
   ];
+  for (const config of configs.filter((c) => c.cache !== main.cache)) {
+    const label = `session /me (cookie, SESSION_CACHE=${config.cache})`;
+    targets.push({ key: `session-me-${config.key}`, label, server: config.key, path: "/api/session/me", auth: "session-cookie", baseline: "baseline", kind: "api" });
+  }
   for (const config of configs) {
+    const cache = config.cache === main.cache ? "" : `, SESSION_CACHE=${config.cache}`;
     for (const via of ["cookie", "bearer"]) {
       targets.push({
         key: `jwt-me-${via}-${config.key}`,
-        label: `JWT /me (${via === "cookie" ? "cookie" : "Bearer"}, ${config.check}, ${config.alg})`,
+        label: `JWT /me (${via === "cookie" ? "cookie" : "Bearer"}, ${config.check}, ${config.alg}${cache})`,
         server: config.key,
         path: "/api/jwt/me",
         auth: `jwt-${via}`,

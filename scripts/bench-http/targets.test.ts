@@ -5,16 +5,16 @@ import { authHeaders, benchTargets, labelWithAlgSeen, serverConfigurations } fro
 describe("serverConfigurations", () => {
   test("one server per check and alg, the denylist + first alg one first and default, on consecutive ports", () => {
     const configs = serverConfigurations({ basePort: 3800 });
-    assert.equal(configs.length, 6);
-    assert.deepEqual(configs[0], { key: "denylist-EdDSA", check: "denylist", alg: "EdDSA", port: 3800, isDefault: true });
-    assert.deepEqual(configs.map((config) => config.port), [3800, 3801, 3802, 3803, 3804, 3805]);
+    assert.equal(configs.length, 8);
+    assert.deepEqual(configs[0], { key: "denylist-EdDSA", check: "denylist", alg: "EdDSA", cache: "push", port: 3800, isDefault: true });
+    assert.deepEqual(configs.map((config) => config.port), [3800, 3801, 3802, 3803, 3804, 3805, 3806, 3807]);
     assert.equal(configs.filter((config) => config.isDefault).length, 1);
   });
 
   test("a fleet takes several ports per configuration", () => {
-    const configs = serverConfigurations({ checks: ["strict"], algs: ["HS256"], basePort: 3850, portStep: 3 });
+    const configs = serverConfigurations({ checks: ["strict"], algs: ["HS256"], caches: ["push"], basePort: 3850, portStep: 3 });
     assert.deepEqual(configs.map((config) => [config.key, config.port]), [["strict-HS256", 3850]]);
-    assert.deepEqual(serverConfigurations({ checks: ["none", "strict"], algs: ["HS256"], basePort: 3850, portStep: 3 }).map((config) => config.port), [3850, 3853]);
+    assert.deepEqual(serverConfigurations({ checks: ["none", "strict"], algs: ["HS256"], caches: ["push"], basePort: 3850, portStep: 3 }).map((config) => config.port), [3850, 3853]);
   });
 });
 
@@ -81,5 +81,21 @@ describe("labelWithAlgSeen", () => {
     assert.equal(labelWithAlgSeen(cookie!, config!, null).label, "JWT /me (cookie, denylist, EdDSA)");
     const session = benchTargets([config!]).find((target) => target.key === "session-me")!;
     assert.equal(labelWithAlgSeen(session, config!, "HS256"), session);
+  });
+});
+
+describe("SESSION_CACHE dimension", () => {
+  test("each other cache gets one server on the default check and alg, with its own session and JWT /me", () => {
+    const configs = serverConfigurations({ checks: ["denylist"], algs: ["EdDSA"], caches: ["push", "off", "cookie"], basePort: 3800 });
+    assert.deepEqual(configs.map((c) => [c.key, c.cache, c.isDefault]), [
+      ["denylist-EdDSA", "push", true],
+      ["denylist-EdDSA-cache-off", "off", false],
+      ["denylist-EdDSA-cache-cookie", "cookie", false],
+    ]);
+    const targets = benchTargets(configs);
+    const sessionMe = targets.filter((t) => t.path === "/api/session/me");
+    assert.deepEqual(sessionMe.map((t) => t.label), ["session /me (cookie, SESSION_CACHE=push)", "session /me (cookie, SESSION_CACHE=off)", "session /me (cookie, SESSION_CACHE=cookie)"]);
+    assert.ok(sessionMe.every((t) => t.goal === 0.9 && t.baseline === "baseline"));
+    assert.equal(targets.filter((t) => t.path === "/api/jwt/me" && t.server === "denylist-EdDSA-cache-cookie").length, 2);
   });
 });

@@ -3,6 +3,7 @@ import "server-only";
 import { getDb } from "../../db.ts";
 import { getConfig } from "../../env.ts";
 import { errorText, logEvent } from "../../log.ts";
+import { checkTags, invalidateChecks } from "../check-cache/index.ts";
 
 /**
  * Access tokens revoked before their `exp`, keyed by `jti`: never by the token string,
@@ -11,13 +12,15 @@ import { errorText, logEvent } from "../../log.ts";
  *
  * Durable by design: the database is the only copy. Redis used to hold it when REDIS_URL was
  * set, and a Redis restart without persistence brought every logged-out token back to life
- * (issue 11 §12). The read is part of the one statement in revocation.ts, which has to read
- * the user row anyway, so a cache in front would save no round-trip.
+ * (issue 11 §12). The read is part of the one statement in revocation.ts; SESSION_CACHE=push
+ * caches that statement's answer per process, evicted by the write below.
  */
 export async function recordRevokedJti(jti: string, expiresAt: Date, now: Date): Promise<void> {
   if (expiresAt <= now) return;
   const db = getDb();
   await db.revokedToken.upsert({ where: { jti }, create: { jti, expiresAt }, update: { expiresAt } });
+  // SESSION_CACHE=push: a cached "not revoked" for this jti (or family) ends here and everywhere.
+  await invalidateChecks([checkTags.revoked(jti)]);
   // Purge on write, not on read: the hot path stays a single indexed lookup.
   await db.revokedToken.deleteMany({ where: { expiresAt: { lt: now } } });
 }

@@ -4,7 +4,9 @@ import { getDb } from "../../db.ts";
 import { getConfig } from "../../env.ts";
 import { errorText, logEvent } from "../../log.ts";
 import { toDateOrNull, type DateLike } from "../../raw-dates.ts";
+import { checkCache } from "../check-cache/index.ts";
 import type { Rejection } from "../types.ts";
+import { cachedAccountState, rememberAccountState } from "./cached-state.ts";
 import { familyDenylistKey } from "./denylist.ts";
 import type { AccessClaims } from "./token.ts";
 
@@ -15,10 +17,13 @@ import type { AccessClaims } from "./token.ts";
  * access token at once (ASVS 5.0 §7.4.2) for the price of one indexed round-trip.
  */
 
-/** `failOpen`: accepted without the check, because its state could not be read (JWT_REVOCATION_FAIL=open). */
-export type RevocationOutcome = { ok: true; failOpen: boolean } | Rejection;
+/**
+ * `failOpen`: accepted without the check, because its state could not be read
+ * (JWT_REVOCATION_FAIL=open). `servedFromCache`: the state came from SESSION_CACHE=push.
+ */
+export type RevocationOutcome = { ok: true; failOpen: boolean; servedFromCache?: boolean } | Rejection;
 
-interface AccountState {
+export interface AccountState {
   tokenVersion: number;
   disabledAt: Date | null;
   revoked: boolean;
@@ -53,8 +58,16 @@ export function judgeAccountState(state: AccountState | null, claims: Pick<Acces
 export async function checkRevocation(claims: AccessClaims, now: Date): Promise<RevocationOutcome> {
   const config = getConfig();
   if (config.JWT_REVOCATION_CHECK === "none") return { ok: true, failOpen: false };
+  const cached = cachedAccountState(claims);
+  if (cached) {
+    const outcome = judgeAccountState(cached.state, claims);
+    return outcome.ok ? { ...outcome, servedFromCache: true } : outcome;
+  }
   try {
-    return judgeAccountState(await readAccountState(claims.sub, claims.jti, now, claims.fid), claims);
+    const since = checkCache.generation();
+    const state = await readAccountState(claims.sub, claims.jti, now, claims.fid);
+    rememberAccountState(claims, state, since);
+    return judgeAccountState(state, claims);
   } catch (error) {
     // Every token let through this way is logged: with a revoked one this is the gap.
     const fail = config.JWT_REVOCATION_FAIL;

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { getConfig } from "../../env.ts";
+import { describeCheckCache } from "../check-cache/describe.ts";
 import type { AuthUser } from "../../users.ts";
 import { authCookieName, clearCookie, REFRESH_COOKIE_PATH, refreshCookieName } from "../cookies.ts";
 import type { AuthStrategy, CookieToSet, Principal, RequestMeta, VerifyResult } from "../types.ts";
@@ -94,7 +95,7 @@ export const jwtStrategy: AuthStrategy = {
     if (!verified.ok) return verified;
     const revocation = await checkRevocation(verified.claims, meta.now);
     if (!revocation.ok) return revocation;
-    return { ok: true, principal: toPrincipal(verified.claims, token, revocation.failOpen) };
+    return { ok: true, principal: toPrincipal(verified.claims, token, revocation.failOpen), ...(revocation.servedFromCache ? { servedFromCache: true } : {}) };
   },
 
   async signOut({ credential, companions }, meta: RequestMeta) {
@@ -120,13 +121,14 @@ export const jwtStrategy: AuthStrategy = {
   inspect: inspectJwt,
 
   describe() {
+    const cache = describeCheckCache();
     return {
       mode: "jwt",
       title: "Stateless JWT",
       credentialLabel: "token",
       cookieName: authCookieName("jwt"),
       stateLivesIn: "In the signed token the browser holds; the server keeps refresh families and a denylist of revoked ids.",
-      revocation: "Refresh families end at once; an access token through the revocation check (its jti and the user's token version) — with the check off, a copy works until exp.",
+      revocation: `Refresh families end at once; an access token through the revocation check (its jti and the user's token version) — with the check off, a copy works until exp.${cache.revocationNote}`,
       canRevoke: [
         "the refresh family of this login (logout), at once",
         "every refresh family of a user (password change, admin disable), at once",
@@ -136,6 +138,7 @@ export const jwtStrategy: AuthStrategy = {
       cannotRevoke: [
         "a copied access token when the check is off: it works until exp (≤ 15 min by default)",
         "anything at a service that only holds the key and checks signature and exp",
+        ...(cache.gap ? [cache.gap] : []),
       ],
     };
   },

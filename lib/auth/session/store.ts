@@ -1,6 +1,7 @@
 import "server-only";
 
 import { getDb } from "../../db.ts";
+import { checkTags, invalidateChecks } from "../check-cache/index.ts";
 import { toDate, toDateOrNull, type DateLike } from "../../raw-dates.ts";
 
 /** The session table, and nothing else: no cookies, no policy (see rules.ts). */
@@ -81,8 +82,12 @@ export async function touchSession(id: string, now: Date): Promise<void> {
   await getDb().session.updateMany({ where: { id }, data: { lastSeenAt: now } });
 }
 
+// Every delete below evicts what SESSION_CACHE=push holds for the rows it ended, here and on
+// every other instance, before it returns: revocation stays "the very next request".
+
 export async function deleteSession(id: string): Promise<void> {
   await getDb().session.deleteMany({ where: { id } });
+  await invalidateChecks([checkTags.session(id)]);
 }
 
 export interface DeviceRow {
@@ -105,10 +110,13 @@ export async function listUserSessions(userId: string, now: Date): Promise<Devic
 /** Scoped by owner: someone else's id deletes nothing, and the caller answers 404. */
 export async function deleteUserSession(userId: string, id: string): Promise<boolean> {
   const { count } = await getDb().session.deleteMany({ where: { id, userId } });
+  if (count === 1) await invalidateChecks([checkTags.session(id)]);
   return count === 1;
 }
 
 export async function deleteUserSessions(userId: string, exceptId?: string): Promise<number> {
   const { count } = await getDb().session.deleteMany({ where: { userId, ...(exceptId ? { id: { not: exceptId } } : {}) } });
+  // The ids that went are unknown here: every cached row of the user goes (the kept one is re-read).
+  await invalidateChecks([checkTags.user(userId)]);
   return count;
 }

@@ -11,7 +11,10 @@ import { sessionEdge } from "./edge.ts";
 import { newSessionSecret, sessionRowId } from "./ids.ts";
 import { absoluteExpiry, judgeSession, type SessionPolicy } from "./rules.ts";
 import { sealSessionId, unsealSessionId } from "./seal.ts";
-import { deleteSession, deleteUserSessions, findSessionWithUser, insertSession, touchSession, type SessionWithUser } from "./store.ts";
+import { checkCache } from "../check-cache/index.ts";
+import { describeCheckCache } from "../check-cache/describe.ts";
+import { cachedSessionRow, readSessionRow, rememberSessionRow, touchSessionRow } from "./cached-row.ts";
+import { deleteSession, deleteUserSessions, insertSession, type SessionWithUser } from "./store.ts";
 
 /**
  * Session mode: the cookie is a sealed random id; the `Session` row decides everything.
@@ -58,6 +61,21 @@ function toPrincipal(row: SessionWithUser, expiresAt: Date): Principal {
   };
 }
 
+/**
+ * The rules on a row. Accepted: touched when due (a failed touch costs idle-timeout precision,
+ * not the request: logged, not refused) and remembered for SESSION_CACHE=push.
+ */
+async function acceptRow(row: SessionWithUser, now: Date, since: number): Promise<VerifyResult> {
+  if (row.user.disabledAt) return { ok: false, code: "user_disabled", message: "The account is disabled." };
+  const verdict = judgeSession(row, now, policy());
+  if (!verdict.ok) return verdict;
+  if (verdict.shouldTouch) {
+    await touchSessionRow(row, now, since).catch((error: unknown) => logEvent("touch_failed", { sessionId: row.id, error: errorText(error) }));
+  } else {
+    rememberSessionRow(row, since);
+  }
+  return { ok: true, principal: toPrincipal(row, verdict.expiresAt) };
+}
 
 export const sessionStrategy: AuthStrategy = {
   acceptsBearer: false,
@@ -87,23 +105,25 @@ export const sessionStrategy: AuthStrategy = {
   async verify(seal: string, meta: RequestMeta): Promise<VerifyResult> {
     const secret = seal.length <= MAX_CREDENTIAL_LENGTH ? await unsealSessionId(seal, getConfig().SESSION_SECRET) : null;
     if (!secret) return { ok: false, code: "seal_invalid", message: "The cookie is not a seal of ours: altered, truncated or sealed with another key." };
-    let row: SessionWithUser | null;
+    const id = sessionRowId(secret);
+    const cached = cachedSessionRow(id);
+    if (cached) {
+      // The same rules on the cached row; a refusal falls through to the database, which may
+      // know of activity on another instance that this copy does not.
+      const accepted = await acceptRow(cached, meta.now, checkCache.generation());
+      if (accepted.ok) return { ...accepted, servedFromCache: true };
+    }
+    let read: Awaited<ReturnType<typeof readSessionRow>>;
     try {
-      row = await findSessionWithUser(sessionRowId(secret));
+      read = await readSessionRow(id);
     } catch (error) {
       // The trade-off of this mode, stated plainly: no database, no sessions. Fail closed.
       logEvent("session_store_unreachable", { error: errorText(error) }, "error");
       return { ok: false, code: "session_store_unavailable", message: "The session store is unreachable; try again shortly.", status: 503 };
     }
+    const { row, since } = read;
     if (!row) return { ok: false, code: "session_unknown", message: "No such session (logged out, revoked or never issued)." };
-    if (row.user.disabledAt) return { ok: false, code: "user_disabled", message: "The account is disabled." };
-    const verdict = judgeSession(row, meta.now, policy());
-    if (!verdict.ok) return verdict;
-    // A failed touch costs idle-timeout precision, not the request: logged, not refused.
-    if (verdict.shouldTouch) {
-      await touchSession(row.id, meta.now).catch((error: unknown) => logEvent("touch_failed", { sessionId: row.id, error: errorText(error) }));
-    }
-    return { ok: true, principal: toPrincipal(row, verdict.expiresAt) };
+    return acceptRow(row, meta.now, since);
   },
 
   companionCookies: [],
@@ -123,19 +143,20 @@ export const sessionStrategy: AuthStrategy = {
   inspect: inspectSeal,
 
   describe() {
+    const cache = describeCheckCache();
     return {
       mode: "session",
       title: "Server-side session",
       credentialLabel: "session",
       cookieName: authCookieName("session"),
       stateLivesIn: "A Session row in the database; the cookie is a sealed random id.",
-      revocation: "Immediate: deleting the row ends the session on its next request.",
+      revocation: `Immediate: deleting the row ends the session on its next request.${cache.revocationNote}`,
       canRevoke: [
         "this session (logout), at once",
         "any one of your devices, at once",
         "every session of a user (password change, admin disable), at once",
       ],
-      cannotRevoke: ["nothing — but without the database nothing works either (see the outage lab)"],
+      cannotRevoke: cache.gap ? [cache.gap] : ["nothing — but without the database nothing works either (see the outage lab)"],
     };
   },
 };

@@ -1,0 +1,122 @@
+import { randomUUID } from "node:crypto";
+import { errorText, logEvent } from "../../log.ts";
+import type { Messages, Subscription } from "../../state/types.ts";
+import { createTaggedCache } from "./tagged-cache.ts";
+
+/**
+ * A tagged cache (tagged-cache.ts) wired to an invalidation channel (lib/state messages):
+ * memory within one process, Redis pub/sub across a fleet. A write that changes a decision
+ * calls invalidate(): evicted here before it returns, then published to every other instance.
+ * The cache is trusted only while the subscription is healthy, so a fleet member that may have
+ * missed a message reads the database instead (fail safe, never stale).
+ */
+
+export const INVALIDATION_CHANNEL = "auth:check-cache";
+
+export interface PushedCacheOptions {
+  messages: Messages;
+  maxEntries: number;
+  maxAgeMs: number;
+  /** How long after a failed subscribe to try again (the cache is bypassed meanwhile). */
+  retryAfterMs: number;
+  clock?: () => number;
+}
+
+export interface PushedCache {
+  /** Serving allowed now: subscribed and healthy. Starts the subscription on first use. */
+  usable(): boolean;
+  get<V>(key: string): V | undefined;
+  generation(): number;
+  remember(key: string, value: unknown, tags: readonly string[], since: number): boolean;
+  /** Evicts here at once (before the first await), then tells the other instances. */
+  invalidate(tags: readonly string[]): Promise<void>;
+  /** Resolves once the first subscribe attempt has settled (tests, warm-up). */
+  ready(): Promise<void>;
+  size(): number;
+  close(): Promise<void>;
+}
+
+interface InvalidationMessage {
+  from: string;
+  tags: string[];
+}
+
+export function createPushedCache({ messages, maxEntries, maxAgeMs, retryAfterMs, clock = Date.now }: PushedCacheOptions): PushedCache {
+  const cache = createTaggedCache<unknown>({ maxEntries, maxAgeMs, clock });
+  // Our own messages come back through the channel: already evicted, so skipped.
+  const sender = randomUUID();
+  let subscription: Subscription | null = null;
+  let connecting: Promise<void> | null = null;
+  let retryAt = Number.NEGATIVE_INFINITY;
+  let closed = false;
+
+  function onMessage(text: string): void {
+    let message: Partial<InvalidationMessage> | null = null;
+    try {
+      message = JSON.parse(text) as Partial<InvalidationMessage>;
+    } catch {
+      // Unreadable: handled below like any message we cannot act on precisely.
+    }
+    if (message?.from === sender) return;
+    // A message we cannot read precisely could have named anything: drop everything.
+    if (!message || !Array.isArray(message.tags)) cache.setTrusted(cache.trusted());
+    else cache.evict(message.tags.filter((tag): tag is string => typeof tag === "string"));
+  }
+
+  async function connect(): Promise<void> {
+    try {
+      const made = await messages.subscribe(INVALIDATION_CHANNEL, onMessage);
+      if (closed) return void (await made.close());
+      subscription = made;
+      made.onHealthChange((healthy) => cache.setTrusted(healthy));
+      cache.setTrusted(made.healthy());
+    } catch (error) {
+      logEvent("check_cache_subscribe_failed", { error: errorText(error) }, "error");
+      retryAt = clock() + retryAfterMs;
+    } finally {
+      connecting = null;
+    }
+  }
+
+  function usable(): boolean {
+    if (closed) return false;
+    if (!subscription) {
+      if (!connecting && clock() >= retryAt) connecting = connect();
+      return false;
+    }
+    // Polled as well as listened to: a change seen here first still flushes before serving.
+    const healthy = subscription.healthy();
+    if (healthy !== cache.trusted()) cache.setTrusted(healthy);
+    return healthy;
+  }
+
+  return {
+    usable,
+    get: <V>(key: string) => (usable() ? (cache.get(key) as V | undefined) : undefined),
+    generation: () => cache.generation(),
+    remember: (key, value, tags, since) => usable() && cache.remember(key, value, tags, since),
+    async invalidate(tags) {
+      cache.evict(tags);
+      try {
+        await messages.publish(INVALIDATION_CHANNEL, JSON.stringify({ from: sender, tags: [...tags] } satisfies InvalidationMessage));
+      } catch (error) {
+        // The other instances keep what they cached until its max age, unless (likelier, with
+        // one Redis for both) their subscription broke too and they bypass their caches.
+        logEvent("check_cache_publish_failed", { tags: tags.length, error: errorText(error) }, "error");
+      }
+    },
+    async ready() {
+      usable();
+      await connecting;
+    },
+    size: () => cache.size(),
+    async close() {
+      closed = true;
+      cache.setTrusted(false);
+      const closing = subscription;
+      subscription = null;
+      // Unsubscribing over a connection that is gone fails, and leaves nothing to release.
+      await closing?.close().catch(() => undefined);
+    },
+  };
+}
