@@ -19,6 +19,11 @@ const nextConfig: NextConfig = {
   // Lets parallel builds (tests, screenshots, a second checkout's CI) keep separate outputs.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // forbidden() from next/navigation: /admin refuses a logged-in non-admin with HTTP 403, not a
+  // refusal page served as 200 (monitors, scanners and scripts read the status, not the text).
+  // Still experimental in Next 16: `next build` lists it under "Experiments (use with caution)";
+  // `next start` prints nothing and no warning is raised at run time.
+  experimental: { authInterrupts: true },
   // Native and driver packages load from node_modules at run time instead of being bundled.
   serverExternalPackages: ["@node-rs/argon2", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "ioredis"],
   async headers() {

@@ -56,7 +56,9 @@ async function guard(request: NextRequest, forwarded: Headers): Promise<NextResp
   // Only navigations are redirected: a 307 would replay a form post (a Server Action) at the
   // refresh or login URL. Other methods go on to the DAL, which answers them itself.
   if (!plausible && (request.method === "GET" || request.method === "HEAD")) {
-    return NextResponse.redirect(new URL(edge.recoveryPath(pathname + search), request.url));
+    if (isScriptFetch(request)) return new NextResponse(null, { status: 401, headers: NO_STORE });
+    // no-store: the answer depends on a cookie, so no cache may replay it after a login.
+    return NextResponse.redirect(new URL(edge.recoveryPath(pathname + search), request.url), { headers: NO_STORE });
   }
 
   // Overwrite whatever the client sent under this name: it only feeds a sanitised `?next=`.
@@ -66,8 +68,20 @@ async function guard(request: NextRequest, forwarded: Headers): Promise<NextResp
   return response;
 }
 
-export const config = {
-  // Every page, for its per-request CSP nonce (the auth redirect still only concerns /session/*
-  // and /jwt/*); the API only for requests Next would answer with a bare 500; not static files.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
-};
+const NO_STORE = { "Cache-Control": "no-store" };
+
+/**
+ * A fetch from a script, not a page load: in practice the client router's prefetch or soft
+ * navigation (Next hides its `RSC` header and `_rsc` parameter from the proxy, so the
+ * browser's Sec-Fetch-Mode tells them apart; a client without it gets the redirect). It is not
+ * redirected: the browser would follow with the router's headers but without `_rsc`, Next
+ * would answer the login URL with its own 307 to `…&_rsc=…` (no Vary, no Cache-Control), and
+ * Chrome's Back button, which prefers cached answers, later replayed that redirect for the page
+ * itself, leaving `_rsc=` in the address bar (e2e/back-after-logout.spec.ts). A non-Flight
+ * answer makes the router drop the prefetch and turn a navigation into a full page load,
+ * which gets the redirect.
+ */
+function isScriptFetch(request: NextRequest): boolean {
+  const mode = request.headers.get("sec-fetch-mode");
+  return mode !== null && mode !== "navigate";
+}

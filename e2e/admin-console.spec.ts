@@ -21,8 +21,8 @@ test("anonymous visitors are sent to the login, and back to /admin after it", as
 
 test("from there, the link to JWT mode's login keeps the way back to /admin", async ({ page }) => {
   await page.goto("/admin");
-  // In the page, not the menu's "JWT mode" (its dashboard); the case is the other work's to settle.
-  await page.getByRole("main").getByRole("link", { name: /^jwt mode$/i }).click();
+  // In the page, not the menu's "JWT mode" (its dashboard).
+  await page.getByRole("main").getByRole("link", { name: "JWT mode", exact: true }).click();
   await expect(page).toHaveURL("/jwt/login?next=%2Fadmin");
   await page.getByLabel("E-mail").fill(alice.email);
   await page.getByLabel("Password").fill(alice.password);
@@ -32,10 +32,13 @@ test("from there, the link to JWT mode's login keeps the way back to /admin", as
 });
 
 for (const mode of ["session", "jwt"] as const) {
-  test(`a user logged in with ${mode} mode gets the 403 page with a way home`, async ({ loggedInPage }) => {
+  test(`a user logged in with ${mode} mode gets the 403 page, with status 403 and a way home`, async ({ loggedInPage }) => {
     const page = await loggedInPage(mode, bob);
-    await page.goto("/admin");
+    // The gate runs before the lookup: a refusal reveals nothing about which ids exist.
+    expect((await page.goto("/admin/users/no-such-user"))?.status()).toBe(403);
+    expect((await page.goto("/admin"))?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
+    await expect(page.getByText(`logged in as ${bob.email}`)).toBeVisible();
     await expect(page.getByText("403 · Forbidden")).toBeVisible();
     await expect(page.getByRole("table", { name: "Users" })).toHaveCount(0);
     await page.getByRole("link", { name: "Back to the home page" }).click();

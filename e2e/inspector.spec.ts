@@ -17,7 +17,7 @@ async function shownJson(page: Page, label: string): Promise<unknown> {
 
 test("the JWT inspector shows the cookie's structure, its decoded parts and a live countdown to exp", async ({ page, context }) => {
   await loginViaForm(page, "jwt", bob);
-  await page.getByRole("navigation", { name: "jwt pages" }).getByRole("link", { name: "Inspector" }).click();
+  await page.getByRole("navigation", { name: "JWT mode pages" }).getByRole("link", { name: "Inspector" }).click();
   await expect(page).toHaveURL("/jwt/inspect");
   const token = await authCookieValue(context, "jwt");
   const [header, payload] = token.split(".");

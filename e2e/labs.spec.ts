@@ -146,6 +146,10 @@ test.describe("database outage", { tag: "@outage" }, () => {
     expect(result.columns.session.verdict.outcome).toBe("fails_closed");
     expect(result.columns.jwt.verdict.outcome).toBe("fails_closed");
     expect(result.columns.jwt.measures.outageMs).toBeLessThan(5_000);
+    // The server's events for the lab's own requests are kept with the result, not printed.
+    const logged = result.notes.find((note) => note.startsWith("During the outage the server logged"));
+    expect(logged).toContain("session_store_unreachable");
+    expect(logged).toContain("revocation_unreadable");
     await expectThrowawayUserDeleted(result);
 
     const again = await post("database-outage");

@@ -46,7 +46,7 @@ test("the home page links to sign-up, which defaults to session mode", async ({ 
   await page.goto("/");
   await page.getByRole("link", { name: "create an account of your own" }).click();
   await expect(page).toHaveURL("/register");
-  await expect(page.getByText("You will be logged in to Session mode right away.")).toBeVisible();
+  await expect(page.getByText("You will be logged in to session mode right away.")).toBeVisible();
 });
 
 test("a weak password is refused with the library's advice, and the form keeps name and e-mail", async ({ page }) => {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { errorText, formatEvent, logEvent } from "./log.ts";
+import { captureEvents, errorText, formatEvent, logEvent } from "./log.ts";
 
 test("an event is its stable code first, then its fields as JSON", () => {
   assert.equal(formatEvent("touch_failed", { sessionId: "abc", attempt: 1 }), '[auth] touch_failed {"sessionId":"abc","attempt":1}');
@@ -19,4 +19,19 @@ test("warn and error go to their own console streams", (t) => {
   logEvent("a_code", { x: 1 });
   logEvent("b_code", {}, "error");
   assert.deepEqual(seen, ['warn [auth] a_code {"x":1}', "error [auth] b_code {}"]);
+});
+
+test("captured events are handed back instead of printed; outside the capture they print again", async (t) => {
+  const printed: string[] = [];
+  t.mock.method(console, "warn", (line: string) => printed.push(line));
+  const { result, events } = await captureEvents(async () => {
+    await Promise.resolve();
+    logEvent("expected_code", { id: "x" });
+    return 7;
+  });
+  assert.equal(result, 7);
+  assert.deepEqual(events, [{ code: "expected_code", fields: { id: "x" }, level: "warn" }]);
+  assert.deepEqual(printed, []);
+  logEvent("unexpected_code");
+  assert.deepEqual(printed, ["[auth] unexpected_code {}"]);
 });

@@ -1,11 +1,19 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
 /**
  * Security-relevant events that must not pass silently but are not the caller's failure
  * either: one line each, a stable code first (what alerting and tests match on), then the
  * fields as JSON. Never a credential in the fields: a jti, an id or a mode, not a token.
  */
-export type LogLevel = "warn" | "error";
+export type LogLevel = "info" | "warn" | "error";
 
 export type LogFields = Record<string, string | number | boolean | null | undefined>;
+
+export interface LoggedEvent {
+  code: string;
+  fields: LogFields;
+  level: LogLevel;
+}
 
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -15,7 +23,23 @@ export function formatEvent(code: string, fields: LogFields = {}): string {
   return `[auth] ${code} ${JSON.stringify(fields)}`;
 }
 
+const captured = new AsyncLocalStorage<LoggedEvent[]>();
+
 export function logEvent(code: string, fields: LogFields = {}, level: LogLevel = "warn"): void {
+  const sink = captured.getStore();
+  if (sink) return void sink.push({ code, fields, level });
   if (level === "error") console.error(formatEvent(code, fields));
-  else console.warn(formatEvent(code, fields));
+  else if (level === "warn") console.warn(formatEvent(code, fields));
+  else console.info(formatEvent(code, fields));
+}
+
+/**
+ * For a test that provokes events on purpose (an outage, a refused admin action): the events
+ * logged while `run` runs are handed back for it to assert on, instead of printed. A green run
+ * then prints only the events nobody expected; a test that expects none can assert that too.
+ */
+export async function captureEvents<T>(run: () => Promise<T> | T): Promise<{ result: T; events: LoggedEvent[] }> {
+  const events: LoggedEvent[] = [];
+  const result = await captured.run(events, run);
+  return { result, events };
 }

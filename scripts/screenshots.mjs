@@ -1,4 +1,5 @@
-// `npm run screenshots`: PNGs of the real site for the README, written to docs/screenshots/.
+// `npm run screenshots`: PNGs of the real site for the README, written to docs/screenshots/ as
+// <page>-1280.png (the whole page) and <page>-390.png (a phone's first screen).
 //   node scripts/screenshots.mjs [--skip-build]
 //   BASE_URL=http://localhost:3000 node scripts/screenshots.mjs   photograph a running app instead
 // Without BASE_URL it builds (unless --skip-build), starts the app on a fresh database with
@@ -18,6 +19,13 @@ const USERS = {
   jwt: { email: "bob@example.com", password: "bob-password" },
 };
 
+/** Each page at a laptop's width (the whole page) and a phone's (its first screen). */
+const WIDTHS = [
+  { width: 1280, height: 800, fullPage: true },
+  { width: 390, height: 844, fullPage: false },
+];
+const PUBLIC_PAGES = { home: "/", "session-login": "/session/login", "jwt-login": "/jwt/login", register: "/register" };
+
 const app = process.env.BASE_URL ? { url: process.env.BASE_URL.replace(/\/$/, ""), stop: async () => {} } : await startApp();
 try {
   await photograph(app.url);
@@ -29,25 +37,48 @@ async function photograph(baseURL) {
   mkdirSync(OUT, { recursive: true });
   const browser = await chromium.launch({ executablePath: findChromium({ log: console.error }), args: CHROMIUM_ARGS });
   try {
-    const context = await browser.newContext({ baseURL, viewport: { width: 1200, height: 800 }, deviceScaleFactor: 1 });
-    const page = await context.newPage();
-    for (const mode of ["session", "jwt"]) await makeTraffic(page, mode);
-    const labShot = await runStolenCredentialLab(page);
-    await shoot(page, "/compare", "compare.png");
-    await shoot(page, "/jwt/inspect", "jwt-inspector.png");
-    if (!labShot) await shoot(page, "/session/inspect", "session-inspector.png");
+    let labPath = null;
+    for (const [index, size] of WIDTHS.entries()) {
+      const context = await browser.newContext({ baseURL, viewport: { width: size.width, height: size.height }, deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      const shoot = async (name, path) => {
+        await expectOk(await page.goto(path));
+        const file = `${OUT}/${name}-${size.width}.png`;
+        await page.screenshot({ path: file, fullPage: size.fullPage });
+        console.log(`screenshots: ${file}`);
+      };
+      // Logged out first: the login pages show their forms, not a redirect.
+      for (const [name, path] of Object.entries(PUBLIC_PAGES)) await shoot(name, path);
+      // Alice (an admin) in session mode, Bob in JWT mode: both at once, as the app allows.
+      for (const mode of ["session", "jwt"]) await (index === 0 ? makeTraffic(page, mode) : logIn(page, mode));
+      labPath ??= await runStolenCredentialLab(page);
+      await shoot("session-dashboard", "/session/dashboard");
+      await shoot("session-devices", "/session/devices");
+      await shoot("jwt-dashboard", "/jwt/dashboard");
+      await shoot("jwt-inspector", "/jwt/inspect");
+      await shoot("compare", "/compare");
+      await shoot("flows", "/flows");
+      await shoot("labs", "/labs");
+      if (labPath) await shoot("stolen-credential-lab", labPath);
+      await shoot("admin", "/admin");
+      await context.close();
+    }
   } finally {
     await browser.close();
   }
 }
 
-/** A login through the real form, then the pages and API calls a visitor would make. */
-async function makeTraffic(page, mode) {
+async function logIn(page, mode) {
   await page.goto(`/${mode}/login`);
   await page.getByLabel("E-mail").fill(USERS[mode].email);
   await page.getByLabel("Password").fill(USERS[mode].password);
   await page.getByRole("button", { name: "Log in" }).click();
   await page.waitForURL(`**/${mode}/dashboard`);
+}
+
+/** A login through the real form, then the pages and API calls a visitor would make. */
+async function makeTraffic(page, mode) {
+  await logIn(page, mode);
   for (let i = 0; i < 3; i++) {
     await page.goto(`/${mode}/dashboard`);
     await page.goto(`/${mode}/inspect`);
@@ -57,21 +88,14 @@ async function makeTraffic(page, mode) {
   if (mode === "jwt") await expectOk(await page.request.post("/api/jwt/refresh"));
 }
 
-/** The lab page with a fresh result, when this build has the labs; false when it has none. */
+/** The address of a fresh result of the lab, when this build has the labs; null when it has none. */
 async function runStolenCredentialLab(page) {
   const response = await page.goto("/labs/stolen-credential");
-  if (!response?.ok()) return false;
+  if (!response?.ok()) return null;
   await page.getByRole("button", { name: "Run the lab" }).click();
   await page.waitForURL(/\/labs\/stolen-credential\?run=/, { timeout: 60_000 });
-  await page.screenshot({ path: `${OUT}/stolen-credential-lab.png`, fullPage: true });
-  console.log(`screenshots: ${OUT}/stolen-credential-lab.png`);
-  return true;
-}
-
-async function shoot(page, path, file) {
-  await page.goto(path);
-  await page.screenshot({ path: `${OUT}/${file}`, fullPage: true });
-  console.log(`screenshots: ${OUT}/${file}`);
+  const url = new URL(page.url());
+  return url.pathname + url.search;
 }
 
 async function expectOk(response) {

@@ -11,6 +11,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { findChromium } from "./find-browser.mjs";
 import { createFreshDatabase, newRunId } from "./fresh-database.mjs";
@@ -161,9 +162,15 @@ async function runNodeTests(suite, files, env, extraArgs = []) {
   // react-server: what Next resolves server code with. lib/'s server modules start with
   // `import "server-only"`, which throws under any other condition (see README, Conventions).
   const node = ["--conditions=react-server", "--test"];
-  const { code } = await runCommand("npx", ["tsx", ...node, ...reporters, ...extraArgs, ...files], env);
+  const { code } = await runCommand("npx", ["tsx", ...node, ...reporters, ...extraArgs, ...files], withQuietKnownWarnings(env));
   const counts = readTapCounts(tapFile);
   results.push({ suite, ...counts, ...crashedUnlessCounted(code, counts) });
+}
+
+/** NODE_OPTIONS reaches the test runner's child processes too, where the tests run. */
+function withQuietKnownWarnings(env) {
+  const preload = `--import=${pathToFileURL(resolve("scripts/quiet-known-warnings.mjs")).href}`;
+  return { ...env, NODE_OPTIONS: [env.NODE_OPTIONS, preload].filter(Boolean).join(" ") };
 }
 
 async function freshDatabase(suite) {

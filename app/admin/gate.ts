@@ -1,14 +1,18 @@
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { checkAdminAnyMode, type AdminGate } from "@/lib/admin/gate";
 import { edges } from "@/lib/auth/edge-registry";
 import { loginPath } from "@/lib/auth/next-path";
 
-/** For the console's pages: an admin of either mode, a refusal to render, or off to the login. */
-export async function gateAdminPage(here: string): Promise<Exclude<AdminGate, { kind: "anonymous" }>> {
+/**
+ * For the console's pages: an admin of either mode, or off to the login, or a 403 rendered by
+ * app/admin/forbidden.tsx (forbidden() throws, like redirect(), so the page renders nothing).
+ */
+export async function gateAdminPage(here: string): Promise<Extract<AdminGate, { kind: "admin" }>> {
   const gate = await checkAdminAnyMode();
   // A credential that was presented but refused goes to its own mode's recovery (JWT mode's is
   // a refresh, so an admin whose access token just expired comes straight back). Otherwise
   // session mode's login; its page links to JWT mode's, and either lands back here.
   if (gate.kind === "anonymous") redirect(gate.rejected ? edges[gate.rejected].recoveryPath(here) : loginPath("session", here));
+  if (gate.kind === "forbidden") forbidden();
   return gate;
 }

@@ -5,7 +5,6 @@ import { LogoutListener } from "./CrossTabLogout";
 import { FactTable } from "./FactTable";
 import { LogoutButton } from "./LogoutButton";
 import { PasswordForm } from "./PasswordForm";
-import { ModeBadge } from "./ModeBadge";
 import { modeStyle } from "./mode-style";
 import { LocalTime } from "./LocalTime";
 
@@ -21,8 +20,7 @@ export async function Dashboard({ mode }: { mode: AuthMode }) {
       <LogoutListener mode={mode} />
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <ModeBadge mode={mode} />
-          <h1 className="mt-2 text-2xl font-semibold">Signed in as {profile?.name ?? principal.userId}</h1>
+          <h1 className="text-2xl font-semibold">Signed in as {profile?.name ?? principal.userId}</h1>
           <p className="text-sm text-slate-600">
             {profile?.email} · role <strong>{principal.role}</strong>
           </p>

@@ -9,7 +9,6 @@ import { AUTH_MODES, type AuthMode } from "@/lib/auth/types";
 import { LogoutAnnouncer } from "./CrossTabLogout";
 import { DemoUsers } from "./DemoUsers";
 import { LoginForm } from "./LoginForm";
-import { ModeBadge } from "./ModeBadge";
 import { modeStyle } from "./mode-style";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -28,8 +27,7 @@ export async function LoginPage({ mode, searchParams }: { mode: AuthMode; search
   return (
     <div className="grid gap-10 md:grid-cols-2">
       <section className={`rounded-xl border bg-white p-8 shadow-sm ${modeStyle[mode].border}`}>
-        <ModeBadge mode={mode} />
-        <h1 className="mt-3 text-2xl font-semibold">Log in — {description.title}</h1>
+        <h1 className="text-2xl font-semibold">Log in — {description.title}</h1>
         {first(params.signedOut) ? (
           <p role="status" className="mt-3 rounded-md bg-slate-100 px-3 py-2 text-sm">
             You are logged out of {modeStyle[mode].inline}.

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import type { AuthMode } from "@/lib/auth/types";
 import { ModeBadge } from "./ModeBadge";
+import { modeStyle } from "./mode-style";
 
-/** The pages of one mode, above each of them. */
+/** The pages of one mode, above each of them; its badge is the one mode label those pages show. */
 const pages: Record<AuthMode, { href: string; label: string }[]> = {
   session: [
     { href: "/session/dashboard", label: "Dashboard" },
@@ -17,7 +18,7 @@ const pages: Record<AuthMode, { href: string; label: string }[]> = {
 
 export function ModeNav({ mode }: { mode: AuthMode }) {
   return (
-    <nav aria-label={`${mode} pages`} className="mb-8 flex items-center gap-4 text-sm">
+    <nav aria-label={`${modeStyle[mode].label} pages`} className="mb-8 flex items-center gap-4 text-sm">
       <ModeBadge mode={mode} />
       {pages[mode].map((page) => (
         <Link key={page.href} href={page.href} className="text-slate-600 hover:text-slate-900">

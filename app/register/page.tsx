@@ -16,7 +16,7 @@ export default async function RegisterPage({ searchParams }: PageProps<"/registe
       <section className={`rounded-xl border bg-white p-8 shadow-sm ${modeStyle[mode].border}`}>
         <ModeBadge mode={mode} />
         <h1 className="mt-3 text-2xl font-semibold">Create an account</h1>
-        <p className="mt-2 text-sm text-slate-600">You will be logged in to {modeStyle[mode].label} right away.</p>
+        <p className="mt-2 text-sm text-slate-600">You will be logged in to {modeStyle[mode].inline} right away.</p>
         <div className="mt-6">
           <RegisterForm mode={mode} />
         </div>
@@ -32,7 +32,7 @@ export default async function RegisterPage({ searchParams }: PageProps<"/registe
           Already have an account?{" "}
           <Link href={`/${mode}/login`} className={inlineLink}>Log in</Link>. Sign up for the other mode instead:{" "}
           <Link href={`/register?mode=${mode === "jwt" ? "session" : "jwt"}`} className={inlineLink}>
-            {modeStyle[mode === "jwt" ? "session" : "jwt"].label}
+            {modeStyle[mode === "jwt" ? "session" : "jwt"].inline}
           </Link>
           .
         </p>

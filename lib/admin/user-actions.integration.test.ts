@@ -5,6 +5,7 @@ import { issueRefreshFamily } from "../auth/jwt/refresh.ts";
 import { newSessionSecret, sessionRowId } from "../auth/session/ids.ts";
 import { insertSession } from "../auth/session/store.ts";
 import { getDb } from "../db.ts";
+import { captureEvents, type LoggedEvent } from "../log.ts";
 import { at, cleanUpTestDatabase, createTestUser, SECOND, T0 } from "../test-database.ts";
 import { adminDisableUser, adminEnableUser, adminEndEverything, adminSetRole } from "./user-actions.ts";
 
@@ -20,6 +21,11 @@ async function userWithLogins() {
   await insertSession({ id: sessionRowId(newSessionSecret()), userId: user.id, now: T0, expiresAt: at(3600 * SECOND), userAgent: null, ip: null });
   await issueRefreshFamily(user.id, T0);
   return user;
+}
+
+/** The reasons of the admin refusals logged, in order: refusals write no audit row, so the log is their record. */
+function refusalReasons(events: LoggedEvent[]): unknown[] {
+  return events.filter((event) => event.code === "admin_action_refused").map((event) => event.fields.reason);
 }
 
 describe("admin actions write their audit entry", () => {
@@ -54,10 +60,13 @@ describe("admin actions write their audit entry", () => {
     assert.ok((await listRecentAudit(100)).some((e) => e.id === entries[0]!.id));
   });
 
-  test("refusals change nothing and write nothing", async () => {
+  test("refusals change nothing and write no audit row, but each is logged", async () => {
     const actor = await actorAdmin();
-    assert.deepEqual(await adminDisableUser(actor, actor.userId, T0), { ok: false, code: "cannot_disable_self" });
-    assert.deepEqual(await adminSetRole(actor, "no-such-user", "user", T0), { ok: false, code: "user_not_found" });
+    const { events } = await captureEvents(async () => {
+      assert.deepEqual(await adminDisableUser(actor, actor.userId, T0), { ok: false, code: "cannot_disable_self" });
+      assert.deepEqual(await adminSetRole(actor, "no-such-user", "user", T0), { ok: false, code: "user_not_found" });
+    });
+    assert.deepEqual(refusalReasons(events), ["cannot_disable_self", "user_not_found"]);
     assert.deepEqual(await listUserAudit(actor.userId, 10), []);
     assert.deepEqual(await listUserAudit("no-such-user", 10), []);
   });
@@ -69,7 +78,7 @@ describe("never leave no admin", () => {
     // Files run one at a time (scripts/test.mjs), so parking the other admins here is safe; they come back in finally.
     const others = await db.user.findMany({ where: { role: "admin", disabledAt: null }, select: { id: true } });
     await db.user.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { disabledAt: T0 } });
-    try {
+    const { events } = await captureEvents(async () => {
       const last = await createTestUser({ role: "admin" });
       const actor: AuditActor = { userId: last.id, mode: "session", ip: null, userAgent: null };
       assert.deepEqual(await adminSetRole(actor, last.id, "user", T0), { ok: false, code: "last_admin" });
@@ -83,8 +92,7 @@ describe("never leave no admin", () => {
       assert.deepEqual(await adminDisableUser({ ...actor, userId: last.id }, peer.id, T0), { ok: false, code: "last_admin" });
       assert.deepEqual(await adminSetRole(peerActor, peer.id, "user", T0), { ok: false, code: "last_admin" });
       assert.equal((await db.user.findUniqueOrThrow({ where: { id: last.id } })).role, "user");
-    } finally {
-      await db.user.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { disabledAt: null } });
-    }
+    }).finally(() => db.user.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { disabledAt: null } }));
+    assert.deepEqual(refusalReasons(events), ["last_admin", "last_admin", "last_admin", "last_admin"]);
   });
 });

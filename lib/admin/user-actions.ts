@@ -4,6 +4,7 @@ import { checkTags, invalidateChecks } from "../auth/check-cache/index.ts";
 import { withWriteConflictRetry } from "../db-conflict.ts";
 import { endUserCredentials, type RevocationCount } from "./end-credentials.ts";
 import { writeAudit, type AuditAction, type AuditActor } from "../audit/log.ts";
+import { logEvent } from "../log.ts";
 import { getDb } from "../db.ts";
 import type { TransactionClient } from "../generated/sqlite/internal/prismaNamespace.ts";
 import type { Role } from "../roles.ts";
@@ -53,7 +54,7 @@ async function runAudited(actor: AuditActor, targetUserId: string, plan: Plan, n
   );
   if (!outcome.ok) {
     // Refusals change nothing, so they get no audit row; they are still security events (ASVS 5.0 §16.3.2).
-    console.warn(`[admin] refused ${plan.action}: ${outcome.code} (actor ${actor.userId}, target ${targetUserId})`);
+    logEvent("admin_action_refused", { action: plan.action, reason: outcome.code, actor: actor.userId, target: targetUserId });
     return outcome;
   }
   // Every plan changes what a check decides (role, disabled, token version): after the commit.
@@ -65,7 +66,7 @@ async function runAudited(actor: AuditActor, targetUserId: string, plan: Plan, n
 
 export function adminDisableUser(actor: AuditActor, userId: string, now: Date): Promise<AdminActionResult> {
   if (userId === actor.userId) {
-    console.warn(`[admin] refused user.disable: cannot_disable_self (actor ${actor.userId})`);
+    logEvent("admin_action_refused", { action: "user.disable", reason: "cannot_disable_self", actor: actor.userId });
     return Promise.resolve({ ok: false, code: "cannot_disable_self" });
   }
   return runAudited(actor, userId, {

@@ -4,7 +4,7 @@ import type { AuthMode } from "../auth/types.ts";
 import { databaseProvider, getConfig, type Config } from "../env.ts";
 import { callMe, logInAs, type HeldCredential } from "./credentials.ts";
 import { judgeOutage, acceptedFailOpen } from "./database-outage-verdict.ts";
-import { LAB_OUTAGE_HEADER, openLabOutage } from "./outage-scope.ts";
+import { LAB_OUTAGE_HEADER, labOutageEvents, openLabOutage } from "./outage-scope.ts";
 import { createOutageGate } from "./outage-window.ts";
 import { processLocal } from "../state/process-local.ts";
 import { answerCode, createLabClient, type LabClient } from "./recorder.ts";
@@ -64,13 +64,14 @@ export async function runDatabaseOutageLab(origin: string, user: ThrowawayUser):
 
   const window = await outageGate().outage(async (secret) => {
     for (const client of Object.values(clients)) client.happened("The database was made unreachable for the lab's own requests (everyone else's kept it).");
-    return Promise.all([meDuring(clients.session, session, secret), meDuring(clients.jwt, jwt, secret)]);
+    const answers = await Promise.all([meDuring(clients.session, session, secret), meDuring(clients.jwt, jwt, secret)]);
+    return { answers, logged: labOutageEvents(secret)?.map((event) => event.code) ?? null };
   });
   for (const client of Object.values(clients)) client.happened(`The real database was put back after ${window.outageMs} ms.`);
   const after = await Promise.all([callMe(clients.session, session, "Who am I, after the outage", { decisive: true }), callMe(clients.jwt, jwt, "Who am I, after the outage", { decisive: true })]);
 
   const judge = (mode: AuthMode, index: 0 | 1) => {
-    const during = window.result[index];
+    const during = window.result.answers[index];
     return {
       mode,
       steps: clients[mode].steps,
@@ -100,7 +101,18 @@ export async function runDatabaseOutageLab(origin: string, user: ThrowawayUser):
       checkCacheNote(config),
       "Session mode fails closed by design (lib/auth/session/strategy.ts): without the row there is no session, so it answers 503 rather than guess.",
       "Logging in and refreshing need the database in both modes: during an outage nobody new gets in either way.",
+      loggedDuringNote(window.result.logged),
       `The outage was real but confined: for ${window.outageMs} ms the lab's own marked requests found no database through the same code path as any request, while every other request on this server kept the real one.`,
     ],
   };
+}
+
+/** The server's log lines for the lab's own requests: kept here, not printed (outage-scope.ts). */
+export function loggedDuringNote(codes: string[] | null): string {
+  if (codes === null) return "The outage limit ended the outage before its log could be read.";
+  if (codes.length === 0) return "The server logged nothing for the lab's requests during the outage.";
+  const counts = new Map<string, number>();
+  for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
+  const listed = [...counts].map(([code, times]) => (times > 1 ? `${code} ×${times}` : code)).join(", ");
+  return `During the outage the server logged ${listed} for the lab's requests: what an operator's alerting would see. They are kept with this result rather than printed on the server's console, since the lab caused them.`;
 }

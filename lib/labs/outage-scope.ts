@@ -2,6 +2,7 @@ import "server-only";
 
 import { randomBytes } from "node:crypto";
 import { createUnreachableClient, runWithDatabase, type Db } from "../db.ts";
+import { captureEvents, type LoggedEvent } from "../log.ts";
 import { processLocal } from "../state/process-local.ts";
 
 /**
@@ -12,18 +13,23 @@ import { processLocal } from "../state/process-local.ts";
  * including anyone who sends the header with a guessed, old or empty value — gets the real
  * database, so no outside request can opt in, and no real user's check is ever weakened.
  *
+ * The events the app logs while serving those requests (session_store_unreachable, …) are the
+ * outage the lab caused, not an incident: they are kept with the outage for the lab to show
+ * (labOutageEvents) instead of printed, so a run of the lab, or of its tests, does not read
+ * like a broken server. Everyone else's events print as always.
+ *
  * Per process on purpose: the lab sends its requests to this very process (instance.ts checks
  * that first), and a secret that never leaves it cannot be replayed at another instance.
  */
 
 export const LAB_OUTAGE_HEADER = "x-svj-lab-outage";
 
-const open = processLocal("labs:open-outages", () => new Map<string, Db>());
+const open = processLocal("labs:open-outages", () => new Map<string, { client: Db; events: LoggedEvent[] }>());
 
 export function openLabOutage(): { handle: string; restore: () => Promise<void> } {
   const secret = randomBytes(32).toString("base64url");
   const client = createUnreachableClient();
-  open.set(secret, client);
+  open.set(secret, { client, events: [] });
   let closed = false;
   return {
     handle: secret,
@@ -41,11 +47,21 @@ export function openLabOutage(): { handle: string; restore: () => Promise<void> 
 export function labOutageClient(headers: Headers): Db | null {
   const presented = headers.get(LAB_OUTAGE_HEADER);
   // A Map lookup by a 256-bit random secret: nothing to learn from its timing.
-  return presented ? (open.get(presented) ?? null) : null;
+  return presented ? (open.get(presented)?.client ?? null) : null;
+}
+
+/** What the app logged for the marked requests of an outage, in order; null once it closed. */
+export function labOutageEvents(secret: string): LoggedEvent[] | null {
+  const outage = open.get(secret);
+  return outage ? [...outage.events] : null;
 }
 
 /** Runs a request's handler, inside the lab's outage if (and only if) it carries its secret. */
-export function runInLabOutageIfMarked<T>(request: unknown, work: () => Promise<T>): Promise<T> {
-  const client = request instanceof Request ? labOutageClient(request.headers) : null;
-  return client ? runWithDatabase(client, work) : work();
+export async function runInLabOutageIfMarked<T>(request: unknown, work: () => Promise<T>): Promise<T> {
+  const presented = request instanceof Request ? request.headers.get(LAB_OUTAGE_HEADER) : null;
+  const outage = presented ? open.get(presented) : undefined;
+  if (!outage) return work();
+  const { result, events } = await captureEvents(() => runWithDatabase(outage.client, work));
+  outage.events.push(...events);
+  return result;
 }

@@ -2,8 +2,9 @@ import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
 import { cleanUpTestDatabase, createTestUser } from "../test-database.ts";
 import { getDb } from "../db.ts";
-import { LAB_OUTAGE_HEADER, labOutageClient, openLabOutage, runInLabOutageIfMarked } from "./outage-scope.ts";
 import { isLabUserId } from "./lab-user-id.ts";
+import { logEvent } from "../log.ts";
+import { LAB_OUTAGE_HEADER, labOutageClient, labOutageEvents, openLabOutage, runInLabOutageIfMarked } from "./outage-scope.ts";
 import { createThrowawayUser, deleteThrowawayUser, withThrowawayUser } from "./throwaway-user.ts";
 import { verifyCredentials } from "../users.ts";
 
@@ -27,6 +28,22 @@ describe("the outage lab's seam (lib/labs/outage-scope.ts)", () => {
     } finally {
       await outage.restore();
     }
+  });
+
+  test("what the app logs for the outage's own requests is kept for the lab, not printed; everyone else's prints", async (t) => {
+    const printed: string[] = [];
+    t.mock.method(console, "error", (line: string) => printed.push(line));
+    const outage = openLabOutage();
+    try {
+      const marked = new Request("http://x/", { headers: { [LAB_OUTAGE_HEADER]: outage.handle } });
+      await runInLabOutageIfMarked(marked, async () => logEvent("session_store_unreachable", { error: "lab" }, "error"));
+      await runInLabOutageIfMarked(new Request("http://x/"), async () => logEvent("session_store_unreachable", { error: "real" }, "error"));
+      assert.deepEqual(labOutageEvents(outage.handle), [{ code: "session_store_unreachable", fields: { error: "lab" }, level: "error" }]);
+      assert.deepEqual(printed, ['[auth] session_store_unreachable {"error":"real"}']);
+    } finally {
+      await outage.restore();
+    }
+    assert.equal(labOutageEvents(outage.handle), null, "a closed outage keeps nothing");
   });
 
   test("a guessed, empty or closed secret gets the real database", async () => {

@@ -2,6 +2,7 @@ import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { getDb } from "../db.ts";
+import { captureEvents } from "../log.ts";
 import { cleanUpTestDatabase, createTestUser, T0 } from "../test-database.ts";
 import type { AuthMode, RequestMeta } from "../auth/types.ts";
 import { registerAccount, type SignIn } from "./register.ts";
@@ -45,8 +46,12 @@ describe("registerAccount", () => {
     const existing = await createTestUser({ password: "the-owners-own-password" });
     const before = await getDb().user.findUniqueOrThrow({ where: { id: existing.id } });
     const { calls, signIn } = recordingSignIn();
-    const outcome = await registerAccount({ name: "Impostor", email: existing.email.toUpperCase(), password: STRONG, mode: "jwt" }, meta(), signIn);
+    const { result: outcome, events } = await captureEvents(() =>
+      registerAccount({ name: "Impostor", email: existing.email.toUpperCase(), password: STRONG, mode: "jwt" }, meta(), signIn),
+    );
     assert.deepEqual(outcome, { ok: true, mode: "jwt" });
+    // The server's own log still says what happened; only the visitor cannot tell.
+    assert.deepEqual(events.map((event) => event.code), ["register_existing_email"]);
     assert.deepEqual(calls, []);
     assert.deepEqual(await getDb().user.findUniqueOrThrow({ where: { id: existing.id } }), before);
   });

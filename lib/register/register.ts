@@ -1,6 +1,7 @@
 import "server-only";
 
 import { getDb } from "../db.ts";
+import { logEvent } from "../log.ts";
 import { burnPasswordCheck, hashPassword } from "../password.ts";
 import type { AuthMode, RequestMeta } from "../auth/types.ts";
 import { normalizeEmail } from "../users.ts";
@@ -43,12 +44,12 @@ export async function registerAccount(input: Registration, meta: RequestMeta, si
   const created = await createUser({ email, name: input.name, passwordHash });
   if (!created) {
     await burnPasswordCheck(input.password);
-    console.info("[register] existing_email: answered as registered, nobody logged in");
+    logEvent("register_existing_email", { outcome: "answered as registered, nobody logged in" }, "info");
     return { ok: true, mode: input.mode };
   }
   const signedIn = await signIn(input.mode, { email, password: input.password });
   // The account exists either way; the visitor lands on the login page instead of the dashboard.
-  if (!signedIn.ok) console.warn("[register] created_not_signed_in: the sign-in after sign-up was refused (login throttle?)");
+  if (!signedIn.ok) logEvent("register_created_not_signed_in", { note: "the sign-in after sign-up was refused (login throttle?)" });
   return { ok: true, mode: input.mode };
 }
 

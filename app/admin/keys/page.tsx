@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { inlineLink } from "@/app/components/link-style";
-import { checkAdmin } from "@/lib/auth/admin";
+import { gateAdminPage } from "@/app/admin/gate";
 import { listSigningKeys, rotationPolicy } from "@/lib/auth/jwt/key-admin";
 import { getConfig } from "@/lib/env";
 import { RotateButton } from "./RotateButton";
@@ -12,20 +12,8 @@ export const metadata: Metadata = { title: "Signing keys" };
 
 export default async function KeysPage() {
   await connection();
-  const admin = await checkAdmin();
-  if (!admin.ok) {
-    return (
-      <div className="max-w-xl space-y-3">
-        <h1 className="text-2xl font-semibold">{admin.reason === "forbidden" ? "403 — admins only" : "Log in as an admin"}</h1>
-        <p className="text-slate-600">
-          {admin.reason === "forbidden" ? "Your account is not an admin (checked on the user row, not on your token)." : "This page lists the JWT signing keys."}{" "}
-          <Link href="/session/login?next=/admin/keys" className={inlineLink}>
-            Log in
-          </Link>
-        </p>
-      </div>
-    );
-  }
+  // Admins of either mode; anyone else logged in gets the 403 of app/admin/forbidden.tsx.
+  await gateAdminPage("/admin/keys");
   const now = new Date();
   const keys = await listSigningKeys(now);
   const policy = rotationPolicy();

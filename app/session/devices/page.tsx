@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { logoutEverywhereAction, logoutOtherDevicesAction, revokeDeviceAction } from "@/app/actions/devices";
 import { LogoutListener } from "@/app/components/CrossTabLogout";
-import { ModeBadge } from "@/app/components/ModeBadge";
 import { requireUser } from "@/lib/auth/dal";
 import { listDevices } from "@/lib/auth/devices";
 import type { DeviceView } from "@/lib/auth/types";
@@ -44,8 +43,7 @@ export default async function DevicesPage() {
     <div className="space-y-6">
       <LogoutListener mode="session" />
       <div>
-        <ModeBadge mode="session" />
-        <h1 className="mt-2 text-2xl font-semibold">Your devices</h1>
+        <h1 className="text-2xl font-semibold">Your devices</h1>
         <p className="text-sm text-slate-600">
           Every login is a row in the Session table, so every login can be listed — and ended on its very next request.
         </p>

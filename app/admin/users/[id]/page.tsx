@@ -4,13 +4,11 @@ import { isPlausibleId } from "@/lib/http/ids";
 import { notFound } from "next/navigation";
 import { inlineLink } from "@/app/components/link-style";
 import { AuditList, emailIdsOf } from "@/app/admin/AuditList";
-import { Forbidden } from "@/app/admin/Forbidden";
 import { gateAdminPage } from "@/app/admin/gate";
 import { StatusBadge } from "@/app/admin/UsersTable";
 import { UserActions } from "@/app/admin/UserActions";
 import { listUserAudit } from "@/lib/audit/log";
 import { emailsOf, findUserForAdmin } from "@/lib/admin/users-overview";
-import { getProfile } from "@/lib/auth/dal";
 import { LocalTime } from "@/app/components/LocalTime";
 
 export const metadata: Metadata = { title: "User · Admin console" };
@@ -21,7 +19,6 @@ export default async function AdminUserPage({ params }: PageProps<"/admin/users/
   const { id } = await params;
   if (!isPlausibleId(id)) notFound();
   const gate = await gateAdminPage(`/admin/users/${encodeURIComponent(id)}`);
-  if (gate.kind === "forbidden") return <Forbidden who={(await getProfile(gate.principal))?.email ?? "this user"} />;
   const user = await findUserForAdmin(id, new Date());
   if (!user) notFound();
   const entries = await listUserAudit(user.id, USER_AUDIT);
