@@ -27,3 +27,19 @@ for (const mode of MODES) {
     await expect(page.getByRole("button", { name: "Log in" })).toBeVisible();
   });
 }
+
+for (const mode of MODES) {
+  test(`${mode}: a logged-out script fetch of a protected page gets an empty uncached answer; a page load, the login redirect`, async ({ request }) => {
+    const path = `/${mode}/dashboard`;
+    // What the router's prefetch sends: no redirect to follow, no 4xx for the console to report.
+    const fetched = await request.get(path, { headers: { "sec-fetch-mode": "cors", rsc: "1" }, maxRedirects: 0 });
+    expect(fetched.status()).toBe(204);
+    expect(fetched.headers()["cache-control"]).toBe("no-store");
+    expect(await fetched.body()).toHaveLength(0);
+
+    const loaded = await request.get(path, { headers: { "sec-fetch-mode": "navigate" }, maxRedirects: 0 });
+    expect(loaded.status()).toBe(307);
+    expect(new URL(loaded.headers()["location"] ?? "", "http://x").pathname).not.toBe(path);
+    expect(loaded.headers()["cache-control"]).toBe("no-store");
+  });
+}

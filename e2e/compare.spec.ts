@@ -71,12 +71,13 @@ test("session checks are counted as the one joined read they make, in pages and 
 test("the page says since when its figures run and links the flows and raw metrics", async ({ page, request }) => {
   const { since } = (await (await request.get("/api/metrics")).json()) as { since: string };
   await page.goto("/compare");
-  await expect(page.getByText(since, { exact: true })).toBeVisible();
+  // In the reader's local time, UTC on hover; the machine-readable instant is the metrics' own.
+  await expect(page.locator(`time[datetime="${since}"]`)).toBeVisible();
   await expect(page.getByText("per server process")).toBeVisible();
   await expect(page.getByRole("link", { name: "/api/metrics" })).toHaveAttribute("href", "/api/metrics");
   await page.getByRole("link", { name: "Flows" }).last().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("How a request flows");
-  await expect(page.getByRole("list", { name: "Logout, session mode" })).toContainText("Deletes the Session row");
+  await expect(page.getByRole("list", { name: "Sequence diagram of Logout, session mode" })).toContainText("DELETE Session row");
 });
 
 test("the signing section names the algorithm in use, and each one's token bytes and verify time", async ({ page, request }) => {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { inlineLink } from "@/app/components/link-style";
+import { LocalTime } from "@/app/components/LocalTime";
 import { inspectorCopy } from "@/app/components/inspector-copy";
 import { strategies } from "@/lib/auth/registry";
 import type { AuthMode } from "@/lib/auth/types";
@@ -45,7 +46,7 @@ export function evidenceRows(input: { state: Record<AuthMode, StateCount[]>; lab
   const { state, lab, lag } = input;
   const ranAt = lag ? (
     <span className={small}>
-      <Link href={STOLEN_CREDENTIAL_LAB} className={inlineLink}>stolen-credential lab</Link>, run <time dateTime={lag.ranAt}>{lag.ranAt}</time> with JWT_REVOCATION_CHECK=
+      <Link href={STOLEN_CREDENTIAL_LAB} className={inlineLink}>stolen-credential lab</Link>, run <LocalTime at={lag.ranAt} /> with JWT_REVOCATION_CHECK=
       {lag.revocationCheck}
     </span>
   ) : null;

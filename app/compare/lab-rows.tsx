@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { inlineLink } from "@/app/components/link-style";
+import { LocalTime } from "@/app/components/LocalTime";
 import type { LabResult } from "@/lib/labs/types";
 import { perMode, type CompareRow } from "./compare-row";
 
@@ -24,7 +25,7 @@ function latestVerdict(result: LabResult | null, mode: "session" | "jwt"): React
   const { verdict } = result.columns[mode];
   return (
     <span className={small}>
-      Latest run, <time dateTime={result.finishedAt}>{result.finishedAt}</time>: <code className="font-mono">{verdict.outcome}</code> — {verdict.headline}
+      Latest run, <LocalTime at={result.finishedAt} />: <code className="font-mono">{verdict.outcome}</code> — {verdict.headline}
     </span>
   );
 }

@@ -1,3 +1,4 @@
+import { modeStyle } from "@/app/components/mode-style";
 import type { AuthMode } from "@/lib/auth/types";
 import type { ModeSnapshot, Sizes } from "@/lib/metrics/auth-metrics";
 import { BROWSER_COOKIE_LIMIT, cookieHeadroom } from "@/lib/metrics/cookie-limit";
@@ -15,7 +16,7 @@ function CookieCell({ mode, sizes }: { mode: AuthMode; sizes: Sizes }) {
       <span className={small}>
         headroom to {BROWSER_COOKIE_LIMIT}: <Figure value={sizes.max === null ? null : cookieHeadroom(sizes.max)} unit="B" />
       </span>
-      <SizeList label={`Cookie sizes seen, ${mode} mode`} values={sizes.distinct} />
+      <SizeList label={`Cookie sizes seen, ${modeStyle[mode].inline}`} values={sizes.distinct} />
       <span className={small}>from {sizes.samples} accepted checks that carried it</span>
     </>
   );
@@ -25,7 +26,7 @@ function SetCookieCell({ mode, sizes }: { mode: AuthMode; sizes: Sizes }) {
   return (
     <>
       last write <Figure value={sizes.last} unit="B" /> · max <Figure value={sizes.max} unit="B" />
-      <SizeList label={`Set-Cookie sizes seen, ${mode} mode`} values={sizes.distinct} />
+      <SizeList label={`Set-Cookie sizes seen, ${modeStyle[mode].inline}`} values={sizes.distinct} />
       <span className={small}>over {sizes.samples} logins and refreshes</span>
     </>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { inlineLink } from "@/app/components/link-style";
+import { LocalTime } from "@/app/components/LocalTime";
 import { getConfig } from "@/lib/env";
 import { latestLabResult, revocationLagOf } from "@/lib/labs/store";
 import { authMetricsSince, authMetricsSnapshot } from "@/lib/metrics/auth-metrics";
@@ -46,9 +47,7 @@ export default async function ComparePage() {
         <p className="mt-3 text-slate-600">
           The classic comparison table, except that each cell says what this app measured or can show. Figures are per server process,
           since it started at{" "}
-          <time dateTime={since} className="font-mono text-sm">
-            {since}
-          </time>
+          <LocalTime at={since} className="text-sm" />
           : a restart starts again from nothing, and percentiles cover each figure&apos;s latest 1,000 samples. Every authoritative check (the DAL) and every login or refresh is recorded by{" "}
           <code className="font-mono text-sm">lib/metrics</code>; the same figures are at <Link href="/api/metrics" className={inlineLink}>/api/metrics</Link>,
           and the steps behind them on <Link href="/flows" className={inlineLink}>Flows</Link>.
