@@ -193,3 +193,17 @@ test("a lab's checks are charted apart: counted as lab traffic, not as visitors'
   await expect(lag.getByRole("paragraph")).toContainText("1 run of the stolen-credential lab");
   await expect(lag.getByRole("img")).toContainText("0 s: refused at once");
 });
+
+test("SESSION_CACHE's three choices side by side, from the committed bench results: cost and revocation", async ({ page }) => {
+  await page.goto("/compare");
+  const section = page.getByRole("region", { name: "Caching the session check: what each choice costs and gives up" });
+  await expect(section).toContainText("This server runs off");
+  const sqlite = section.getByRole("table").filter({ hasText: /^SQLite, \d+ cores/ });
+  await expect(sqlite).toHaveCount(1);
+  const row = (cache: string) => sqlite.getByRole("row").filter({ has: page.getByRole("rowheader", { name: cache, exact: true }) });
+  for (const cache of ["off", "push", "cookie"]) await expect(row(cache).getByRole("cell").first()).toHaveText(/^\d\.\d\d$/);
+  // What the bench observed: push and off refuse an ended login at once, the cookie cache does not.
+  await expect(row("push")).toContainText("refused next request");
+  await expect(row("off")).not.toContainText("still accepted");
+  await expect(row("cookie").getByRole("cell").nth(1)).toContainText("still accepted");
+});

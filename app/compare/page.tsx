@@ -13,6 +13,7 @@ import { evidenceRows } from "./evidence-rows";
 import { labRows } from "./lab-rows";
 import { measuredRows } from "./measured-rows";
 import { NoTrafficYet } from "./NoTrafficYet";
+import { SessionCacheBench } from "./SessionCacheBench";
 import { SigningFacts } from "./SigningFacts";
 
 export const metadata: Metadata = { title: "The comparison, measured" };
@@ -57,6 +58,7 @@ export default async function ComparePage() {
       {nothingYet ? <NoTrafficYet /> : null}
       <MeasuredCharts snapshot={snapshot} settings={settings} lag={lag} />
       <CompareTable rows={rows} />
+      <SessionCacheBench />
     </div>
   );
 }

@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+/**
+ * What `npm run bench:http` measured for each SESSION_CACHE (docs/bench/http-*.json, committed
+ * with the code): session `/me`'s throughput against the same route without auth, and whether
+ * each revocation was refused on the next request (with a fleet: how long the other instance
+ * took). Pure: the page reads the files, this reads their contents. Anything that does not
+ * look like a bench result is left out, never guessed at.
+ */
+
+export const SESSION_CACHES = ["off", "push", "cookie"] as const;
+export type SessionCache = (typeof SESSION_CACHES)[number];
+
+const summary = z.object({ rps: z.number().positive() }).nullable();
+const benchResult = z.object({
+  kind: z.literal("bench:http"),
+  finishedAt: z.string(),
+  machine: z.object({ cores: z.number(), cpu: z.string(), database: z.string(), fleet: z.object({ instances: z.number() }).nullable() }),
+  settings: z.object({ short: z.boolean().optional() }).optional(),
+  servers: z.array(z.object({ key: z.string(), cache: z.string().optional() })),
+  targets: z.array(z.object({ key: z.string(), server: z.string(), auth: z.string(), path: z.string(), baseline: z.string().nullable().optional(), summary: summary.optional() })),
+  revocation: z.array(
+    z.object({
+      label: z.string(),
+      refusedOnNextRequest: z.boolean().nullable(),
+      lagMs: z.number().nullable().optional(),
+      lag: z.object({ p99Ms: z.number().nullable(), samples: z.number(), neverRefused: z.number() }).nullable().optional(),
+    }),
+  ),
+});
+
+export interface RevocationOutcome {
+  event: string;
+  refusedOnNextRequest: boolean;
+  /** Only with a fleet: p99 of the time until the other instance refused too. */
+  otherInstanceP99Ms: number | null;
+}
+
+export interface CacheFigures {
+  cache: SessionCache;
+  /** session /me req/s ÷ the baseline route's, same run. */
+  ratio: number | null;
+  revocations: RevocationOutcome[];
+}
+
+export interface CacheBench {
+  where: string;
+  finishedAt: string;
+  trial: boolean;
+  caches: CacheFigures[];
+}
+
+const SESSION_LABEL = /^session \(SESSION_CACHE=(\w+)\): (.+)$/;
+
+export function sessionCacheBench(json: unknown): CacheBench | null {
+  const parsed = benchResult.safeParse(json);
+  if (!parsed.success) return null;
+  const { machine, servers, targets, revocation, finishedAt, settings } = parsed.data;
+  const cacheOf = new Map(servers.map((server) => [server.key, server.cache]));
+  const byKey = new Map(targets.map((target) => [target.key, target]));
+  const caches: CacheFigures[] = [];
+  for (const cache of SESSION_CACHES) {
+    const target = targets.find((t) => t.auth === "session-cookie" && t.path === "/api/session/me" && cacheOf.get(t.server) === cache);
+    if (!target) continue;
+    const base = target.baseline ? byKey.get(target.baseline) : undefined;
+    const ratio = target.summary && base?.summary ? target.summary.rps / base.summary.rps : null;
+    const revocations = revocation.flatMap((entry) => {
+      const match = SESSION_LABEL.exec(entry.label);
+      if (!match || match[1] !== cache || entry.refusedOnNextRequest === null) return [];
+      return [{ event: match[2]!, refusedOnNextRequest: entry.refusedOnNextRequest, otherInstanceP99Ms: entry.lag?.p99Ms ?? null }];
+    });
+    caches.push({ cache, ratio, revocations });
+  }
+  if (caches.length === 0) return null;
+  const fleet = machine.fleet ? `, fleet of ${machine.fleet.instances}` : "";
+  return { where: `${machine.database}${fleet}, ${machine.cores} cores (${machine.cpu})`, finishedAt, trial: settings?.short === true, caches };
+}
