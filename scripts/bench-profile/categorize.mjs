@@ -1,0 +1,63 @@
+// Where a request's CPU time goes, read off a V8 CPU profile (`node --cpu-prof`): self time per
+// sample, attributed to the part of the stack that spent it. Pure functions; bench-profile.mjs
+// runs the server and the load.
+
+/** Ordered: the first rule that matches a frame names it. Bundled chunks keep the package in their file name. */
+const RULES = [
+  { category: "idle", test: (frame) => frame.functionName === "(idle)" },
+  { category: "garbage collection", test: (frame) => frame.functionName === "(garbage collector)" },
+  { category: "Prisma client and database driver", test: (frame) => /prisma|better[-_]sqlite3|node_modules\/pg|pg-protocol|pg-pool/i.test(frame.url) },
+  { category: "React (rendering, Flight)", test: (frame) => /compiled\/react|react-server-dom|node_modules\/react/.test(frame.url) },
+  { category: "Next.js server", test: (frame) => /node_modules\/next\//.test(frame.url) },
+  { category: "app code and its bundled libraries", test: (frame) => /\.next\/server\//.test(frame.url) },
+  { category: "Node.js (HTTP, streams, timers)", test: (frame) => frame.url.startsWith("node:") },
+  { category: "V8 and native code", test: (frame) => frame.url === "" },
+];
+const OTHER = "other";
+
+export function categoryOf(frame) {
+  return RULES.find((rule) => rule.test(frame))?.category ?? OTHER;
+}
+
+/**
+ * Microseconds of self time per category over the samples taken in the profile's last
+ * `windowMicros` (the load run: the server is stopped as soon as it ends, so startup, login and
+ * warm-up fall before the window). Idle time is left out.
+ * @param {{ nodes: { id: number, callFrame: { functionName: string, url: string } }[], samples: number[], timeDeltas: number[], startTime: number, endTime: number }} profile
+ */
+export function selfTimeByCategory(profile, windowMicros) {
+  const categoryOfNode = new Map(profile.nodes.map((node) => [node.id, categoryOf(node.callFrame)]));
+  const windowStart = profile.endTime - windowMicros;
+  const totals = {};
+  let at = profile.startTime;
+  for (let index = 0; index < profile.samples.length; index += 1) {
+    // A sample's delta is the time since the previous one: the time it stands for.
+    const delta = profile.timeDeltas[index] ?? 0;
+    at += delta;
+    if (at < windowStart) continue;
+    const category = categoryOfNode.get(profile.samples[index]) ?? OTHER;
+    if (category === "idle") continue;
+    totals[category] = (totals[category] ?? 0) + delta;
+  }
+  return totals;
+}
+
+/** Per request: each category's CPU µs divided by the requests served in the window. */
+export function perRequest(totals, requests) {
+  if (!(requests > 0)) throw new Error("no requests in the profiled window");
+  return Object.fromEntries(Object.entries(totals).map(([category, micros]) => [category, micros / requests]));
+}
+
+/** A Markdown table: one row per category, one column per target, whole µs; a total row last. */
+export function markdownTable(columns) {
+  const categories = [...new Set(columns.flatMap((column) => Object.keys(column.perRequest)))].sort(
+    (a, b) => Math.max(...columns.map((c) => c.perRequest[b] ?? 0)) - Math.max(...columns.map((c) => c.perRequest[a] ?? 0)),
+  );
+  const micros = (value) => (value == null ? "—" : String(Math.round(value)));
+  const lines = [`| CPU µs per request | ${columns.map((column) => column.label).join(" | ")} |`, `|---|${columns.map(() => "---:").join("|")}|`];
+  for (const category of categories) lines.push(`| ${category} | ${columns.map((column) => micros(column.perRequest[category])).join(" | ")} |`);
+  const total = (column) => Object.values(column.perRequest).reduce((sum, value) => sum + value, 0);
+  lines.push(`| **total** | ${columns.map((column) => `**${micros(total(column))}**`).join(" | ")} |`);
+  lines.push(`| requests profiled | ${columns.map((column) => String(column.requests)).join(" | ")} |`);
+  return lines.join("\n");
+}
