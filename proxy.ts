@@ -56,7 +56,7 @@ async function guard(request: NextRequest, forwarded: Headers): Promise<NextResp
   // Only navigations are redirected: a 307 would replay a form post (a Server Action) at the
   // refresh or login URL. Other methods go on to the DAL, which answers them itself.
   if (!plausible && (request.method === "GET" || request.method === "HEAD")) {
-    if (isScriptFetch(request)) return new NextResponse(null, { status: 204, headers: NO_STORE });
+    if (isScriptFetch(request)) return new NextResponse(null, { status: fromOurOwnPages(request) ? 204 : 401, headers: NO_STORE });
     // no-store: the answer depends on a cookie, so no cache may replay it after a login.
     return NextResponse.redirect(new URL(edge.recoveryPath(pathname + search), request.url), { headers: NO_STORE });
   }
@@ -79,10 +79,15 @@ const NO_STORE = { "Cache-Control": "no-store" };
  * Chrome's Back button, which prefers cached answers, later replayed that redirect for the page
  * itself, leaving `_rsc=` in the address bar (e2e/back-after-logout.spec.ts). An empty
  * answer makes the router drop the prefetch and turn a navigation into a full page load,
- * which gets the redirect. 204, not 401: the router treats both alike, but the browser logs
- * every 4xx as a console error, and each logged-out visitor's prefetch of a protected link
- * would print one (e2e/flows.spec.ts watches the console). No content is given either way.
+ * which gets the redirect. For our own pages' router an empty 204, not a 401: it treats both
+ * alike, but the browser logs every 4xx as a console error, and each logged-out visitor's
+ * prefetch of a protected link would print one (e2e/flows.spec.ts watches the console). Any
+ * other script (another site's) gets the honest 401. No content is given either way.
  */
+function fromOurOwnPages(request: NextRequest): boolean {
+  return request.headers.get("sec-fetch-site") === "same-origin";
+}
+
 function isScriptFetch(request: NextRequest): boolean {
   const mode = request.headers.get("sec-fetch-mode");
   return mode !== null && mode !== "navigate";

@@ -29,13 +29,17 @@ for (const mode of MODES) {
 }
 
 for (const mode of MODES) {
-  test(`${mode}: a logged-out script fetch of a protected page gets an empty uncached answer; a page load, the login redirect`, async ({ request }) => {
+  test(`${mode}: a logged-out script fetch of a protected page gets an empty uncached answer (204 from our pages, 401 from another site); a page load, the login redirect`, async ({ request }) => {
     const path = `/${mode}/dashboard`;
     // What the router's prefetch sends: no redirect to follow, no 4xx for the console to report.
-    const fetched = await request.get(path, { headers: { "sec-fetch-mode": "cors", rsc: "1" }, maxRedirects: 0 });
+    const fetched = await request.get(path, { headers: { "sec-fetch-mode": "cors", "sec-fetch-site": "same-origin", rsc: "1" }, maxRedirects: 0 });
     expect(fetched.status()).toBe(204);
     expect(fetched.headers()["cache-control"]).toBe("no-store");
     expect(await fetched.body()).toHaveLength(0);
+    // Another site's script is told the truth.
+    const foreign = await request.get(path, { headers: { "sec-fetch-mode": "cors", "sec-fetch-site": "cross-site" }, maxRedirects: 0 });
+    expect(foreign.status()).toBe(401);
+    expect(await foreign.body()).toHaveLength(0);
 
     const loaded = await request.get(path, { headers: { "sec-fetch-mode": "navigate" }, maxRedirects: 0 });
     expect(loaded.status()).toBe(307);

@@ -101,13 +101,16 @@ async function profileTarget(target, env) {
   wrk({ url: origin + target.path, headers, seconds: 2 });
   const measured = wrk({ url: origin + target.path, headers, seconds: options.seconds });
   if (measured.non2xx > 0) throw new Error(`${target.label}: ${measured.non2xx} answers were not 2xx`);
+  const loadEnded = performance.now();
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");
   await exited;
+  // The profile ends when the process does: its shutdown is left out of the load's window.
+  const tailMicros = (performance.now() - loadEnded) * 1000;
   const file = readdirSync(profileDir).filter((name) => name.endsWith(".cpuprofile")).map((name) => join(profileDir, name)).sort((a, b) => statSync(b).size - statSync(a).size)[0];
   if (!file) throw new Error(`${target.label}: the server wrote no CPU profile (did it exit cleanly? see ${log})`);
   const profile = JSON.parse(readFileSync(file, "utf8"));
-  const totals = selfTimeByCategory(profile, measured.seconds * 1_000_000);
+  const totals = selfTimeByCategory(profile, measured.seconds * 1_000_000, tailMicros);
   return { key: target.key, label: target.label, requests: measured.requests, rps: measured.rps, perRequest: perRequest(totals, measured.requests) };
 }
 
@@ -123,7 +126,7 @@ function parseOptions(argv) {
   for (let index = 0; index < argv.length; index += 2) {
     const name = argv[index]?.replace(/^--/, "");
     const value = Number(argv[index + 1]);
-    if (!(name in parsed) || !Number.isInteger(value) || value <= 0) fail(`bad option "${argv[index]} ${argv[index + 1] ?? ""}"; usage: node scripts/bench-profile.mjs [--seconds 10] [--connections 16] [--port 3890]`);
+    if (!Object.hasOwn(parsed, name) || !Number.isInteger(value) || value <= 0) fail(`bad option "${argv[index]} ${argv[index + 1] ?? ""}"; usage: node scripts/bench-profile.mjs [--seconds 10] [--connections 16] [--port 3890]`);
     parsed[name] = value;
   }
   return parsed;

@@ -1,52 +1,39 @@
-import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { LocalTime } from "@/app/components/LocalTime";
 import { getConfig } from "@/lib/env";
-import { sessionCacheBench, type CacheBench, type CacheFigures } from "@/lib/metrics/session-cache-bench";
+import { committedCacheBenches } from "@/lib/metrics/bench-results";
+import type { CacheFigures } from "@/lib/metrics/session-cache-bench";
 
 /**
  * SESSION_CACHE's three answers side by side — cost and revocation — as `npm run bench:http`
- * measured them. One server runs one cache, so this cannot be live: it reads the results
+ * measured them. One server runs one cache, so this cannot be live: it shows the results
  * committed in docs/bench (SQLite, PostgreSQL, a fleet), and says which cache this server runs.
  */
 
-const BENCH_DIR = join(process.cwd(), "docs", "bench");
 const EVENTS = ["logout", "device revocation", "password change", "admin disable"];
-
-const order = (file: string) => (file.includes("fleet") ? 2 : file.includes("sqlite") ? 0 : 1);
-
-async function readBenches(): Promise<CacheBench[]> {
-  const files = await readdir(BENCH_DIR).catch(() => [] as string[]);
-  const benches = await Promise.all(
-    files
-      .filter((file) => /^http-[a-z-]+\.json$/.test(file))
-      // One machine first, then the fleet: sqlite, postgresql, postgresql-fleet.
-      .sort((a, b) => order(a) - order(b) || a.localeCompare(b))
-      .map(async (file) => {
-        try {
-          return sessionCacheBench(JSON.parse(await readFile(join(BENCH_DIR, file), "utf8")));
-        } catch {
-          return null; // unreadable or half-written: shown as absent, not as a figure
-        }
-      }),
-  );
-  return benches.filter((bench): bench is CacheBench => bench !== null);
-}
 
 function RevocationCell({ figures, event }: { figures: CacheFigures; event: string }) {
   const outcome = figures.revocations.find((r) => r.event === event);
   if (!outcome) return <span className="text-slate-400">—</span>;
-  if (!outcome.refusedOnNextRequest) return <span className="text-amber-700">still accepted (a copied check cookie, until it expires)</span>;
+  if (!outcome.refusedOnNextRequest) {
+    return (
+      <span className="text-amber-700">
+        still accepted
+        {outcome.note ? <span className="block text-xs">{outcome.note}</span> : null}
+      </span>
+    );
+  }
+  const never = outcome.otherInstanceNeverRefused;
   return (
     <span className="text-emerald-700">
       refused next request
       {outcome.otherInstanceP99Ms !== null ? <span className="block text-xs text-slate-500">other instance: p99 {outcome.otherInstanceP99Ms.toFixed(1)} ms</span> : null}
+      {never > 0 ? <span className="block text-xs text-amber-700">other instance: {never} never refused while polled</span> : null}
     </span>
   );
 }
 
 export async function SessionCacheBench() {
-  const benches = await readBenches();
+  const benches = await committedCacheBenches();
   const running = getConfig().SESSION_CACHE;
   return (
     <section aria-labelledby="session-cache" className="space-y-3">
@@ -64,8 +51,8 @@ export async function SessionCacheBench() {
       {benches.length === 0 ? (
         <p className="text-sm text-slate-500">No bench results in docs/bench/ yet: run <code className="font-mono">npm run bench:http</code>.</p>
       ) : (
-        benches.map((bench) => (
-          <div key={bench.where} className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        benches.map(({ file, bench }) => (
+          <div key={file} className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
             <table className="w-full text-left text-sm">
               <caption className="px-4 pt-3 text-left text-xs text-slate-500">
                 {bench.where}, <LocalTime at={bench.finishedAt} />

@@ -31,8 +31,18 @@ describe("sessionCacheBench", () => {
     assert.ok(bench);
     assert.equal(bench.where, "SQLite, 2 cores (AMD EPYC)");
     assert.deepEqual(bench.caches.map((c) => [c.cache, c.ratio]), [["off", 0.8], ["push", 0.9]]);
-    assert.deepEqual(bench.caches[1]!.revocations, [{ event: "logout", refusedOnNextRequest: true, otherInstanceP99Ms: null }]);
-    assert.deepEqual(bench.caches[0]!.revocations, [{ event: "admin disable", refusedOnNextRequest: true, otherInstanceP99Ms: 3.4 }]);
+    assert.deepEqual(bench.caches[1]!.revocations, [{ event: "logout", refusedOnNextRequest: true, note: null, otherInstanceP99Ms: null, otherInstanceNeverRefused: 0 }]);
+    assert.deepEqual(bench.caches[0]!.revocations, [{ event: "admin disable", refusedOnNextRequest: true, note: null, otherInstanceP99Ms: 3.4, otherInstanceNeverRefused: 0 }]);
+  });
+
+  test("a fleet sample the other instance never refused, and the bench's reason for a refusal that did not come, are kept", () => {
+    const revocation = [
+      { label: "session (SESSION_CACHE=off): logout", refusedOnNextRequest: true, lag: { p50Ms: 1, p99Ms: 2, samples: 18, neverRefused: 2 } },
+      { label: "session (SESSION_CACHE=push): logout", refusedOnNextRequest: false, note: "why not" },
+    ];
+    const bench = sessionCacheBench(run({ revocation }))!;
+    assert.equal(bench.caches[0]!.revocations[0]!.otherInstanceNeverRefused, 2);
+    assert.deepEqual(bench.caches[1]!.revocations[0], { event: "logout", refusedOnNextRequest: false, note: "why not", otherInstanceP99Ms: null, otherInstanceNeverRefused: 0 });
   });
 
   test("a target without a figure has no ratio rather than a made-up one", () => {

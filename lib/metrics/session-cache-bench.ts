@@ -23,6 +23,7 @@ const benchResult = z.object({
     z.object({
       label: z.string(),
       refusedOnNextRequest: z.boolean().nullable(),
+      note: z.string().optional(),
       lagMs: z.number().nullable().optional(),
       lag: z.object({ p99Ms: z.number().nullable(), samples: z.number(), neverRefused: z.number() }).nullable().optional(),
     }),
@@ -32,8 +33,12 @@ const benchResult = z.object({
 export interface RevocationOutcome {
   event: string;
   refusedOnNextRequest: boolean;
-  /** Only with a fleet: p99 of the time until the other instance refused too. */
+  /** Why it was not refused, as the bench put it. */
+  note: string | null;
+  /** Only with a fleet: p99 of the time until the other instance refused too, over the samples it did. */
   otherInstanceP99Ms: number | null;
+  /** Only with a fleet: samples the other instance never refused while polled. */
+  otherInstanceNeverRefused: number;
 }
 
 export interface CacheFigures {
@@ -67,7 +72,15 @@ export function sessionCacheBench(json: unknown): CacheBench | null {
     const revocations = revocation.flatMap((entry) => {
       const match = SESSION_LABEL.exec(entry.label);
       if (!match || match[1] !== cache || entry.refusedOnNextRequest === null) return [];
-      return [{ event: match[2]!, refusedOnNextRequest: entry.refusedOnNextRequest, otherInstanceP99Ms: entry.lag?.p99Ms ?? null }];
+      return [
+        {
+          event: match[2]!,
+          refusedOnNextRequest: entry.refusedOnNextRequest,
+          note: entry.note ?? null,
+          otherInstanceP99Ms: entry.lag?.p99Ms ?? null,
+          otherInstanceNeverRefused: entry.lag?.neverRefused ?? 0,
+        },
+      ];
     });
     caches.push({ cache, ratio, revocations });
   }

@@ -19,22 +19,48 @@ export function categoryOf(frame) {
   return RULES.find((rule) => rule.test(frame))?.category ?? OTHER;
 }
 
+const PSEUDO_FRAME = /^\((program|garbage collector|idle|root)\)$/;
+
 /**
- * Microseconds of self time per category over the samples taken in the profile's last
- * `windowMicros` (the load run: the server is stopped as soon as it ends, so startup, login and
- * warm-up fall before the window). Idle time is left out.
- * @param {{ nodes: { id: number, callFrame: { functionName: string, url: string } }[], samples: number[], timeDeltas: number[], startTime: number, endTime: number }} profile
+ * Each node's category. A native function (no url: a C++ binding such as a socket write or
+ * the SQLite driver's statement) counts for whoever called it, so the driver's own work lands
+ * with the database and a socket write with Node, not in one anonymous native heap.
  */
-export function selfTimeByCategory(profile, windowMicros) {
-  const categoryOfNode = new Map(profile.nodes.map((node) => [node.id, categoryOf(node.callFrame)]));
-  const windowStart = profile.endTime - windowMicros;
+export function nodeCategories(nodes) {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const parentOf = new Map();
+  for (const node of nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const categories = new Map();
+  const resolve = (id) => {
+    const known = categories.get(id);
+    if (known) return known;
+    const { callFrame } = byId.get(id);
+    const native = callFrame.url === "" && !PSEUDO_FRAME.test(callFrame.functionName) && parentOf.has(id);
+    const category = native ? resolve(parentOf.get(id)) : categoryOf(callFrame);
+    categories.set(id, category);
+    return category;
+  };
+  for (const node of nodes) resolve(node.id);
+  return categories;
+}
+
+/**
+ * Microseconds of self time per category over the load run: the `windowMicros` that ended
+ * `tailMicros` before the profile did (the server is stopped as soon as the load ends; the tail
+ * is its shutdown, and startup, login and warm-up fall before the window). Idle time is left out.
+ * @param {{ nodes: { id: number, callFrame: { functionName: string, url: string }, children?: number[] }[], samples: number[], timeDeltas: number[], startTime: number, endTime: number }} profile
+ */
+export function selfTimeByCategory(profile, windowMicros, tailMicros = 0) {
+  const categoryOfNode = nodeCategories(profile.nodes);
+  const windowEnd = profile.endTime - tailMicros;
+  const windowStart = windowEnd - windowMicros;
   const totals = {};
   let at = profile.startTime;
   for (let index = 0; index < profile.samples.length; index += 1) {
     // A sample's delta is the time since the previous one: the time it stands for.
     const delta = profile.timeDeltas[index] ?? 0;
     at += delta;
-    if (at < windowStart) continue;
+    if (at < windowStart || at > windowEnd) continue;
     const category = categoryOfNode.get(profile.samples[index]) ?? OTHER;
     if (category === "idle") continue;
     totals[category] = (totals[category] ?? 0) + delta;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { categoryOf, markdownTable, perRequest, selfTimeByCategory } from "./categorize.mjs";
+import { categoryOf, markdownTable, nodeCategories, perRequest, selfTimeByCategory } from "./categorize.mjs";
 
 const frame = (functionName: string, url = "") => ({ functionName, url });
 
@@ -23,6 +23,20 @@ describe("categoryOf", () => {
   });
 });
 
+test("a native function counts for its JS caller; V8's own pseudo-frames and orphans stay native", () => {
+  const categories = nodeCategories([
+    { id: 1, callFrame: frame("(root)"), children: [2, 5] },
+    { id: 2, callFrame: frame("performIO", "file:///app/node_modules/@prisma/adapter-better-sqlite3/dist/index.mjs"), children: [3] },
+    { id: 3, callFrame: frame("all"), children: [4] },
+    { id: 4, callFrame: frame("(garbage collector)") },
+    { id: 5, callFrame: frame("writev") },
+  ]);
+  assert.equal(categories.get(3), "Prisma client and database driver");
+  assert.equal(categories.get(4), "garbage collection");
+  assert.equal(categories.get(5), "V8 and native code");
+  assert.equal(categories.get(1), "V8 and native code");
+});
+
 describe("selfTimeByCategory", () => {
   const profile = {
     nodes: [
@@ -39,6 +53,8 @@ describe("selfTimeByCategory", () => {
   test("counts only the samples inside the window ending at the profile's end, idle left out", () => {
     assert.deepEqual(selfTimeByCategory(profile, 45), { "Prisma client and database driver": 30, "Next.js server": 10 });
     assert.deepEqual(selfTimeByCategory(profile, 1000), { "Next.js server": 20, "Prisma client and database driver": 30 });
+    // The last 10 µs were the shutdown: the window (115, 150] holds the idle and Prisma samples only.
+    assert.deepEqual(selfTimeByCategory(profile, 35, 10), { "Prisma client and database driver": 30 });
   });
   test("per request divides by the requests served, and refuses none", () => {
     assert.deepEqual(perRequest({ a: 300 }, 3), { a: 100 });
