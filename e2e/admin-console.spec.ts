@@ -108,12 +108,21 @@ test("the admin API's actions land in the same audit log", async ({ makeUser, ap
   expect((await api.post(`/api/admin/users/${target.id}/disable`)).status()).toBe(200);
   const ended = await api.post(`/api/admin/users/${target.id}/end-all`);
   expect(await ended.json()).toEqual({ userId: target.id, revokedSessions: 0, revokedFamilies: 0 });
+  const rotated = await api.post("/api/admin/keys/rotate");
+  expect(rotated.status()).toBe(200);
+  const { keys } = (await rotated.json()) as { keys: { kid: string }[] };
 
   const page = await loggedInPage("session", alice);
   await page.goto(`/admin/users/${target.id}`);
   const trail = page.getByRole("table", { name: `Admin actions involving ${target.email}` });
   await expect(trail.getByRole("row").filter({ hasText: "user.disable" })).toContainText("(session)");
   await expect(trail.getByRole("row").filter({ hasText: "user.end_all" })).toHaveCount(1);
+  // A rotation has no target user: it shows on /admin with the key it published.
+  await page.goto("/admin");
+  const rotation = page.getByRole("table", { name: "Latest admin actions" }).getByRole("row").filter({ hasText: keys[0]!.kid });
+  await expect(rotation).toContainText("keys.rotate");
+  await expect(rotation).toContainText("rotated the signing key");
+  await expect(rotation).toContainText("(session)");
 });
 
 test("a user cannot reach the new end-all endpoint either", async ({ makeUser, apiLogin }) => {

@@ -149,8 +149,16 @@ test.describe("key rotation", () => {
     await expect(page.getByRole("heading", { name: "Signing keys" })).toBeVisible();
     await expect(page.getByRole("cell", { name: "active" }).first()).toBeVisible();
     await page.getByRole("button", { name: "Rotate signing key" }).click();
-    await expect(page.getByText(/New key .* published/)).toBeVisible();
+    const done = page.getByText(/New key .* published/);
+    await expect(done).toBeVisible();
     await expect(page.getByRole("cell", { name: "next", exact: true }).first()).toBeVisible();
+    // Audited like every admin action: who, with which mode, and the key it published.
+    const kid = /New key (\S+) published/.exec((await done.textContent()) ?? "")?.[1];
+    expect(kid).toBeTruthy();
+    await page.goto("/admin");
+    const entry = page.getByRole("table", { name: "Latest admin actions" }).getByRole("row").filter({ hasText: kid! });
+    await expect(entry).toContainText("keys.rotate");
+    await expect(entry).toContainText(`${alice.email} (session)`);
 
     const other = await browser.newContext();
     const otherPage = await other.newPage();

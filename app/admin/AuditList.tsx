@@ -9,6 +9,7 @@ const ACTION_LABELS: Record<string, string> = {
   "user.enable": "enabled",
   "user.role": "changed role of",
   "user.end_all": "logged out everywhere",
+  "keys.rotate": "rotated the signing key",
 };
 
 function UserLink({ id, emails }: { id: string | null; emails: Map<string, string> }) {

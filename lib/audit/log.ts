@@ -10,7 +10,7 @@ import type { TransactionClient } from "../generated/sqlite/internal/prismaNames
  * same transaction as the change it describes, so there is no change without its entry.
  */
 
-export const AUDIT_ACTIONS = ["user.disable", "user.enable", "user.role", "user.end_all"] as const;
+export const AUDIT_ACTIONS = ["user.disable", "user.enable", "user.role", "user.end_all", "keys.rotate"] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Who acts, and from where: taken from the authoritative check and the request. */

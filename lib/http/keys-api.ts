@@ -1,6 +1,8 @@
 import "server-only";
 
-import { listSigningKeys, publishedJwks, rotateSigningKeys, rotationPolicy } from "../auth/jwt/key-admin.ts";
+import { auditActorFor } from "../admin/actor.ts";
+import { adminRotateKeys } from "../admin/key-actions.ts";
+import { listSigningKeys, publishedJwks, rotationPolicy } from "../auth/jwt/key-admin.ts";
 import { JWKS_MAX_AGE_SECONDS } from "../auth/jwt/key-rotation.ts";
 import { requireAdmin } from "./admin-api.ts";
 import { json, jsonError } from "./json.ts";
@@ -29,9 +31,10 @@ export async function apiListKeys(request: Request): Promise<Response> {
   return json({ keys: await listSigningKeys(new Date()), policy: rotationPolicy() });
 }
 
-/** POST /api/admin/keys/rotate: a new `next` key; the old one keeps verifying through its tail. */
+/** POST /api/admin/keys/rotate: a new `next` key, audited; the old one keeps verifying through its tail. */
 export async function apiRotateKeys(request: Request): Promise<Response> {
   const auth = await requireAdmin(request);
   if (!auth.ok) return auth.response;
-  return json({ keys: await rotateSigningKeys(new Date()), policy: rotationPolicy() });
+  const keys = await adminRotateKeys(await auditActorFor(auth.principal), new Date());
+  return json({ keys, policy: rotationPolicy() });
 }

@@ -1,0 +1,26 @@
+import "server-only";
+
+import { writeAudit, type AuditActor } from "../audit/log.ts";
+import { rotateSigningKeys, type KeyListing } from "../auth/jwt/key-admin.ts";
+import { getDb } from "../db.ts";
+
+/**
+ * A rotation by an admin, from the console or POST /api/admin/keys/rotate, with its audit entry
+ * (no target user; the new kid and when it signs). The entry follows the key's insert rather
+ * than sharing its transaction: the key store's insert is the same one the first load and
+ * `npm run keys:rotate` use, and neither has an admin to name. A rotation whose entry then
+ * fails to write is not undone (a published `next` key is harmless); the error reaches the
+ * caller, so the admin sees that something went wrong.
+ */
+export async function adminRotateKeys(actor: AuditActor, now: Date): Promise<KeyListing[]> {
+  const keys = await rotateSigningKeys(now);
+  const created = keys[0];
+  await writeAudit(getDb(), {
+    actor,
+    action: "keys.rotate",
+    targetUserId: null,
+    detail: created ? { kid: created.kid, signsFrom: created.activatesAt } : {},
+    now,
+  });
+  return keys;
+}
