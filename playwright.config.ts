@@ -61,6 +61,9 @@ export default defineConfig({
   retries: 0,
   // Two cores here; more workers only queue behind `next start`.
   workers: 2,
+  // A hang guard, not a speed claim. The longest flows (two browsers, a dozen page loads, beside
+  // the fuzz suite on two cores) took 22–31 s in CI, too close to Playwright's 30 s default.
+  timeout: 60_000,
   reporter: [
     ["list"],
     // scripts/test.mjs reads the counts from this file.
