@@ -6,8 +6,9 @@ import type { TransactionClient } from "../generated/sqlite/internal/prismaNames
 
 /**
  * The admin audit trail (OWASP ASVS 5.0 §7.4.5, §16.2.1): who (actor and the mode they were
- * logged in with), what (a stable action code), whom, when and from where. Written inside the
- * same transaction as the change it describes, so there is no change without its entry.
+ * logged in with), what (a stable action code), whom, when and from where. A user's change is
+ * written inside the same transaction as its entry, so there is no such change without one; a
+ * key rotation's entry follows the key's insert (lib/admin/key-actions.ts says why).
  */
 
 export const AUDIT_ACTIONS = ["user.disable", "user.enable", "user.role", "user.end_all", "keys.rotate"] as const;
