@@ -19,7 +19,7 @@ describe("isDatabaseUnavailable: 503 for an outage, 500 for a bug", () => {
   });
 
   test("node-postgres' timeouts and cut sockets (a database that accepts and then says nothing) → unavailable", () => {
-    for (const message of ["Connection terminated due to connection timeout", "timeout exceeded when trying to connect", "Query read timeout", "connect ECONNREFUSED 127.0.0.1:5432"]) {
+    for (const message of ["Connection terminated due to connection timeout", "timeout exceeded when trying to connect", "timeout expired", "Query read timeout", "connect ECONNREFUSED 127.0.0.1:5432"]) {
       assert.equal(isDatabaseUnavailable(new Error(message)), true, message);
     }
   });

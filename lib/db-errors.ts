@@ -21,12 +21,13 @@ const UNAVAILABLE_PRISMA_CODES = new Set([
 const UNAVAILABLE_SQLITE_CODES = /^SQLITE_(CANTOPEN|BUSY|LOCKED|IOERR|FULL|READONLY)/;
 
 /**
- * node-postgres' own errors, which reach us as plain Errors: the pool's connect timeout and the
- * client's query timeout (lib/db.ts sets both, so a silent database fails fast), and sockets
+ * node-postgres' own errors, which reach us as plain Errors: the pool's wait for a connection,
+ * a connection's own connect timeout ("timeout expired") and the query timeout (lib/db.ts sets
+ * all three, so a silent database fails fast), and sockets
  * refused or cut. Found by a black-box pass: a database that accepted connections and never
  * answered held requests open for minutes.
  */
-const UNAVAILABLE_PG_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Query read timeout|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH/;
+const UNAVAILABLE_PG_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|timeout expired|Query read timeout|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH/;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;

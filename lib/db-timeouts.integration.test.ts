@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import net from "node:net";
 import { createClient } from "./db.ts";
+import { databaseProvider, databaseUrl } from "./env.ts";
 import { checkCredentials } from "./users.ts";
 
 /**
@@ -18,3 +19,22 @@ test("a silent database is an outage the login reports, not a request held open"
   const outcome = await checkCredentials("nobody@example.test", "whatever-password", db);
   assert.deepEqual(outcome, { ok: false, reason: "store_unavailable" });
 });
+
+/**
+ * The other side of that bound: a request waiting for one of the pool's ten connections while
+ * they are all busy is load, not an outage. Ten queries hold every connection for longer than a
+ * connection attempt may take; an eleventh, queued behind them, must still be answered.
+ */
+test(
+  "a query queued behind a busy pool waits for a connection longer than a connection attempt may take",
+  { skip: databaseProvider(databaseUrl()) !== "postgresql" && "needs DATABASE_URL=postgresql://…" },
+  async (t) => {
+    const db = createClient(databaseUrl());
+    t.after(() => db.$disconnect());
+    // Prisma's queries start when awaited or then()-ed: start all ten, then the eleventh.
+    const busy = Array.from({ length: 10 }, () => db.$queryRaw`SELECT 1 AS slept FROM pg_sleep(6)`.then(() => "slept"));
+    const [answer] = await db.$queryRaw<{ answer: number }[]>`SELECT 1 AS answer`;
+    assert.equal(answer?.answer, 1);
+    assert.deepEqual(await Promise.all(busy), Array(10).fill("slept"));
+  },
+);
