@@ -10,9 +10,9 @@ const { rotateSigningKeys, rotationPolicy } = await import("../lib/auth/jwt/key-
 const { getDb } = await import("../lib/db.ts");
 
 try {
-  const keys = await rotateSigningKeys(new Date());
+  const { created, keys } = await rotateSigningKeys(new Date());
   const policy = rotationPolicy();
-  console.log(`keys:rotate: new key ${keys[0]?.kid} published; it signs from ${keys[0]?.activatesAt} (publish lead ${policy.publishLeadSeconds} s).`);
+  console.log(`keys:rotate: new key ${created.kid} published; it signs from ${created.activatesAt} (publish lead ${policy.publishLeadSeconds} s).`);
   for (const key of keys) console.log(`  ${key.state.padEnd(8)} gen ${key.generation}  ${key.kid}  activates ${key.activatesAt}${key.retiresAt ? `  retires ${key.retiresAt}` : ""}`);
 } finally {
   await getDb().$disconnect();

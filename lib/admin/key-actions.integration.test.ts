@@ -12,8 +12,8 @@ describe("a key rotation by an admin", () => {
     const admin = await createTestUser({ role: "admin" });
     const actor: AuditActor = { userId: admin.id, mode: "session", ip: "198.51.100.4", userAgent: "integration-test" };
     const now = at(7 * SECOND);
-    const keys = await adminRotateKeys(actor, now);
-    const created = keys[0]!;
+    const { created, keys } = await adminRotateKeys(actor, now);
+    assert.equal(keys[0]!.kid, created.kid, "the newest key");
     assert.equal(created.state, "next");
     assert.ok((await readSigningKeys()).some((key) => key.kid === created.kid));
 

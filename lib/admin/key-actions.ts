@@ -12,15 +12,9 @@ import { getDb } from "../db.ts";
  * fails to write is not undone (a published `next` key is harmless); the error reaches the
  * caller, so the admin sees that something went wrong.
  */
-export async function adminRotateKeys(actor: AuditActor, now: Date): Promise<KeyListing[]> {
-  const keys = await rotateSigningKeys(now);
-  const created = keys[0];
-  await writeAudit(getDb(), {
-    actor,
-    action: "keys.rotate",
-    targetUserId: null,
-    detail: created ? { kid: created.kid, signsFrom: created.activatesAt } : {},
-    now,
-  });
-  return keys;
+export async function adminRotateKeys(actor: AuditActor, now: Date): Promise<{ created: KeyListing; keys: KeyListing[] }> {
+  const rotation = await rotateSigningKeys(now);
+  const { kid, activatesAt } = rotation.created;
+  await writeAudit(getDb(), { actor, action: "keys.rotate", targetUserId: null, detail: { kid, signsFrom: activatesAt }, now });
+  return rotation;
 }

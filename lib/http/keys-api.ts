@@ -35,6 +35,6 @@ export async function apiListKeys(request: Request): Promise<Response> {
 export async function apiRotateKeys(request: Request): Promise<Response> {
   const auth = await requireAdmin(request);
   if (!auth.ok) return auth.response;
-  const keys = await adminRotateKeys(await auditActorFor(auth.principal), new Date());
+  const { keys } = await adminRotateKeys(await auditActorFor(auth.principal), new Date());
   return json({ keys, policy: rotationPolicy() });
 }

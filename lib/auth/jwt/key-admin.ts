@@ -66,11 +66,15 @@ export function rotationPolicy() {
  * A new key, published now and signing after the publish lead. The current set is loaded
  * first, so a rotation on an empty table still leaves an active key to sign with meanwhile.
  */
-export async function rotateSigningKeys(now: Date): Promise<KeyListing[]> {
+export async function rotateSigningKeys(now: Date): Promise<{ created: KeyListing; keys: KeyListing[] }> {
   const encryptionSecret = getConfig().JWT_KEY_ENCRYPTION_SECRET;
   await loadSigningKeys({ now, tailSeconds: verifyTailSeconds(), encryptionSecret });
-  await rotateSigningKey({ now, encryptionSecret });
+  const stored = await rotateSigningKey({ now, encryptionSecret });
   // This instance sees its own rotation at once; the others within KEY_RELOAD_INTERVAL_SECONDS.
   forgetLoadedKeys();
-  return listSigningKeys(now);
+  const keys = await listSigningKeys(now);
+  // The key this call made, not the newest: another admin may have rotated at the same moment.
+  const created = keys.find((key) => key.kid === stored.kid);
+  if (!created) throw new Error(`[auth] signing_key_rotation_lost: ${stored.kid} is not in the key set it was just added to`);
+  return { created, keys };
 }
