@@ -2,8 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { auditActorFor } from "@/lib/admin/actor";
-import { checkAdminAnyMode } from "@/lib/admin/gate";
+import { gateAdminAction } from "@/app/admin/gate";
 import { adminDisableUser, adminEnableUser, adminEndEverything, adminSetRole, type AdminActionResult } from "@/lib/admin/user-actions";
 import { roleSchema } from "@/lib/roles";
 
@@ -51,13 +50,12 @@ function describeDone(form: AdminForm, result: Extract<AdminActionResult, { ok: 
 }
 
 export async function adminUserAction(_previous: AdminActionState, formData: FormData): Promise<AdminActionState> {
-  const gate = await checkAdminAnyMode();
-  if (gate.kind === "anonymous") return { error: "Your login has ended: log in again." };
-  if (gate.kind === "forbidden") return { error: "Admins only." };
+  const gate = await gateAdminAction();
+  if (!gate.ok) return { error: gate.error };
   const parsed = formSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: "That request was malformed." };
   const form = parsed.data;
-  const actor = await auditActorFor(gate.principal);
+  const { actor } = gate;
   const now = new Date();
   const result =
     form.op === "disable" ? await adminDisableUser(actor, form.userId, now)

@@ -1,5 +1,7 @@
 import { forbidden, redirect } from "next/navigation";
+import { auditActorFor } from "@/lib/admin/actor";
 import { checkAdminAnyMode, type AdminGate } from "@/lib/admin/gate";
+import type { AuditActor } from "@/lib/audit/log";
 import { edges } from "@/lib/auth/edge-registry";
 import { loginPath } from "@/lib/auth/next-path";
 
@@ -15,4 +17,15 @@ export async function gateAdminPage(here: string): Promise<Extract<AdminGate, { 
   if (gate.kind === "anonymous") redirect(gate.rejected ? edges[gate.rejected].recoveryPath(here) : loginPath("session", here));
   if (gate.kind === "forbidden") forbidden();
   return gate;
+}
+
+/**
+ * For the console's server actions: the admin check again (a page render proves nothing about
+ * the POST that follows it), and the audit trail's actor, or the message the form shows.
+ */
+export async function gateAdminAction(): Promise<{ ok: true; actor: AuditActor } | { ok: false; error: string }> {
+  const gate = await checkAdminAnyMode();
+  if (gate.kind === "anonymous") return { ok: false, error: "Your login has ended: log in again." };
+  if (gate.kind === "forbidden") return { ok: false, error: "Admins only." };
+  return { ok: true, actor: await auditActorFor(gate.principal) };
 }

@@ -1,8 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { auditActorFor } from "@/lib/admin/actor";
-import { checkAdminAnyMode } from "@/lib/admin/gate";
+import { gateAdminAction } from "@/app/admin/gate";
 import { adminRotateKeys } from "@/lib/admin/key-actions";
 
 export interface RotateState {
@@ -12,10 +11,9 @@ export interface RotateState {
 
 /** Re-checks the admin on the row: a form post is a request like any other (Next checks its origin). */
 export async function rotateKeysAction(): Promise<RotateState> {
-  const gate = await checkAdminAnyMode();
-  if (gate.kind === "anonymous") return { error: "Your login has ended: log in again." };
-  if (gate.kind === "forbidden") return { error: "Admins only." };
-  const keys = await adminRotateKeys(await auditActorFor(gate.principal), new Date());
+  const gate = await gateAdminAction();
+  if (!gate.ok) return { error: gate.error };
+  const { created } = await adminRotateKeys(gate.actor, new Date());
   revalidatePath("/admin/keys");
-  return { done: `New key ${keys[0]?.kid} published; it signs from ${keys[0]?.activatesAt}.` };
+  return { done: `New key ${created.kid} published; it signs from ${created.activatesAt}.` };
 }
