@@ -6,9 +6,8 @@ import { strategies } from "./auth/registry.ts";
 import { AUTH_MODES, type AuthMode, type EndReason, type Principal } from "./auth/types.ts";
 import { withWriteConflictRetry } from "./db-conflict.ts";
 import { getDb } from "./db.ts";
-import { leavesNoAdmin, removesAnAdmin } from "./admin/last-admin.ts";
+import { checkLastAdmin } from "./admin/last-admin-check.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
-import { roleSchema } from "./roles.ts";
 import { toAuthUser, type AuthUser, type Role } from "./users.ts";
 import { chargePasswordCheck } from "./auth/password-change-throttle.ts";
 
@@ -90,15 +89,8 @@ export async function changeUserRole(userId: string, role: Role): Promise<RoleCh
   const change = await withWriteConflictRetry(() =>
     getDb().$transaction(
       async (tx): Promise<RoleChange> => {
-        const row = await tx.user.findUnique({ where: { id: userId }, select: { role: true, disabledAt: true } });
-        if (!row) return { ok: false, code: "user_not_found" };
-        // The console's rule (lib/admin/last-admin.ts); the count only when this change could remove an admin.
-        const target = { role: roleSchema.safeParse(row.role).data ?? "user", disabled: row.disabledAt !== null };
-        const change = { kind: "role", role } as const;
-        if (removesAnAdmin(target, change)) {
-          const otherActiveAdmins = await tx.user.count({ where: { role: "admin", disabledAt: null, id: { not: userId } } });
-          if (leavesNoAdmin({ target, otherActiveAdmins }, change)) return { ok: false, code: "last_admin" };
-        }
+        const check = await checkLastAdmin(tx, userId, { kind: "role", role });
+        if (check.kind !== "allowed") return { ok: false, code: check.kind };
         const { count } = await tx.user.updateMany({ where: { id: userId }, data: { role, tokenVersion: { increment: 1 } } });
         return count === 1 ? { ok: true } : { ok: false, code: "user_not_found" };
       },

@@ -3,7 +3,7 @@ import type { Role } from "../roles.ts";
 /**
  * "Never leave no admin": an app whose last active admin is demoted or disabled has nobody
  * left who can undo it short of editing the database. Pure, so the rule is tested apart from
- * the transaction that applies it (lib/admin/user-actions.ts).
+ * the transaction that applies it (lib/admin/last-admin-check.ts).
  */
 
 export type AccountChange = { kind: "role"; role: Role } | { kind: "disable" } | { kind: "enable" } | { kind: "end_all" };

@@ -8,8 +8,8 @@ import { logEvent } from "../log.ts";
 import { getDb } from "../db.ts";
 import type { TransactionClient } from "../generated/sqlite/internal/prismaNamespace.ts";
 import type { Role } from "../roles.ts";
-import { roleSchema } from "../roles.ts";
-import { leavesNoAdmin, type AccountChange } from "./last-admin.ts";
+import type { AccountChange } from "./last-admin.ts";
+import { checkLastAdmin } from "./last-admin-check.ts";
 
 /**
  * Admin actions on a user, shared by the console's server actions and /api/admin/users/…:
@@ -28,8 +28,8 @@ interface Plan {
   action: AuditAction;
   change: AccountChange;
   /** The row update; null for no change to the row. */
-  data: (row: { role: string }) => Record<string, unknown>;
-  detail: (row: { role: string }) => Record<string, unknown>;
+  data: (row: { role: Role }) => Record<string, unknown>;
+  detail: (row: { role: Role }) => Record<string, unknown>;
   /** Set when the action ends every credential after the commit. */
   revokeReason?: string;
 }
@@ -38,13 +38,9 @@ async function runAudited(actor: AuditActor, targetUserId: string, plan: Plan, n
   const outcome = await withWriteConflictRetry(() =>
     getDb().$transaction(
       async (tx: TransactionClient): Promise<AdminActionResult> => {
-        const row = await tx.user.findUnique({ where: { id: targetUserId }, select: { role: true, disabledAt: true } });
-        if (!row) return { ok: false, code: "user_not_found" };
-        const role: Role = roleSchema.safeParse(row.role).data ?? "user";
-        const otherActiveAdmins = await tx.user.count({ where: { role: "admin", disabledAt: null, id: { not: targetUserId } } });
-        if (leavesNoAdmin({ target: { role, disabled: row.disabledAt !== null }, otherActiveAdmins }, plan.change)) {
-          return { ok: false, code: "last_admin" };
-        }
+        const check = await checkLastAdmin(tx, targetUserId, plan.change);
+        if (check.kind !== "allowed") return { ok: false, code: check.kind };
+        const row = { role: check.role };
         await tx.user.update({ where: { id: targetUserId }, data: plan.data(row) });
         await writeAudit(tx, { actor, action: plan.action, targetUserId, detail: plan.detail(row), now });
         return { ok: true, ...NOTHING_ENDED };
