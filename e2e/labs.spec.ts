@@ -128,7 +128,6 @@ test.describe("database outage", { tag: "@outage" }, () => {
   });
 
   test("API: the answers during and after the outage, then a refusal to break it again at once", async ({ request, page, makeUser }) => {
-    test.setTimeout(60_000);
     let response: APIResponse | undefined;
     const user = await makeUser();
     const post = await labPoster(request, user);
@@ -183,7 +182,6 @@ test.describe("who may start a lab", () => {
 
 test.describe("the outage is the lab's alone", { tag: "@outage" }, () => {
   test("while a lab outage runs, a normal user's session request still answers 200", async ({ request, playwright, baseURL, makeUser }) => {
-    test.setTimeout(60_000);
     const bystander = await playwright.request.newContext({ baseURL });
     await loginViaApi(bystander, "session", await makeUser());
     const post = await labPoster(request, await makeUser());
