@@ -45,8 +45,8 @@ const schema = z.object({
   JWT_ALG: z.enum(["EdDSA", "HS256"]).default("EdDSA"),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   // Origins whose pages may call GET /api/<mode>/me with a Bearer token (CORS, never with
-  // credentials): comma-separated exact origins, or "loopback". Default: loopback in the
-  // demo (the cross-origin lab), none elsewhere.
+  // credentials): comma-separated exact origins, or "loopback" (the cross-origin lab's one other
+  // origin: this server's other loopback name, same port). Default: loopback in the demo, none elsewhere.
   CORS_ALLOWED_ORIGINS: z.string().optional(),
   // none: signature + exp only (pure stateless). denylist (default): one statement reads the
   // user's disabled flag and token version and whether the jti was revoked (ASVS §7.4.2: a

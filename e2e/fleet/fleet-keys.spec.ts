@@ -35,10 +35,16 @@ test.describe("signing keys across instances", () => {
     downstream?.kill("SIGTERM");
   });
 
-  test("the downstream service trusts the balancer's JWKS: a token from either instance, and a session-minted one", async ({ instances: [a, b] }) => {
+  test("the downstream service trusts the balancer's JWKS: a token exchanged on either instance, in either mode", async ({ instances: [a, b] }) => {
     for (const origin of [a!, b!]) {
       const login = await loginAt(origin, "jwt");
-      const answer = await fetch(`${downstreamUrl}/whoami`, { headers: { authorization: `Bearer ${login.accessToken}` } });
+      // The access token itself names the app alone: refused there.
+      const refused = await fetch(`${downstreamUrl}/whoami`, { headers: { authorization: `Bearer ${login.accessToken}` } });
+      expect(refused.status).toBe(401);
+      const exchanged = await fetch(`${origin}/api/jwt/token`, { method: "POST", headers: { authorization: `Bearer ${login.accessToken}` } });
+      expect(exchanged.status, await exchanged.clone().text()).toBe(200);
+      const { token } = (await exchanged.json()) as { token: string };
+      const answer = await fetch(`${downstreamUrl}/whoami`, { headers: { authorization: `Bearer ${token}` } });
       expect(answer.status, await answer.clone().text()).toBe(200);
     }
     const session = await loginAt(a!, "session");
