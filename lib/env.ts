@@ -63,10 +63,10 @@ const schema = z.object({
   JWT_DENYLIST_ON_ERROR: z.enum(["open", "closed"]).optional(),
   JWT_ISSUER: z.string().min(1).default("session-vs-jwt"),
   JWT_AUDIENCE: z.string().min(1).default("session-vs-jwt:web"),
-  // The separate downstream service (`npm run downstream`): JWT-mode access tokens name it in
-  // `aud` next to JWT_AUDIENCE, and session-minted tokens name only it.
+  // The separate downstream service (`npm run downstream`): the token exchange mints tokens naming
+  // only it; access tokens name only JWT_AUDIENCE (one audience per recipient).
   DOWNSTREAM_AUDIENCE: z.string().min(1).default("session-vs-jwt:downstream"),
-  // Where the session dashboard's "Call the downstream service" button sends its request.
+  // Where the dashboards' "Call the downstream service" button sends its request.
   DOWNSTREAM_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:4000"),
   // RFC 7519 §4.1.4 allows "some small leeway"; more than a minute hides clock problems.
   JWT_CLOCK_SKEW_SECONDS: seconds(15, 0, 60),

@@ -54,7 +54,7 @@ export default async function KeysPage() {
               <td className="py-2 pr-4 text-xs"><LocalTime at={key.createdAt} /></td>
               <td className="py-2 pr-4 text-xs"><LocalTime at={key.activatesAt} /></td>
               <td className="py-2 pr-4 text-xs"><LocalTime at={key.retiresAt} never="—" /></td>
-              <td className="py-2 pr-4">{key.state === "retired" ? null : <RetireButton kid={key.kid} />}</td>
+              <td className="py-2 pr-4"><RetireButton kid={key.kid} retired={key.state === "retired"} /></td>
             </tr>
           ))}
         </tbody>
