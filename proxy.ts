@@ -50,8 +50,8 @@ export async function proxy(request: NextRequest) {
   return withHeaders(await guard(request, forwarded), security);
 }
 
-function withHeaders<R extends Response>(response: R, headers: Record<string, string>): R {
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+function withHeaders<R extends Response>(response: R, headers: Record<string, string | undefined>): R {
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) response.headers.set(name, value);
   return response;
 }
 

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { dashboardPath, safeNextPath } from "@/lib/auth/next-path";
 import { credentialsSchema, signInWithPassword } from "@/lib/auth/sign-in";
 import { AUTH_MODES } from "@/lib/auth/types";
+import { passwordChecksBusyText } from "@/lib/password-budget/busy";
 
 /** Server Actions for the login and logout forms of both modes (they work without JavaScript). */
 
@@ -27,6 +28,7 @@ export async function loginAction(_previous: LoginFormState, form: FormData): Pr
     const wait = outcome.retryAfterSeconds < 120 ? `${outcome.retryAfterSeconds} s` : `${Math.ceil(outcome.retryAfterSeconds / 60)} min`;
     return { error: `Too many failed attempts. Try again in ${wait}.`, email };
   }
+  if (!outcome.ok && outcome.reason === "busy") return { error: passwordChecksBusyText(outcome.retryAfterSeconds), email };
   if (!outcome.ok && outcome.reason === "store_unavailable") {
     return { error: "Logging in is unavailable right now. Please try again in a moment.", email };
   }

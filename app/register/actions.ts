@@ -6,6 +6,7 @@ import { requestMeta } from "@/lib/auth/request";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { registerAccount } from "@/lib/register/register";
 import { registrationSchema } from "@/lib/register/schema";
+import { passwordChecksBusyText } from "@/lib/password-budget/busy";
 
 export interface RegisterFormState {
   error?: string;
@@ -32,6 +33,7 @@ export async function registerAction(_previous: RegisterFormState, form: FormDat
   if (!outcome.ok && outcome.reason === "too_many_attempts") {
     return { ...kept, error: `Too many sign-up attempts. Try again in ${Math.ceil(outcome.retryAfterSeconds / 60)} min.` };
   }
+  if (!outcome.ok && outcome.reason === "busy") return { ...kept, error: passwordChecksBusyText(outcome.retryAfterSeconds) };
   if (!outcome.ok) {
     return { ...kept, error: `This password is too easy to guess. ${outcome.warning ?? ""}`.trim(), suggestions: outcome.suggestions };
   }

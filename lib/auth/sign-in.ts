@@ -6,6 +6,7 @@ import { isDatabaseUnavailable } from "../db-errors.ts";
 import { errorText, logEvent } from "../log.ts";
 import { checkCredentials, normalizeEmail, recordLogin, type AuthUser } from "../users.ts";
 import { sharedState } from "../state/index.ts";
+import { spendPasswordHashing } from "../password-budget/budget.ts";
 import { DEVICE_COOKIE_MAX_AGE_SECONDS, deviceCookieName, issueDeviceCookie, readDeviceCookie } from "./device-cookie.ts";
 import { chargeLoginAttempt, settleLoginSuccess, type ThrottlePolicy, type ThrottleVerdict } from "./login-throttle.ts";
 import { strategies } from "./registry.ts";
@@ -26,6 +27,8 @@ export type SignInOutcome =
   /** The database could not be reached: 503, and the next attempt works once it is back. */
   | { ok: false; reason: "store_unavailable" }
   | { ok: false; reason: "too_many_attempts"; retryAfterSeconds: number }
+  /** Shed by the hashing budget before argon2 ran (lib/password-budget): 429, try again then. */
+  | { ok: false; reason: "busy"; retryAfterSeconds: number }
   | { ok: false; reason: "throttle_unavailable" };
 
 function throttlePolicy(): ThrottlePolicy {
@@ -62,6 +65,13 @@ export async function signInWithPassword(mode: AuthMode, credentials: Credential
     return { ok: false, reason: "throttle_unavailable" };
   }
   if (!verdict.allowed) return { ok: false, reason: "too_many_attempts", retryAfterSeconds: verdict.retryAfterSeconds };
+  // A browser holding this account's device cookie may use the budget's reserve.
+  const hashing = spendPasswordHashing(1, client.trustedDevice ? "owner" : "anonymous", meta.now.getTime());
+  if (!hashing.ok) {
+    // Shed before the password was checked: no guess was made, so none is counted.
+    await windows.remove(verdict.charge.key, verdict.charge.id).catch((error: unknown) => logEvent("login_throttle_settle_failed", { error: errorText(error) }, "error"));
+    return { ok: false, reason: "busy", retryAfterSeconds: hashing.retryAfterSeconds };
+  }
   const check = await checkCredentials(email, credentials.password);
   if (!check.ok && check.reason === "store_unavailable") return storeUnavailable(mode, "credentials");
   if (!check.ok) return { ok: false, reason: "invalid_credentials" };

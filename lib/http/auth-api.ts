@@ -12,6 +12,7 @@ import type { AuthUser } from "../users.ts";
 import { readJsonBody } from "./body.ts";
 import { json, jsonError, noContent } from "./json.ts";
 import { isCrossSiteRequest } from "./origin.ts";
+import { passwordChecksBusyResponse } from "../password-budget/busy.ts";
 
 /** The JSON API's login, logout and me, written once for both modes. */
 
@@ -34,6 +35,7 @@ export async function apiLogin(mode: AuthMode, request: Request): Promise<Respon
     response.headers.set("Retry-After", String(outcome.retryAfterSeconds));
     return response;
   }
+  if (!outcome.ok && outcome.reason === "busy") return passwordChecksBusyResponse(outcome.retryAfterSeconds);
   if (!outcome.ok && outcome.reason === "store_unavailable") {
     const response = jsonError(503, "store_unavailable", "Logging in is unavailable right now (the user store is unreachable); try again shortly.");
     response.headers.set("Retry-After", "5");

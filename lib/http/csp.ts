@@ -46,10 +46,10 @@ export function contentSecurityPolicy({ nonce, production, https, connectSources
   return directives.join("; ");
 }
 
-export interface PageSecurityHeaders {
+export type PageSecurityHeaders = {
   "Content-Security-Policy": string;
   "Strict-Transport-Security"?: string;
-}
+};
 
 export function pageSecurityHeaders(options: PageSecurityOptions): PageSecurityHeaders {
   return { "Content-Security-Policy": contentSecurityPolicy(options), ...transportSecurityHeaders(options) };

@@ -9,6 +9,7 @@ import { crossSite } from "./auth-api.ts";
 import { readJsonBody } from "./body.ts";
 import { json, jsonError } from "./json.ts";
 import { isCrossSiteRequest } from "./origin.ts";
+import { passwordChecksBusyResponse } from "../password-budget/busy.ts";
 
 /**
  * POST /api/register `{email, password, name, mode?}`. A free and a taken address get the same
@@ -26,6 +27,7 @@ export async function apiRegister(request: Request): Promise<Response> {
     response.headers.set("Retry-After", String(outcome.retryAfterSeconds));
     return response;
   }
+  if (!outcome.ok && outcome.reason === "busy") return passwordChecksBusyResponse(outcome.retryAfterSeconds);
   if (!outcome.ok) {
     return jsonError(422, "weak_password", outcome.warning ?? "This password is too easy to guess.", {
       warning: outcome.warning,
