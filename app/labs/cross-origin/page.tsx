@@ -15,6 +15,7 @@ const ERRORS: Record<string, (retry: string | null) => string> = {
 
 export default async function Page({ searchParams }: PageProps<"/labs/cross-origin">) {
   const { error, retry } = await searchParams;
+  const explain = typeof error === "string" && Object.hasOwn(ERRORS, error) ? ERRORS[error] : undefined;
   const session = await verifyAuth("session");
   return (
     <div className="max-w-3xl space-y-6">
@@ -30,9 +31,9 @@ export default async function Page({ searchParams }: PageProps<"/labs/cross-orig
         </ol>
         <p className="text-sm text-slate-600">This lab needs JavaScript: the browser&apos;s own fetch is what is being observed.</p>
       </section>
-      {typeof error === "string" && Object.hasOwn(ERRORS, error) ? (
+      {explain ? (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          {ERRORS[error](typeof retry === "string" ? retry : null)}
+          {explain(typeof retry === "string" ? retry : null)}
         </p>
       ) : null}
       {session.ok ? (
