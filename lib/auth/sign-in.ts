@@ -11,6 +11,7 @@ import { DEVICE_COOKIE_MAX_AGE_SECONDS, deviceCookieName, issueDeviceCookie, rea
 import { chargeLoginAttempt, settleLoginSuccess, type ThrottlePolicy, type ThrottleVerdict } from "./login-throttle.ts";
 import { strategies } from "./registry.ts";
 import { clearCheckCookie } from "./check-cache/cookie-mode.ts";
+import { refusePlainHttpLogin } from "./insecure-login.ts";
 import { readCookies, readCredential, requestMeta, writeCookies } from "./request.ts";
 import type { AuthMode, IssuedCredential } from "./types.ts";
 
@@ -27,6 +28,8 @@ export type SignInOutcome =
   /** The database could not be reached: 503, and the next attempt works once it is back. */
   | { ok: false; reason: "store_unavailable" }
   | { ok: false; reason: "too_many_attempts"; retryAfterSeconds: number }
+  /** Plain HTTP off loopback (lib/auth/insecure-login.ts): refused before anything is counted or written. */
+  | { ok: false; reason: "insecure_transport"; localhostUrl: string }
   /** Shed by the hashing budget before argon2 ran (lib/password-budget): 429, try again then. */
   | { ok: false; reason: "busy"; retryAfterSeconds: number }
   | { ok: false; reason: "throttle_unavailable" };
@@ -48,6 +51,8 @@ function throttlePolicy(): ThrottlePolicy {
  * would otherwise linger server-side (a session row, a refresh family) until it expired.
  */
 export async function signInWithPassword(mode: AuthMode, credentials: Credentials): Promise<SignInOutcome> {
+  const insecure = await refusePlainHttpLogin(mode);
+  if (insecure) return { ok: false, reason: "insecure_transport", localhostUrl: insecure.localhostUrl };
   const meta = await requestMeta();
   const email = normalizeEmail(credentials.email);
   const secret = getConfig().SESSION_SECRET;
