@@ -18,8 +18,8 @@ function markdownFiles(): string[] {
 
 /** Relative link targets of a Markdown text: `[x](path)` and `![x](path)`, not URLs or anchors. */
 export function relativeLinks(markdown: string): string[] {
-  const targets = [...markdown.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]);
-  return targets.filter((target) => !/^[a-z]+:/i.test(target) && !target.startsWith("#")).map((target) => target.split("#")[0]);
+  const targets = [...markdown.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]!);
+  return targets.filter((target) => !/^[a-z]+:/i.test(target) && !target.startsWith("#")).map((target) => target.split("#")[0]!);
 }
 
 describe("README and docs/", () => {
