@@ -34,6 +34,8 @@ const BUCKET = "password-budget:bucket";
 /** A conservative default: ≈10–20 % of each core on hashing at OWASP's argon2id parameters. */
 const DEFAULT_HASHES_PER_CORE_PER_SECOND = 8;
 const ANONYMOUS_LEAVES = 0.25;
+/** Shedding counts as over once nothing was shed for this long. */
+const QUIET_MS = 10_000;
 
 export function hashingPolicy(config = getConfig(), cores = availableParallelism()): BucketPolicy {
   const ratePerSecond = config.PASSWORD_HASHES_PER_SECOND ?? DEFAULT_HASHES_PER_CORE_PER_SECOND * cores;
@@ -48,14 +50,17 @@ export function spendPasswordHashing(operations: number, caller: HashingCaller, 
   const budget = budgetState(now);
   const keep = caller === "anonymous" ? Math.floor(budget.bucket.policy.burst * ANONYMOUS_LEAVES) : 0;
   const taken = budget.bucket.take(operations, now, keep);
-  // Logged once when shedding starts and once when it ends, with the count: a flood must be
-  // seen, but not as one line per refused request.
+  // Logged once when shedding starts and once it has stopped for a while, with the count: a
+  // flood must be seen, but not as one line per refused request (nor per token at its edge).
   if (taken.taken) {
-    if (budget.shed > 0) logEvent("password_hashing_shedding_ended", { shed: budget.shed }, "warn");
-    budget.shed = 0;
+    if (budget.shed > 0 && now - budget.lastShedAt >= QUIET_MS) {
+      logEvent("password_hashing_shedding_ended", { shed: budget.shed }, "warn");
+      budget.shed = 0;
+    }
     return { ok: true };
   }
   if (budget.shed++ === 0) logEvent("password_hashing_shedding", { caller, ...budget.bucket.policy }, "warn");
+  budget.lastShedAt = now;
   return { ok: false, retryAfterSeconds: taken.retryAfterSeconds };
 }
 
@@ -64,9 +69,9 @@ export function refundPasswordHashing(operations: number, now = Date.now()): voi
   budgetState(now).bucket.refund(operations, now);
 }
 
-/** The process's bucket, and how many requests it refused since it last let one through. */
-function budgetState(now: number): { bucket: TokenBucket; shed: number } {
-  return processLocal(BUCKET, () => ({ bucket: new TokenBucket(hashingPolicy(), now), shed: 0 }));
+/** The process's bucket, and the requests it refused in the current spell of shedding. */
+function budgetState(now: number): { bucket: TokenBucket; shed: number; lastShedAt: number } {
+  return processLocal(BUCKET, () => ({ bucket: new TokenBucket(hashingPolicy(), now), shed: 0, lastShedAt: 0 }));
 }
 
 /** Tests: the next spend starts from a full bucket under the configuration then in force. */
