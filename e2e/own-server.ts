@@ -33,10 +33,15 @@ function startProcess(env: Record<string, string>) {
   return { child, exited, output: () => output };
 }
 
-/** `npm start` that is expected to stop by itself (a refusal): how it ended. */
-export async function runStart(env: Record<string, string>): Promise<StartRun> {
+/**
+ * `npm start` that is expected to stop by itself (a refusal): how it ended. One that is still
+ * running after `limitMs` is stopped (and reported with code null), never left listening.
+ */
+export async function runStart(env: Record<string, string>, limitMs = 150_000): Promise<StartRun> {
   const run = startProcess(env);
+  const limit = setTimeout(() => process.kill(-run.child.pid!, "SIGTERM"), limitMs);
   const code = await run.exited;
+  clearTimeout(limit);
   return { code, output: run.output() };
 }
 
