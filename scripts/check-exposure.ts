@@ -18,6 +18,6 @@ const verdict = await checkExposure({
   findPublishedDemoUsers: () => demoUsersWithPublishedPasswords(),
 });
 for (const line of verdict.notice) console.log(`start: ${line}`);
-if (!verdict.serve) for (const line of verdict.refusal) console.error(`start: refusing to start. ${line}`);
+if (!verdict.serve) console.error(verdict.refusal.map((line, index) => `start: ${index === 0 ? "refusing to start. " : ""}${line}`).join("\n"));
 await getDb().$disconnect();
 process.exit(verdict.serve ? 0 : 1);
