@@ -83,9 +83,7 @@ export default defineConfig({
     url: fleet ? `${baseURL}/api/health` : baseURL,
     // A fresh database that is not the SQLite default: the demo users must be asked for. The
     // downstream service, when a spec starts one (e2e/keys.spec.ts), listens on the next port.
-    env: fleet
-      ? fleetEnv()
-      : { PORT: String(port), DATABASE_URL: databaseUrl, DEMO_USERS: "true", DOWNSTREAM_URL: process.env.DOWNSTREAM_URL || `http://127.0.0.1:${port + 1}` },
+    env: fleet ? fleetEnv() : singleServerEnv(),
     // Never reuse: a leftover server would run old code against an old database.
     reuseExistingServer: false,
     // migrate + seed + `next start` on a busy 2-core machine.
@@ -95,6 +93,25 @@ export default defineConfig({
     stdout: "pipe",
   },
 });
+
+/**
+ * The shared server of the single-server suite. Every spec runs against it at once, all from
+ * 127.0.0.1, the fuzzer beside the rest: per-client sign-up caps and the hashing budget would
+ * make one spec's load another's 429, so both are wide here and tested on servers of their own
+ * (e2e/abuse-limits.spec.ts). The two LAN names are served (PUBLIC_ORIGINS) so the plain-HTTP
+ * login refusal can be seen there (e2e/lan-login.spec.ts).
+ */
+function singleServerEnv(): Record<string, string> {
+  return {
+    PORT: String(port),
+    DATABASE_URL: databaseUrl!,
+    DEMO_USERS: "true",
+    DOWNSTREAM_URL: process.env.DOWNSTREAM_URL || `http://127.0.0.1:${port + 1}`,
+    PUBLIC_ORIGINS: `http://192.0.2.20:${port},http://lan-demo.test:${port}`,
+    SIGNUP_MAX_ATTEMPTS_PER_CLIENT: "10000",
+    PASSWORD_HASHES_PER_SECOND: "10000",
+  };
+}
 
 /** The fleet suite's servers: fresh PostgreSQL database, shared Redis, short windows to test. */
 function fleetEnv(): Record<string, string> {

@@ -6,10 +6,12 @@ import { isDatabaseUnavailable } from "../db-errors.ts";
 import { errorText, logEvent } from "../log.ts";
 import { checkCredentials, normalizeEmail, recordLogin, type AuthUser } from "../users.ts";
 import { sharedState } from "../state/index.ts";
+import { spendPasswordHashing } from "../password-budget/budget.ts";
 import { DEVICE_COOKIE_MAX_AGE_SECONDS, deviceCookieName, issueDeviceCookie, readDeviceCookie } from "./device-cookie.ts";
 import { chargeLoginAttempt, settleLoginSuccess, type ThrottlePolicy, type ThrottleVerdict } from "./login-throttle.ts";
 import { strategies } from "./registry.ts";
 import { clearCheckCookie } from "./check-cache/cookie-mode.ts";
+import { refusePlainHttpLogin } from "./insecure-login.ts";
 import { readCookies, readCredential, requestMeta, writeCookies } from "./request.ts";
 import type { AuthMode, IssuedCredential } from "./types.ts";
 
@@ -26,6 +28,10 @@ export type SignInOutcome =
   /** The database could not be reached: 503, and the next attempt works once it is back. */
   | { ok: false; reason: "store_unavailable" }
   | { ok: false; reason: "too_many_attempts"; retryAfterSeconds: number }
+  /** Plain HTTP off loopback (lib/auth/insecure-login.ts): refused before anything is counted or written. */
+  | { ok: false; reason: "insecure_transport"; localhostUrl: string }
+  /** Shed by the hashing budget before argon2 ran (lib/password-budget): 429, try again then. */
+  | { ok: false; reason: "busy"; retryAfterSeconds: number }
   | { ok: false; reason: "throttle_unavailable" };
 
 function throttlePolicy(): ThrottlePolicy {
@@ -45,6 +51,8 @@ function throttlePolicy(): ThrottlePolicy {
  * would otherwise linger server-side (a session row, a refresh family) until it expired.
  */
 export async function signInWithPassword(mode: AuthMode, credentials: Credentials): Promise<SignInOutcome> {
+  const insecure = await refusePlainHttpLogin(mode);
+  if (insecure) return { ok: false, reason: "insecure_transport", localhostUrl: insecure.localhostUrl };
   const meta = await requestMeta();
   const email = normalizeEmail(credentials.email);
   const secret = getConfig().SESSION_SECRET;
@@ -62,6 +70,13 @@ export async function signInWithPassword(mode: AuthMode, credentials: Credential
     return { ok: false, reason: "throttle_unavailable" };
   }
   if (!verdict.allowed) return { ok: false, reason: "too_many_attempts", retryAfterSeconds: verdict.retryAfterSeconds };
+  // A browser holding this account's device cookie may use the budget's reserve.
+  const hashing = spendPasswordHashing(1, client.trustedDevice ? "owner" : "anonymous", meta.now.getTime());
+  if (!hashing.ok) {
+    // Shed before the password was checked: no guess was made, so none is counted.
+    await windows.remove(verdict.charge.key, verdict.charge.id).catch((error: unknown) => logEvent("login_throttle_settle_failed", { error: errorText(error) }, "error"));
+    return { ok: false, reason: "busy", retryAfterSeconds: hashing.retryAfterSeconds };
+  }
   const check = await checkCredentials(email, credentials.password);
   if (!check.ok && check.reason === "store_unavailable") return storeUnavailable(mode, "credentials");
   if (!check.ok) return { ok: false, reason: "invalid_credentials" };
