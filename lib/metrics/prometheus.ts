@@ -7,6 +7,7 @@ import { getConfig } from "../env.ts";
 import { instanceName } from "../instance.ts";
 import { onRedisOperation, type RedisOperation } from "../state/index.ts";
 import { processLocal } from "../state/process-local.ts";
+import { createCheckTally, type CheckTally, type TallyRow } from "./check-tally.ts";
 
 /**
  * This process's figures in the Prometheus text format (prom-client), for operators and for the
@@ -23,12 +24,39 @@ function createExporter() {
   const registry = new Registry();
   const registers = [registry];
   collectDefaultMetrics({ register: registry });
+  const tally = createCheckTally();
   const exporter = {
     registry,
-    authChecks: new Counter({ name: "svj_auth_checks_total", help: "Authoritative auth checks, by mode, outcome (accepted or the refusal code) and cache (hit: answered without the database).", labelNames: ["mode", "outcome", "cache"] as const, registers }),
+    tally,
+    authChecks: new Counter({
+      name: "svj_auth_checks_total",
+      help: "Authoritative auth checks, by mode, outcome (accepted or the refusal code) and cache (hit: answered without the database).",
+      labelNames: ["mode", "outcome", "cache"] as const,
+      registers,
+      collect() {
+        this.reset();
+        for (const { mode, outcome, cache, checks } of tally.rows()) this.inc({ mode, outcome, cache }, checks);
+      },
+    }),
     authCheckSeconds: new Histogram({ name: "svj_auth_check_duration_seconds", help: "Time of accepted auth checks (the figure /compare shows).", labelNames: ["mode", "cache"] as const, buckets: CHECK_SECONDS, registers }),
-    authCheckQueries: new Counter({ name: "svj_auth_check_db_queries_total", help: "Database queries made inside auth checks (Prisma's query events).", labelNames: ["mode", "cache"] as const, registers }),
-    authCheckRedis: new Counter({ name: "svj_auth_check_redis_operations_total", help: "Redis operations made inside auth checks.", labelNames: ["mode", "cache"] as const, registers }),
+    authCheckQueries: new Counter({
+      name: "svj_auth_check_db_queries_total",
+      help: "Database queries made inside auth checks (Prisma's query events).",
+      labelNames: ["mode", "cache"] as const,
+      registers,
+      collect() {
+        sumByModeAndCache(this, tally, (row) => row.queries);
+      },
+    }),
+    authCheckRedis: new Counter({
+      name: "svj_auth_check_redis_operations_total",
+      help: "Redis operations made inside auth checks.",
+      labelNames: ["mode", "cache"] as const,
+      registers,
+      collect() {
+        sumByModeAndCache(this, tally, (row) => row.redisOperations);
+      },
+    }),
     dbQueries: new Counter({ name: "svj_db_queries_total", help: "Database queries this process made (Prisma's query events).", registers }),
     dbUp: new Gauge({ name: "svj_db_up", help: "1, or 0 while this instance finds the database unreachable.", registers }),
     dbUnavailable: new Counter({ name: "svj_db_unavailable_total", help: "Operations that failed, or were served unchecked, because the database was unreachable.", registers }),
@@ -51,18 +79,20 @@ function createExporter() {
     }),
   };
   exporter.dbUp.set(1);
-  // Zeros, not absent series, for the combinations that exist from the start: "no query per
-  // cached check" is a figure (0) a ratio can use, where a missing series would be no answer.
-  for (const mode of AUTH_MODES) {
-    for (const cache of ["hit", "miss"]) {
-      exporter.authCheckQueries.inc({ mode, cache }, 0);
-      exporter.authCheckRedis.inc({ mode, cache }, 0);
-    }
-  }
   for (const outcome of ["ok", "error"]) exporter.invalidationsPublished.inc({ outcome }, 0);
   onDatabaseQuery(() => exporter.dbQueries.inc());
   onRedisOperation((operation: RedisOperation, ok: boolean) => exporter.redisOperations.inc({ operation, outcome: ok ? "ok" : "error" }));
   return exporter;
+}
+
+/**
+ * A per-check cost summed by mode and cache state, with zeros for every combination: "no query
+ * per cached check" is a figure (0) a ratio can use, where a missing series would be no answer.
+ */
+function sumByModeAndCache(counter: Counter<"mode" | "cache">, tally: CheckTally, cost: (row: TallyRow) => number): void {
+  counter.reset();
+  for (const mode of AUTH_MODES) for (const cache of ["hit", "miss"]) counter.inc({ mode, cache }, 0);
+  for (const row of tally.rows()) counter.inc({ mode: row.mode, cache: row.cache }, cost(row));
 }
 
 /** The process's one exporter (pages and route handlers are separate bundles in one process). */
@@ -90,12 +120,10 @@ const outcomeLabel = (outcome: string) => (/^[a-z][a-z0-9_]{0,47}$/.test(outcome
 
 /** Called by recordAuthCheck (auth-metrics.ts) with the sample the DAL measured once. */
 export function exportAuthCheck(check: ExportedCheck): void {
-  const { authChecks, authCheckSeconds, authCheckQueries, authCheckRedis } = exporter();
+  const { tally, authCheckSeconds } = exporter();
   const cache = check.servedFromCache ? "hit" : "miss";
-  authChecks.inc({ mode: check.mode, outcome: outcomeLabel(check.outcome), cache });
+  tally.add(check.mode, outcomeLabel(check.outcome), cache, check.queries, check.redisOperations);
   if (check.outcome === "accepted") authCheckSeconds.observe({ mode: check.mode, cache }, check.micros / 1e6);
-  authCheckQueries.inc({ mode: check.mode, cache }, check.queries);
-  authCheckRedis.inc({ mode: check.mode, cache }, check.redisOperations);
 }
 
 export function exportRevocation(): void {
