@@ -37,8 +37,16 @@ export function haproxyConfig({ port, statsPort, instances }) {
   return [
     "global",
     "  maxconn 4096",
+    // To the fleet's console (HAProxy runs in the foreground, -db).
+    "  log stdout format raw local0",
     "defaults",
     "  mode http",
+    // Only what went wrong: errors, timeouts, 5xx, and every retry or redispatch — the trace a
+    // crash leaves (a `+1` retry; `SD--`: died while its answer was on the way). Normal requests
+    // stay quiet.
+    "  log global",
+    "  option httplog",
+    "  option dontlog-normal",
     "  timeout connect 2s",
     "  timeout client 60s",
     "  timeout server 60s",
@@ -76,10 +84,18 @@ export function haproxyConfig({ port, statsPort, instances }) {
     // Metrics through the balancer would come from a different instance each time, and their
     // counters cannot be told apart: refused here, with the way to do it instead.
     `  http-request return status 403 content-type text/plain string "Scrape each instance's ${PROMETHEUS_PATH} directly (npm run fleet lists them), not the balancer." if { path_beg ${PROMETHEUS_PATH} }`,
+    // The app's own 503s are its database outage (or the sticky lab's "crash"), which each
+    // instance logs once when it starts and once when it ends (lib/db-outage.ts): one line per
+    // request here would bring back the flood that fixed. HAProxy's own 503 (no instance left)
+    // never passes http-response rules, and is still logged.
+    "  http-response set-log-level silent if { status 503 }",
     `  acl sticky_lab path_beg ${STICKY_LAB_PREFIX}`,
     "  use_backend sticky_lab if sticky_lab",
     "  default_backend app",
     "backend app",
+    // Requests are logged by the frontend; an instance going down or up HAProxy already prints
+    // as a warning on its stderr, which a backend's own log would only repeat.
+    "  no log",
     // Round robin and no cookie: consecutive requests of one browser land on different
     // instances, which is the point — nothing may depend on which one answers.
     "  balance roundrobin",
@@ -92,6 +108,7 @@ export function haproxyConfig({ port, statsPort, instances }) {
     "  http-response set-header X-Instance %s",
     ...servers,
     "backend sticky_lab",
+    "  no log",
     // The sticky-sessions lab: what "sticky sessions" means. The first answer pins the browser
     // to its instance (insert: HAProxy adds the cookie; indirect: the instance never sees it;
     // nocache: a shared cache must not hand one browser's pin to another). When the pinned

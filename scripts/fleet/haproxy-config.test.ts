@@ -89,6 +89,12 @@ describe("haproxyConfig", () => {
     assert.ok(del >= 0 && del < config.indexOf("option forwardfor"));
   });
 
+  test("logs what went wrong, but not the app's own 503s: each instance logs its database outage once", () => {
+    assert.match(config, /\n {2}log stdout format raw local0\n/);
+    assert.match(section(config, "defaults"), /option httplog\n {2}option dontlog-normal/);
+    assert.match(section(config, "frontend web"), /http-response set-log-level silent if \{ status 503 \}\n/);
+  });
+
   test("the instances' metrics are not served through the balancer; HAProxy's own are, on loopback only", () => {
     assert.equal(PROMETHEUS_PATH, "/api/metrics/prometheus");
     assert.match(section(config, "frontend web"), /http-request return status 403 [^\n]* if \{ path_beg \/api\/metrics\/prometheus \}\n/);
