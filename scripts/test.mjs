@@ -162,7 +162,7 @@ async function runNodeTests(suite, files, env, extraArgs = []) {
   ];
   rmSync(tapFile, { force: true });
   // react-server: what Next resolves server code with. lib/'s server modules start with
-  // `import "server-only"`, which throws under any other condition (see README, Conventions).
+  // `import "server-only"`, which throws under any other condition (see docs/ARCHITECTURE.md, "Server modules say so").
   const node = ["--conditions=react-server", "--test"];
   const { code } = await runCommand("npx", ["tsx", ...node, ...reporters, ...extraArgs, ...files], withQuietKnownWarnings(env));
   const counts = readTapCounts(tapFile);
