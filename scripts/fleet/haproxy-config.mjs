@@ -17,9 +17,13 @@ export const UNSAFE_GET_PATHS = ["/api/jwt/refresh"];
  * @returns {string} an haproxy.cfg
  */
 export function haproxyConfig({ port, statsPort, instances }) {
-  // Checked every second; after a first failure every 250 ms (fastinter), so an instance that
-  // stopped answering is out within ~1.25 s (fall 2), and one that died is out at the first
-  // refused connection of real traffic (observe layer4 below), whichever comes first. A
+  // Checked every second; after a first failure every 250 ms (fastinter), so a dead instance —
+  // its port refuses at once — is out within ~1.5 s (fall 3), or at the first refused
+  // connection of real traffic (observe layer4 below), whichever comes first. One that is only
+  // slow gets 5 s per check (timeout check) three times over: in the first fleet-suite run with
+  // fall 2 and 2 s, the surviving instance, carrying all the traffic on a loaded machine while
+  // the other restarted, answered its check late twice and was taken out too — no instance
+  // left, every request a 503. Slow is not down. A
   // restarted one is back 1 s after it answers (downinter 500 ms, rise 2: one lucky answer of a
   // process that is crashing again does not put it back).
   // observe layer4, error-limit 1, on-error mark-down: a refused connection on real traffic is
@@ -27,7 +31,7 @@ export function haproxyConfig({ port, statsPort, instances }) {
   // for its whole database outage, and an instance whose database is down still serves JWT
   // requests and the labs (see /api/health); taking every instance out would turn a degraded
   // fleet into a dead one.
-  const checks = "check inter 1s fastinter 250ms downinter 500ms fall 2 rise 2 observe layer4 error-limit 1 on-error mark-down";
+  const checks = "check inter 1s fastinter 250ms downinter 500ms fall 3 rise 2 observe layer4 error-limit 1 on-error mark-down";
   const servers = instances.map(({ name, port: instancePort }) => `  server ${name} 127.0.0.1:${instancePort} ${checks}`);
   // `cookie <name>`: the value HAProxy writes into STICKY_COOKIE for this server. Its own check
   // every 2 s (each one reads Redis), the same fast fall and rise, and the same layer-4 observing.
@@ -50,8 +54,8 @@ export function haproxyConfig({ port, statsPort, instances }) {
     "  timeout connect 2s",
     "  timeout client 60s",
     "  timeout server 60s",
-    // A check may take longer than its interval on a busy machine: slow is not down.
-    "  timeout check 2s",
+    // A check may take longer than its interval on a busy machine: slow is not down (above).
+    "  timeout check 5s",
     // What a crashed instance costs the clients: nothing that can be retried safely.
     //   conn-failure: the connection was refused (or never made), so the request was never sent;
     //     replaying it is safe for every method, POST included.

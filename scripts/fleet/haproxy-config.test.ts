@@ -34,7 +34,7 @@ describe("haproxyConfig", () => {
   test("a dead instance is out within about a second: fast checks, and its first refused connection", () => {
     for (const server of backend(config, "app").split("\n").filter((line) => line.includes(" server "))) {
       assert.match(server, / inter 1s fastinter 250ms /);
-      assert.match(server, / fall 2 /);
+      assert.match(server, / fall 3 /);
       // Connections only (layer 4): the app's 503s during a database outage must not take it out.
       assert.match(server, / observe layer4 error-limit 1 on-error mark-down$/);
     }
@@ -76,7 +76,7 @@ describe("haproxyConfig", () => {
     assert.match(sticky, /server app-2 127\.0\.0\.1:3932 cookie app-2 check/);
     assert.match(sticky, /http-response set-header X-Instance %s/);
     // A slow answer is not a crash: the check may take longer than its interval.
-    assert.match(section(config, "defaults"), /timeout check 2s/);
+    assert.match(section(config, "defaults"), /timeout check 5s/);
   });
 
   test("listens on the fleet's port and names the answering instance", () => {
