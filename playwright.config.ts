@@ -29,6 +29,10 @@ const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH;
 register("./scripts/server-only-hooks.mjs", import.meta.url);
 const databaseUrl = process.env.E2E_DATABASE_URL;
 
+// Matched against absolute paths, so anchored at e2e/: a checkout in a folder named "fleet"
+// (/work/wt/fleet) once ignored every single-server spec and ran them all against the fleet.
+const FLEET_SPECS = /\/e2e\/fleet\/[^/]+\.spec\.ts$/;
+
 const chromium = {
   browserName: "chromium" as const,
   launchOptions: { executablePath: chromiumPath, args: CHROMIUM_ARGS },
@@ -38,7 +42,7 @@ const singleServerProjects = [
   {
     name: "chromium",
     grepInvert: /@outage/,
-    testIgnore: /fleet\//,
+    testIgnore: FLEET_SPECS,
     // Not a cleanup: Playwright's one way to run a project strictly after another finished,
     // whatever its results (a dependency would be skipped after any failure).
     teardown: "outage",
@@ -49,7 +53,19 @@ const singleServerProjects = [
     // (up to 5 s): its tests run alone, once every other test has finished.
     name: "outage",
     grep: /@outage/,
-    testIgnore: /fleet\//,
+    testIgnore: FLEET_SPECS,
+    use: chromium,
+  },
+];
+
+const fleetProjects = [
+  { name: "fleet", testMatch: FLEET_SPECS, grepInvert: /@crash/, teardown: "fleet-crash", use: chromium },
+  {
+    // Kills the fleet's instances on purpose (and crashes a fleet of its own in a loop): alone,
+    // once every other fleet test has finished, like the outage project above.
+    name: "fleet-crash",
+    testMatch: FLEET_SPECS,
+    grep: /@crash/,
     use: chromium,
   },
 ];
@@ -75,7 +91,7 @@ export default defineConfig({
     baseURL,
     trace: "retain-on-first-failure",
   },
-  projects: fleet ? [{ name: "fleet", testMatch: /fleet\/.*\.spec\.ts$/, use: chromium }] : singleServerProjects,
+  projects: fleet ? fleetProjects : singleServerProjects,
   webServer: {
     // The production build, as users get it; scripts/test.mjs builds it once beforehand.
     command: fleet ? "node scripts/fleet.mjs --skip-build" : "node scripts/start.mjs --skip-build",
@@ -124,6 +140,11 @@ function fleetEnv(): Record<string, string> {
     DEMO_USERS: "true",
     // Reuse of a rotated refresh token counts as theft at once, not after the grace window.
     REFRESH_REUSE_GRACE_SECONDS: "0",
+    // The configuration a fleet exists for: every "refused by the other instance on the next
+    // request" test then also proves the push cache's invalidation crosses instances, and the
+    // metrics spec sees its messages and their lag. Off (the default) reads the shared database
+    // on every check, which no fleet test could tell apart from one instance.
+    SESSION_CACHE: process.env.SESSION_CACHE || "push",
     // The downstream service e2e/fleet/labs-fleet.spec.ts starts (port 3939 beside 3930).
     DOWNSTREAM_URL: process.env.DOWNSTREAM_URL || `http://127.0.0.1:${port + 9}`,
   };

@@ -73,6 +73,10 @@ const schema = z.object({
   // the database alone cannot mint tokens. Required in both JWT_ALG modes, so switching the
   // mode never meets a missing secret at run time.
   JWT_KEY_ENCRYPTION_SECRET: secret("JWT_KEY_ENCRYPTION_SECRET"),
+  // The bearer token that reads GET /api/metrics/prometheus (docs/FLEET.md). Unset: that path
+  // answers 404. A token, not "loopback only": behind a proxy on the same host every request
+  // comes from loopback. `npm start` generates a local one into .env.local.
+  METRICS_TOKEN: secret("METRICS_TOKEN").optional(),
   // EdDSA: asymmetric, key pairs in the database, rotated, published at /.well-known/jwks.json,
   // so another service verifies without holding anything that signs. HS256: the shared
   // JWT_SECRET, kept for comparison (the JWKS is then empty: there is nothing public to share).

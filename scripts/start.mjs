@@ -11,7 +11,8 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { isStopping, runCommand } from "./run-command.mjs";
 
 const ENV_FILE = ".env.local";
-const SECRET_NAMES = ["SESSION_SECRET", "JWT_SECRET", "JWT_KEY_ENCRYPTION_SECRET"];
+// METRICS_TOKEN is optional to the app (metrics off without it); the local demo gets one.
+const SECRET_NAMES = ["SESSION_SECRET", "JWT_SECRET", "JWT_KEY_ENCRYPTION_SECRET", "METRICS_TOKEN"];
 
 const args = process.argv.slice(2);
 const dev = args.includes("--dev");

@@ -3,6 +3,7 @@ import "server-only";
 import { z } from "zod";
 import { getConfig } from "../env.ts";
 import { isDatabaseUnavailable } from "../db-errors.ts";
+import { reportDatabaseFailure } from "../db-outage.ts";
 import { errorText, logEvent } from "../log.ts";
 import { checkCredentials, normalizeEmail, recordLogin, type AuthUser } from "../users.ts";
 import { sharedState } from "../state/index.ts";
@@ -94,7 +95,7 @@ export async function signInWithPassword(mode: AuthMode, credentials: Credential
   } catch (error) {
     // The password checked out, then the database went away before the session row or
     // refresh family was written: still an outage, not a bug.
-    if (isDatabaseUnavailable(error)) return storeUnavailable(mode, "issue");
+    if (isDatabaseUnavailable(error)) return storeUnavailable(mode, "issue", error);
     throw error;
   }
   await writeCookies(issued.cookies, { mode, userId: user.id });
@@ -104,15 +105,16 @@ export async function signInWithPassword(mode: AuthMode, credentials: Credential
     // Failing it must not fail the login that just succeeded, but a login left alive
     // server-side is worth an operator's attention: logged with a stable code.
     await strategy.signOut({ credential: previousCredential, companions: previous }, meta).catch((error: unknown) => {
-      logEvent("replaced_login_not_ended", { mode, userId: user.id, error: errorText(error) }, "error");
+      reportDatabaseFailure("replaced_login_not_ended", error, { fields: { mode, userId: user.id }, everyTime: true });
     });
   }
   return { ok: true, user, issued };
 }
 
-function storeUnavailable(mode: AuthMode, step: "credentials" | "issue"): SignInOutcome {
-  // A stable code in the log: logins failing because of the database must be seen.
-  console.error(`[auth] login_store_unavailable mode=${mode} step=${step}: the database is unreachable; answering 503`);
+function storeUnavailable(mode: AuthMode, step: "credentials" | "issue", error?: unknown): SignInOutcome {
+  // Logins failing because of the database must be seen: counted into the outage, which is
+  // logged with a stable code when it starts and ends (lib/db-outage.ts).
+  reportDatabaseFailure("login_store_unavailable", error, { fields: { mode, step }, unavailable: true });
   return { ok: false, reason: "store_unavailable" };
 }
 
