@@ -46,7 +46,8 @@ await Promise.all(
     supervisor.startInstance({
       name,
       command: process.execPath,
-      args: [nextBin, "start", "-p", String(instancePort)],
+      // Loopback always: only the balancer faces clients.
+      args: [nextBin, "start", "-H", "127.0.0.1", "-p", String(instancePort)],
       // TRUST_PROXY=1: the one hop in front is our HAProxy, which replaces X-Forwarded-For.
       env: { ...process.env, PORT: String(instancePort), INSTANCE_NAME: name, TRUST_PROXY: process.env.TRUST_PROXY ?? "1", FLEET_INSTANCES: fleetInstances, FLEET_BALANCER_URL: fleetBalancer },
       healthUrl: `http://127.0.0.1:${instancePort}/api/health`,
@@ -57,7 +58,9 @@ if (supervisor.isStopping()) await new Promise(() => {}); // the supervisor exit
 
 configDir = mkdtempSync(join(tmpdir(), "svj-fleet-"));
 const configFile = join(configDir, "haproxy.cfg");
-writeFileSync(configFile, haproxyConfig({ port, statsPort, instances }));
+// The balancer binds where `npm start` would: loopback unless HOST asks for more (the exposure
+// check in `start.mjs --prepare-only` has already said what that exposes, or refused).
+writeFileSync(configFile, haproxyConfig({ port, statsPort, instances, host: process.env.HOST || "127.0.0.1" }));
 supervisor.startEssential("haproxy", "haproxy", ["-db", "-f", configFile], process.env);
 supervisor.markServing();
 

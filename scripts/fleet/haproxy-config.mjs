@@ -13,10 +13,11 @@ export const PROMETHEUS_PATH = "/api/metrics/prometheus";
 export const UNSAFE_GET_PATHS = ["/api/jwt/refresh"];
 
 /**
- * @param {{ port: number, statsPort: number, instances: { name: string, port: number }[] }} fleet
+ * @param {{ port: number, statsPort: number, instances: { name: string, port: number }[], host?: string }} fleet
+ *   host: the balancer's listening address, loopback unless HOST asks for more (as `npm start`)
  * @returns {string} an haproxy.cfg
  */
-export function haproxyConfig({ port, statsPort, instances }) {
+export function haproxyConfig({ port, statsPort, instances, host = "127.0.0.1" }) {
   // Checked every second; after a first failure every 250 ms (fastinter), so a dead instance —
   // its port refuses at once — is out within ~1.5 s (fall 3), or at the first refused
   // connection of real traffic (observe layer4 below), whichever comes first. One that is only
@@ -72,7 +73,7 @@ export function haproxyConfig({ port, statsPort, instances }) {
     "  option redispatch 1",
     "  option httpchk",
     "frontend web",
-    `  bind :::${port} v4v6`,
+    `  bind ${bindAddress(host, port)}`,
     // The instances trust exactly one hop (TRUST_PROXY=1): this one. Whatever X-Forwarded-For a
     // client sent is replaced, not appended to, so the client cannot choose its own address.
     "  http-request del-header X-Forwarded-For",
@@ -138,4 +139,11 @@ export function haproxyConfig({ port, statsPort, instances }) {
     "  stats uri /stats",
     "",
   ].join("\n");
+}
+
+/** HAProxy's bind syntax: an IPv6 literal is written bare before the port; "::" takes IPv4 too. */
+function bindAddress(host, port) {
+  const bare = host.replace(/^\[|\]$/g, "");
+  if (bare === "::") return `:::${port} v4v6`;
+  return `${bare}:${port}`;
 }

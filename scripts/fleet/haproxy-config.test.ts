@@ -19,7 +19,8 @@ function section(config: string, header: string): string {
 const backend = (config: string, name: string) => section(config, `backend ${name}`);
 
 describe("haproxyConfig", () => {
-  const config = haproxyConfig({ port: 3930, statsPort: 3933, instances: [{ name: "app-1", port: 3931 }, { name: "app-2", port: 3932 }] });
+  const fleet = () => ({ port: 3930, statsPort: 3933, instances: [{ name: "app-1", port: 3931 }, { name: "app-2", port: 3932 }] });
+  const config = haproxyConfig(fleet());
 
   test("the app's traffic: round robin over every instance, without stickiness", () => {
     const app = backend(config, "app");
@@ -79,8 +80,10 @@ describe("haproxyConfig", () => {
     assert.match(section(config, "defaults"), /timeout check 5s/);
   });
 
-  test("listens on the fleet's port and names the answering instance", () => {
-    assert.match(config, /bind :::3930 v4v6/);
+  test("listens on the fleet's port, on loopback unless HOST asks for more, and names the answering instance", () => {
+    assert.match(config, /bind 127\.0\.0\.1:3930\n/);
+    assert.match(haproxyConfig({ ...fleet(), host: "0.0.0.0" }), /bind 0\.0\.0\.0:3930\n/);
+    assert.match(haproxyConfig({ ...fleet(), host: "::" }), /bind :::3930 v4v6\n/);
     assert.match(backend(config, "app"), /http-response set-header X-Instance %s/);
   });
 
