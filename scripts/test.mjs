@@ -40,6 +40,8 @@ const baseEnv = {
   SESSION_SECRET: randomBytes(32).toString("base64url"),
   JWT_SECRET: randomBytes(32).toString("base64url"),
   JWT_KEY_ENCRYPTION_SECRET: randomBytes(32).toString("base64url"),
+  // The e2e and fleet suites read the Prometheus metrics with it (e2e/metrics-prometheus.spec.ts).
+  METRICS_TOKEN: randomBytes(32).toString("base64url"),
 };
 
 // Found first, so a missing browser is reported before minutes of other suites.
