@@ -3,4 +3,4 @@ export const STICKY_LAB_PREFIX: string;
 export const STICKY_COOKIE: string;
 export const PROMETHEUS_PATH: string;
 export const UNSAFE_GET_PATHS: string[];
-export function haproxyConfig(fleet: { port: number; statsPort: number; instances: { name: string; port: number }[] }): string;
+export function haproxyConfig(fleet: { port: number; statsPort: number; instances: { name: string; port: number }[]; host?: string }): string;
