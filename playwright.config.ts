@@ -92,23 +92,47 @@ export default defineConfig({
     trace: "retain-on-first-failure",
   },
   projects: fleet ? fleetProjects : singleServerProjects,
-  webServer: {
-    // The production build, as users get it; scripts/test.mjs builds it once beforehand.
+  webServer: fleet ? [appServer()] : [appServer(), downstreamServer()],
+});
+
+/** The app: the production build, as users get it; scripts/test.mjs builds it once beforehand. */
+function appServer() {
+  return {
     command: fleet ? "node scripts/fleet.mjs --skip-build" : "node scripts/start.mjs --skip-build",
     cwd: root,
     url: fleet ? `${baseURL}/api/health` : baseURL,
     // A fresh database that is not the SQLite default: the demo users must be asked for. The
-    // downstream service, when a spec starts one (e2e/keys.spec.ts), listens on the next port.
+    // downstream service listens on the next port (downstreamServer below).
     env: fleet ? fleetEnv() : singleServerEnv(),
     // Never reuse: a leftover server would run old code against an old database.
     reuseExistingServer: false,
     // migrate + seed + `next start` on a busy 2-core machine.
     timeout: 180_000,
     // Playwright's default is SIGKILL; let `next start` close its connections instead.
-    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-    stdout: "pipe",
-  },
-});
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 },
+    stdout: "pipe" as const,
+  };
+}
+
+/**
+ * `npm run downstream` beside the single server, on the port after the app's (where the app's
+ * DOWNSTREAM_URL points): one for every spec, so none has to start its own. It trusts only the
+ * app's JWKS and fetches it when the first token comes, so it may start before the app.
+ * The fleet suite starts its own, behind the balancer (e2e/fleet/).
+ */
+function downstreamServer() {
+  return {
+    // node itself (tsx as a loader), not npx: SIGTERM then reaches the service, not a wrapper.
+    command: `"${process.execPath}" --import tsx --conditions=react-server scripts/downstream.ts`,
+    cwd: root,
+    url: `http://127.0.0.1:${port + 1}/healthz`,
+    env: { DOWNSTREAM_PORT: String(port + 1), JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json` },
+    reuseExistingServer: false,
+    timeout: 60_000,
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 },
+    stdout: "pipe" as const,
+  };
+}
 
 /**
  * The shared server of the single-server suite. Every spec runs against it at once, all from

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { bob, cookieName, cookiesBesidesDevice, expectApiError, loginViaApi, meWith, MODES, setCookieHeader } from "./fixtures.ts";
+import { alice, bob, cookieName, cookiesBesidesDevice, decodeJwt, expectApiError, loginViaApi, meWith, MODES, setCookieHeader } from "./fixtures.ts";
 
 /** The JSON API contract, the same for both modes (docs: app/api/<mode>/{login,logout,me}). */
 
@@ -139,4 +139,32 @@ test("a body that is not a JSON object is refused in the API's own words", async
   const response = await request.post("/api/jwt/login", { headers: { "content-type": "application/json" }, data: Buffer.from("[1,2]") });
   await expectApiError(response, 400, "invalid_input");
   expect(await response.text()).not.toMatch(/Invalid input|received/);
+});
+
+test.describe("one audience per recipient", () => {
+  test("a JWT-mode access token names this app alone", async ({ request }) => {
+    const { body } = await loginViaApi(request, "jwt", bob);
+    expect(decodeJwt(body.accessToken!).payload.aud).toBe("session-vs-jwt:web");
+  });
+
+  test("an admin's downstream token — from either mode's exchange — opens nothing here, /api/admin/* included", async ({ request, playwright, baseURL }) => {
+    const jwtLogin = await loginViaApi(request, "jwt", alice);
+    const sessionLogin = await loginViaApi(request, "session", alice);
+    const fromJwt = await request.post("/api/jwt/token", { headers: { authorization: `Bearer ${jwtLogin.body.accessToken}` } });
+    const fromSession = await request.post("/api/session/token", { headers: { cookie: `${cookieName("session")}=${sessionLogin.cookie}` } });
+    // A client of its own: nothing from the logins' cookie jar rides along.
+    const other = await playwright.request.newContext({ baseURL });
+    for (const minted of [fromJwt, fromSession]) {
+      expect(minted.status()).toBe(200);
+      const { token } = (await minted.json()) as { token: string };
+      const bearer = { authorization: `Bearer ${token}` };
+      await expectApiError(await other.get("/api/jwt/me", { headers: bearer }), 401, "token_wrong_aud");
+      await expectApiError(await other.get("/api/admin/keys", { headers: bearer }), 401, "token_wrong_aud");
+      await expectApiError(await other.post(`/api/admin/users/${jwtLogin.body.user.id}/end-all`, { headers: bearer }), 401, "token_wrong_aud");
+      await expectApiError(await other.post("/api/jwt/token", { headers: bearer }), 401, "token_wrong_aud");
+    }
+    // The same admin's own access token does open the admin API: the refusals above are about the audience.
+    expect((await other.get("/api/admin/keys", { headers: { authorization: `Bearer ${jwtLogin.body.accessToken}` } })).status()).toBe(200);
+    await other.dispose();
+  });
 });

@@ -164,3 +164,8 @@ export function tamperSeal(seal: string): string {
   parts[4] = encrypted.slice(0, middle) + swapped + encrypted.slice(middle + 1);
   return parts.join("*");
 }
+
+/** `npm run downstream`, which playwright.config.ts starts beside the app on the port after the app's. */
+export function downstreamOrigin(baseURL: string): string {
+  return `http://127.0.0.1:${Number(new URL(baseURL).port) + 1}`;
+}

@@ -8,6 +8,8 @@ export interface RealCredentials {
   seals: string[];
   accessTokens: string[];
   refreshTokens: string[];
+  /** Tokens the exchange minted for the downstream service (≤ 60 s): every app route must refuse them. */
+  downstreamTokens: string[];
   /** All of the above: values that work somewhere. */
   credentials: string[];
   /** Ids and secrets a body or path may name: user ids, session ids, the users' e-mails and passwords. */
@@ -67,5 +69,6 @@ export function genuineLogin(real: RealCredentials): fc.Arbitrary<Record<string,
     fc.constantFrom(...real.accessTokens).map((token) => ({ cookie: `${cookieName("jwt")}=${token}` })),
     fc.constantFrom(...real.accessTokens).map((token) => ({ authorization: `Bearer ${token}` })),
     fc.constantFrom(...real.refreshTokens).map((token) => ({ cookie: `${REFRESH_COOKIE}=${token}` })),
+    fc.constantFrom(...real.downstreamTokens).map((token) => ({ authorization: `Bearer ${token}` })),
   );
 }

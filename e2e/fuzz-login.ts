@@ -5,13 +5,14 @@ import type { TestUser } from "./throwaway.ts";
 
 /**
  * Real credentials for the fuzzer, so its cases reach the handlers' deep paths: both users
- * logged in both ways (seal, access and refresh token), plus their ids, session ids,
+ * logged in both ways (seal, access and refresh token, a downstream token exchanged for the
+ * access token — it lives 60 s, long enough for a route's first cases), plus their ids, session ids,
  * e-mails and passwords for bodies and paths. Throwaway users only: a fuzzed request may
  * change a password, disable, demote or log out whoever it names.
  */
 export async function loginAll(baseURL: string, user: TestUser, admin: TestUser): Promise<RealCredentials> {
   const agent = keepAliveAgent();
-  const real: RealCredentials = { seals: [], accessTokens: [], refreshTokens: [], credentials: [], names: [] };
+  const real: RealCredentials = { seals: [], accessTokens: [], refreshTokens: [], downstreamTokens: [], credentials: [], names: [] };
   try {
     for (const who of [user, admin]) {
       real.names.push(who.id, who.email, who.password);
@@ -32,10 +33,15 @@ export async function loginAll(baseURL: string, user: TestUser, admin: TestUser)
         }
       }
     }
+    for (const token of real.accessTokens) {
+      const exchanged = await send(baseURL, agent, { method: "POST", path: "/api/jwt/token", headers: { authorization: `Bearer ${token}` } });
+      if (exchanged.status !== 200) throw new Error(`fuzz setup: the token exchange answered ${exchanged.status}`);
+      real.downstreamTokens.push((JSON.parse(exchanged.body.toString("utf8")) as { token: string }).token);
+    }
     const devices = await send(baseURL, agent, { method: "GET", path: "/api/session/sessions", headers: { cookie: `${cookieName("session")}=${real.seals[0]}` } });
     const { sessions } = JSON.parse(devices.body.toString("utf8")) as { sessions: { id: string }[] };
     real.names.push(...sessions.map((session) => session.id));
-    real.credentials.push(...real.seals, ...real.accessTokens, ...real.refreshTokens);
+    real.credentials.push(...real.seals, ...real.accessTokens, ...real.refreshTokens, ...real.downstreamTokens);
     return real;
   } finally {
     agent.destroy();

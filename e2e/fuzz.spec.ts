@@ -58,6 +58,7 @@ const ROUTES: FuzzRoute[] = [
   // starts signing 90 s later, mid-run (see neverChangeTheKeys below).
   { file: "admin/keys", methods: ["GET"], path: "/api/admin/keys" },
   { file: "admin/keys/rotate", methods: ["POST"], path: "/api/admin/keys/rotate" },
+  { file: "admin/keys/[kid]/retire", methods: ["POST"], path: "/api/admin/keys/{}/retire" },
   { file: "admin/users/[id]/disable", methods: ["POST"], path: "/api/admin/users/{}/disable" },
   { file: "admin/users/[id]/end-all", methods: ["POST"], path: "/api/admin/users/{}/end-all" },
   { file: "admin/users/[id]/enable", deep: true, methods: ["POST"], path: "/api/admin/users/{}/enable" },
@@ -71,6 +72,7 @@ const ROUTES: FuzzRoute[] = [
   { file: "jwt/logout", deep: true, methods: ["POST"], path: "/api/jwt/logout", fields: { refreshToken: [] } },
   { file: "jwt/me", deep: true, methods: ["GET", "OPTIONS"], path: "/api/jwt/me" },
   { file: "jwt/refresh", methods: ["GET", "POST"], path: "/api/jwt/refresh", fields: { refreshToken: [] }, query: ["next"] },
+  { file: "jwt/token", deep: true, methods: ["POST"], path: "/api/jwt/token" },
   { file: "labs/[lab]", methods: ["POST"], path: "/api/labs/{}", segments: LAB_IDS },
   { file: "labs/cross-origin/probe", deep: true, methods: ["GET"], path: "/api/labs/cross-origin/probe" },
   { file: "labs/storage/attacker", methods: ["POST"], path: "/api/labs/storage/attacker", fields: { grab: [], rideStatus: [200, 401, null] } },
@@ -113,12 +115,12 @@ function neverStartALab(request: FuzzRequest): FuzzRequest {
 }
 
 /**
- * Key rotation changes what every later token is signed with, for every spec running beside
- * this one: it is fuzzed without an admin's credential (no cookie, no Bearer), so everything
- * in front of the rotation is exercised and the rotation itself never happens.
+ * Key rotation and retirement change what every later token is signed or verified with, for
+ * every spec running beside this one: they are fuzzed without an admin's credential (no
+ * cookie, no Bearer), so everything in front of them is exercised and they never happen.
  */
 function neverChangeTheKeys(request: FuzzRequest): FuzzRequest {
-  if (!request.path.includes("keys/rotate")) return request;
+  if (!request.path.includes("keys/")) return request;
   const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !/^(cookie|authorization)$/i.test(name)));
   return { ...request, headers };
 }
@@ -151,6 +153,7 @@ for (const route of ROUTES) {
         const ran = request.method === "POST" && answer.status >= 200 && answer.status < 300;
         if (route.file === "labs/[lab]" && ran) problems.push("a lab run started");
         if (route.file === "admin/keys/rotate" && ran) problems.push("the signing keys were rotated");
+        if (route.file === "admin/keys/[kid]/retire" && ran) problems.push("a signing key was retired");
         expect(problems, caseReport(request, answer, problems)).toEqual([]);
       });
       await fc.assert(property, { numRuns: RUNS, ...REPLAY });

@@ -1,12 +1,14 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { createPublicKey, verify as cryptoVerify } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { alice, bob, cookieName, decodeJwt, expectApiError, loginViaApi, loginViaForm, meWith } from "./fixtures.ts";
+import { expect, type APIRequestContext } from "@playwright/test";
+import { appSigningKey, signWith } from "./app-keys.ts";
+import { alice, bob, cookieName, decodeJwt, downstreamOrigin, expectApiError, loginViaApi, loginViaForm, meWith } from "./fixtures.ts";
+import { test } from "./throwaway.ts";
 
 /**
  * EdDSA keys end to end: the JWKS, a real login's token checked with Node's own crypto against
- * it, the separate downstream service (started here, on the port after the app's, where
- * playwright.config.ts points the app's DOWNSTREAM_URL), session-minted tokens, and rotation.
+ * it, the separate downstream service (playwright.config.ts starts it on the port after the
+ * app's, where the app's DOWNSTREAM_URL points), exchanged tokens, rotation and retirement.
  */
 
 interface Jwk {
@@ -41,7 +43,7 @@ test.describe("GET /.well-known/jwks.json", () => {
     const token = body.accessToken!;
     const { header, payload } = decodeJwt(token);
     expect(header).toMatchObject({ alg: "EdDSA", typ: "at+jwt", kid: expect.any(String) });
-    expect(payload.aud).toEqual(["session-vs-jwt:web", "session-vs-jwt:downstream"]);
+    expect(payload.aud).toBe("session-vs-jwt:web");
     const jwk = (await jwks(request)).find((key) => key.kid === header.kid);
     expect(jwk, "the token's kid is in the JWKS").toBeDefined();
     const [h, p, s] = token.split(".") as [string, string, string];
@@ -52,22 +54,10 @@ test.describe("GET /.well-known/jwks.json", () => {
 });
 
 test.describe("the downstream service (npm run downstream)", () => {
-  test.describe.configure({ mode: "serial" });
-  let downstream: ChildProcess;
   let downstreamUrl: string;
 
-  test.beforeAll(async ({ baseURL }) => {
-    const appPort = Number(new URL(baseURL!).port);
-    downstreamUrl = `http://127.0.0.1:${appPort + 1}`;
-    downstream = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/downstream.ts"], {
-      env: { ...process.env, DOWNSTREAM_PORT: String(appPort + 1), JWKS_URL: `http://127.0.0.1:${appPort}/.well-known/jwks.json` },
-      stdio: "ignore",
-    });
-    await expect(async () => expect((await fetch(`${downstreamUrl}/healthz`)).status).toBe(200)).toPass({ timeout: 30_000 });
-  });
-
-  test.afterAll(() => {
-    downstream?.kill("SIGTERM");
+  test.beforeEach(({ baseURL }) => {
+    downstreamUrl = downstreamOrigin(baseURL!);
   });
 
   async function whoami(token: string) {
@@ -75,9 +65,10 @@ test.describe("the downstream service (npm run downstream)", () => {
     return { status: response.status, body: (await response.json()) as { claims?: { sub: string }; error?: { code: string; message: string } } };
   }
 
-  test("accepts a JWT-mode access token (the JWKS is all it has) and refuses junk with the envelope", async ({ request }) => {
+  test("accepts a token exchanged for a JWT-mode access token (the JWKS is all it has) and refuses junk with the envelope", async ({ request }) => {
     const { body } = await loginViaApi(request, "jwt", bob);
-    const accepted = await whoami(body.accessToken!);
+    const minted = await request.post("/api/jwt/token", { headers: { authorization: `Bearer ${body.accessToken}` } });
+    const accepted = await whoami(((await minted.json()) as { token: string }).token);
     expect(accepted.status).toBe(200);
     expect(accepted.body.claims?.sub).toBe(body.user.id);
     const junk = await whoami("junk");
@@ -106,11 +97,45 @@ test.describe("the downstream service (npm run downstream)", () => {
     await expectApiError(await request.post("/api/session/token", { headers }), 401, expect.any(String));
   });
 
-  test("the session dashboard's button calls it through the app and shows the answer", async ({ page }) => {
-    await loginViaForm(page, "session", bob);
-    await page.getByRole("button", { name: "Call the downstream service" }).click();
-    await expect(page.getByText("Downstream answered 200")).toBeVisible();
-    await expect(page.getByLabel("Downstream answer")).toContainText('"src": "session"');
+  for (const mode of ["session", "jwt"] as const) {
+    test(`the ${mode} dashboard's button exchanges the credential and calls it through the app`, async ({ page }) => {
+      await loginViaForm(page, mode, bob);
+      await page.getByRole("button", { name: "Call the downstream service" }).click();
+      await expect(page.getByText(/Downstream answered 200 \(token: \d+ bytes, valid \d+ s\)/)).toBeVisible();
+      await expect(page.getByLabel("Downstream answer")).toContainText(`"src": "${mode}"`);
+      await expect(page.getByLabel("Downstream answer")).toContainText('"aud": "session-vs-jwt:downstream"');
+    });
+  }
+});
+
+test.describe("a key retired by hand", () => {
+  test("is refused on the very next check (an admin through the API); the answer names it and its replacement", async ({ request, db }) => {
+    const admin = await loginViaApi(request, "session", alice);
+    const headers = { cookie: `${cookieName("session")}=${admin.cookie}` };
+    // A key of this test's own, so the key every other spec signs with stays: a published next key
+    // already verifies, and a token signed with it stands for one that leaked.
+    const rotated = await request.post("/api/admin/keys/rotate", { headers });
+    const kid = ((await rotated.json()) as { keys: { kid: string; state: string }[] }).keys.find((key) => key.state === "next")!.kid;
+    const user = await db.user.findUniqueOrThrow({ where: { email: bob.email } });
+    const now = Math.floor(Date.now() / 1000);
+    const leaked = await signWith(await appSigningKey(db, kid), { sub: user.id, role: "user", ver: user.tokenVersion, jti: randomUUID(), iat: now, exp: now + 600, iss: "session-vs-jwt", aud: "session-vs-jwt:web" });
+    expect((await meWith(request, "jwt", { bearer: leaked })).status()).toBe(200);
+
+    const retired = await request.post(`/api/admin/keys/${kid}/retire`, { headers });
+    expect(retired.status(), await retired.text()).toBe(200);
+    expect(await retired.json()).toMatchObject({ retired: { kid, state: "retired" }, replacement: null });
+    await expectApiError(await meWith(request, "jwt", { bearer: leaked }), 401, "token_unknown_kid");
+    expect((await jwks(request)).map((key) => key.kid)).not.toContain(kid);
+    await expectApiError(await request.post(`/api/admin/keys/${kid}/retire`, { headers }), 409, "key_already_retired");
+    await expectApiError(await request.post("/api/admin/keys/not-a-kid-of-ours/retire", { headers }), 404, "key_not_found");
+  });
+
+  test("retiring is admin-only and same-origin only", async ({ request }) => {
+    const user = await loginViaApi(request, "session", bob);
+    await expectApiError(await request.post("/api/admin/keys/any/retire", { headers: { cookie: `${cookieName("session")}=${user.cookie}` } }), 403, "forbidden");
+    const admin = await loginViaApi(request, "session", alice);
+    const crossSite = { cookie: `${cookieName("session")}=${admin.cookie}`, origin: "https://evil.example" };
+    await expectApiError(await request.post("/api/admin/keys/any/retire", { headers: crossSite }), 403, "cross_site_request");
   });
 });
 
@@ -155,10 +180,13 @@ test.describe("key rotation", () => {
     // Audited like every admin action: who, with which mode, and the key it published.
     const kid = /New key (\S+) published/.exec((await done.textContent()) ?? "")?.[1];
     expect(kid).toBeTruthy();
+    // The key this test made (not the one the other specs sign with) is retired from its row.
+    await page.getByRole("button", { name: `Retire key ${kid} now` }).click();
+    await expect(page.getByText(`Key ${kid} retired`)).toBeVisible();
     await page.goto("/admin");
-    const entry = page.getByRole("table", { name: "Latest admin actions" }).getByRole("row").filter({ hasText: kid! });
-    await expect(entry).toContainText("keys.rotate");
-    await expect(entry).toContainText(`${alice.email} (session)`);
+    const entries = page.getByRole("table", { name: "Latest admin actions" }).getByRole("row").filter({ hasText: kid! });
+    await expect(entries.filter({ hasText: "keys.rotate" })).toContainText(`${alice.email} (session)`);
+    await expect(entries.filter({ hasText: "keys.retire" })).toContainText(`${alice.email} (session)`);
 
     const other = await browser.newContext();
     const otherPage = await other.newPage();

@@ -38,13 +38,32 @@ test.describe("CORS on /api/jwt/me", () => {
     expect(preflight.headers()["access-control-allow-credentials"]).toBeUndefined();
   });
 
-  test("any other origin gets no Access-Control-Allow-Origin", async ({ request }) => {
-    const preflight = await request.fetch("/api/jwt/me", {
-      method: "OPTIONS",
-      headers: { origin: "http://evil.example", "access-control-request-method": "GET", "access-control-request-headers": "authorization" },
-    });
-    expect(preflight.headers()["access-control-allow-origin"]).toBeUndefined();
-    const get = await request.get("/api/jwt/me", { headers: { origin: "http://evil.example" } });
-    expect(get.headers()["access-control-allow-origin"]).toBeUndefined();
+  test("any other origin gets no Access-Control-Allow-Origin — another loopback port included", async ({ request, baseURL }) => {
+    const port = Number(new URL(baseURL!).port);
+    // Another port on this machine is another site (a dev server, a local tool): it gets nothing.
+    for (const origin of ["http://evil.example", `http://127.0.0.1:${port + 7}`, `http://localhost:${port + 7}`]) {
+      const preflight = await request.fetch("/api/jwt/me", {
+        method: "OPTIONS",
+        headers: { origin, "access-control-request-method": "GET", "access-control-request-headers": "authorization" },
+      });
+      expect(preflight.headers()["access-control-allow-origin"], origin).toBeUndefined();
+      const get = await request.get("/api/jwt/me", { headers: { origin } });
+      expect(get.headers()["access-control-allow-origin"], origin).toBeUndefined();
+    }
+  });
+});
+
+test.describe("the cookie probe (GET /api/labs/cross-origin/probe)", () => {
+  test("answers credentialed reads to the lab's other origin only", async ({ request, baseURL }) => {
+    const lab = baseURL!.replace("localhost", "127.0.0.1");
+    const allowed = await request.get("/api/labs/cross-origin/probe", { headers: { origin: lab } });
+    expect(allowed.headers()["access-control-allow-origin"]).toBe(lab);
+    expect(allowed.headers()["access-control-allow-credentials"]).toBe("true");
+    const port = Number(new URL(baseURL!).port);
+    for (const origin of [`http://127.0.0.1:${port + 7}`, "http://evil.example"]) {
+      const refused = await request.get("/api/labs/cross-origin/probe", { headers: { origin } });
+      expect(refused.headers()["access-control-allow-origin"], origin).toBeUndefined();
+      expect(refused.headers()["access-control-allow-credentials"], origin).toBeUndefined();
+    }
   });
 });

@@ -24,34 +24,55 @@ import {
 test.afterAll(disconnectDatabase);
 
 test.describe("stolen cookie after logout", () => {
-  test("page: the session copy dies at logout; the JWT copy dies here but lives downstream", async ({ page, makeUser }) => {
+  test("page: each copy dies at logout here; downstream, only the exchanged ≤ 60 s token still works", async ({ page, makeUser }) => {
     const columns = await runLabViaPage(page, "stolen-credential", await makeUser());
-    await expectVerdictShown(columns.session, /^Held:.*refused on the very next request after logout/, ["session_unknown", "session_store_required"]);
-    await expectVerdictShown(columns.jwt, /^Exposed:.*refused the copy after logout \(token_revoked\).*holding only the key accepted it/, ["token_revoked", "accepted"]);
+    await expectVerdictShown(
+      columns.session,
+      /^Exposed:.*refused the copied cookie on the very next request after logout \(session_unknown\).*downstream token still worked there after logout — for another \d+ s, until exp, a \d+ s token/,
+      ["session_unknown", "session_store_required", "accepted"],
+    );
+    await expectVerdictShown(
+      columns.jwt,
+      /^Exposed:.*refused the copied token on the very next request after logout \(token_revoked\); the downstream service refused it outright \(token_wrong_aud\).*downstream token still worked there/,
+      ["token_revoked", "token_wrong_aud", "accepted"],
+    );
     await expect(columns.session.getByText("GET /api/downstream/session → 501")).toBeVisible();
+    await expect(columns.jwt.getByText("GET /api/downstream/jwt → 401")).toBeVisible();
     await expect(columns.jwt.getByText("GET /api/downstream/jwt → 200")).toBeVisible();
   });
 
-  test("API: the verdicts rest on the replays' real answers", async ({ request, makeUser }) => {
+  test("API: the verdicts rest on the replays' real answers, and the lag downstream is the exchanged token's ≤ 60 s", async ({ request, makeUser }) => {
     const result = await runLabViaApi(request, "stolen-credential", await makeUser());
     const { session, jwt } = result.columns;
     const [sessionBefore, sessionReplay] = stepsTo(session, "/api/session/me");
     expect(sessionBefore?.response?.status).toBe(200);
     expect(sessionReplay?.response?.status).toBe(401);
     expect(codeOf(sessionReplay)).toBe("session_unknown");
+    expect(stepsTo(session, "/api/session/token")[0]?.response?.status).toBe(200);
     expect(stepsTo(session, "/api/session/logout")[0]?.response?.status).toBe(204);
     expect(stepsTo(session, "/api/downstream/session")[0]?.response?.status).toBe(501);
-    expect(session.verdict).toMatchObject({ outcome: "revoked_at_once", reasonCodes: [codeOf(sessionReplay), "session_store_required"] });
+    expect(stepsTo(session, "/api/downstream/jwt")[0]?.response?.status).toBe(200);
+    expect(session.verdict).toMatchObject({ outcome: "downstream_token_outlives_logout", tone: "exposed", reasonCodes: ["session_unknown", "session_store_required", "accepted"] });
+    expect(session.measures.revocationLagSeconds).toBe(0);
 
     const [jwtBefore, jwtReplay] = stepsTo(jwt, "/api/jwt/me");
     expect(jwtBefore?.response?.status).toBe(200);
     expect(result.config.JWT_REVOCATION_CHECK).toBe("denylist");
     expect(jwtReplay?.response?.status).toBe(401);
     expect(codeOf(jwtReplay)).toBe("token_revoked");
-    expect(stepsTo(jwt, "/api/downstream/jwt")[0]?.response?.status).toBe(200);
-    expect(jwt.verdict).toMatchObject({ outcome: "revoked_here_only", reasonCodes: ["token_revoked", "accepted"] });
+    const [copiedAccessToken, copiedDownstreamToken] = stepsTo(jwt, "/api/downstream/jwt");
+    expect(codeOf(copiedAccessToken)).toBe("token_wrong_aud");
+    expect(copiedDownstreamToken?.response?.status).toBe(200);
+    // The other direction: the downstream token is no key to this app.
+    expect(codeOf(stepsTo(jwt, "/api/jwt/me")[2])).toBe("token_wrong_aud");
+    expect(jwt.verdict).toMatchObject({ outcome: "downstream_token_outlives_logout", reasonCodes: ["token_revoked", "token_wrong_aud", "accepted"] });
     expect(jwt.measures.revocationLagSeconds).toBe(0);
-    expect(jwt.measures.downstreamRevocationLagSeconds).toBeGreaterThan(800);
+    expect(jwt.measures.acceptedDownstreamAfterLogout).toBe(false);
+    for (const column of [session, jwt]) {
+      expect(column.measures.downstreamTokenLifetimeSeconds).toBeLessThanOrEqual(60);
+      expect(column.measures.downstreamRevocationLagSeconds).toBeGreaterThan(0);
+      expect(column.measures.downstreamRevocationLagSeconds).toBeLessThanOrEqual(60);
+    }
     expectCredentialsShortened(result);
     await expectThrowawayUserDeleted(result);
   });

@@ -83,8 +83,8 @@ const schema = z.object({
   JWT_ALG: z.enum(["EdDSA", "HS256"]).default("EdDSA"),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   // Origins whose pages may call GET /api/<mode>/me with a Bearer token (CORS, never with
-  // credentials): comma-separated exact origins, or "loopback". Default: loopback in the
-  // demo (the cross-origin lab), none elsewhere.
+  // credentials): comma-separated exact origins, or "loopback" (the cross-origin lab's one other
+  // origin: this server's other loopback name, same port). Default: loopback in the demo, none elsewhere.
   CORS_ALLOWED_ORIGINS: z.string().optional(),
   // none: signature + exp only (pure stateless). denylist (default): one statement reads the
   // user's disabled flag and token version and whether the jti was revoked (ASVS §7.4.2: a
@@ -101,10 +101,10 @@ const schema = z.object({
   JWT_DENYLIST_ON_ERROR: z.enum(["open", "closed"]).optional(),
   JWT_ISSUER: z.string().min(1).default("session-vs-jwt"),
   JWT_AUDIENCE: z.string().min(1).default("session-vs-jwt:web"),
-  // The separate downstream service (`npm run downstream`): JWT-mode access tokens name it in
-  // `aud` next to JWT_AUDIENCE, and session-minted tokens name only it.
+  // The separate downstream service (`npm run downstream`): the token exchange mints tokens naming
+  // only it; access tokens name only JWT_AUDIENCE (one audience per recipient).
   DOWNSTREAM_AUDIENCE: z.string().min(1).default("session-vs-jwt:downstream"),
-  // Where the session dashboard's "Call the downstream service" button sends its request.
+  // Where the dashboards' "Call the downstream service" button sends its request.
   DOWNSTREAM_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:4000"),
   // RFC 7519 §4.1.4 allows "some small leeway"; more than a minute hides clock problems.
   JWT_CLOCK_SKEW_SECONDS: seconds(15, 0, 60),

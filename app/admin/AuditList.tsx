@@ -10,6 +10,7 @@ const ACTION_LABELS: Record<string, string> = {
   "user.role": "changed role of",
   "user.end_all": "logged out everywhere",
   "keys.rotate": "rotated the signing key",
+  "keys.retire": "retired a signing key at once",
 };
 
 function UserLink({ id, emails }: { id: string | null; emails: Map<string, string> }) {

@@ -89,7 +89,7 @@ export default async function Page() {
           <p className="mb-3 text-sm text-slate-600">Ends every other session and refresh family of yours, in both modes.</p>
           <PasswordForm mode={mode} />
         </section>
-        <DownstreamCall />
+        <DownstreamCall mode={mode} />
       </div>
     </>
   );

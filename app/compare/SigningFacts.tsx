@@ -19,7 +19,7 @@ export async function SigningFacts() {
         </Link>
         {inUse === "EdDSA" ? "." : " is empty."} An access token weighs <strong>{bytes[inUse]} bytes</strong> with {inUse}; the other choice
         would give {inUse === "EdDSA" ? `${bytes.HS256} bytes with HS256` : `${bytes.EdDSA} bytes with EdDSA`} (the 64-byte Ed25519
-        signature, the kid and the downstream audience against HMAC&apos;s 32 bytes). One full verify takes{" "}
+        signature and the kid against HMAC&apos;s 32 bytes). One full verify takes{" "}
         <strong>{verifyMicros[inUse]} µs</strong> with {inUse} and {inUse === "EdDSA" ? `${verifyMicros.HS256} µs with HS256` : `${verifyMicros.EdDSA} µs with EdDSA`} (medians of{" "}
         {samples} each, measured once by this process with throwaway keys). The price of EdDSA buys verification anywhere without the
         power to sign. Per request, in context: <code className="font-mono">npm run bench:http</code>.

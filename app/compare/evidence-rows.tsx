@@ -29,15 +29,16 @@ function lagText(seconds: number | null): React.ReactNode {
   return seconds === 0 ? "0 s — refused on the very next request" : <><Figure value={seconds} unit="s" /> — the copy kept working, until exp</>;
 }
 
-function downstreamAnswer(result: LabResult, mode: AuthMode): string {
-  const step = result.columns[mode].steps.find((candidate) => candidate.request.path.startsWith("/api/downstream/"));
+/** What the downstream stand-in answered the lab's n-th replay there (0: the copied credential, 1: the copied downstream token). */
+function downstreamAnswer(result: LabResult, mode: AuthMode, nth: number): string {
+  const step = result.columns[mode].steps.filter((candidate) => candidate.request.path.startsWith("/api/downstream/"))[nth];
   if (!step?.response) return "no answer";
   return `${step.response.status} ${answerCode({ status: step.response.status, body: step.response.body })}`;
 }
 
 const crossServiceExpected: Record<AuthMode, string> = {
-  session: "Expected: another service cannot decide; the cookie only names a row in this app's store.",
-  jwt: "Expected: any service holding the key verifies the token alone — and never hears of a logout.",
+  session: "Expected: another service cannot decide a cookie (it only names a row in this app's store); it gets a ≤ 60 s token of its own, which outlives a logout by the rest of its life.",
+  jwt: "Expected: the access token names this app alone, so another service refuses it; it gets a ≤ 60 s token of its own, which outlives a logout by the rest of its life.",
 };
 
 type EvidenceRow = "state" | "revocation" | "reader" | "crossService";
@@ -102,11 +103,12 @@ export function evidenceRows(input: { state: Record<AuthMode, StateCount[]>; lab
     crossService: {
       id: "cross-service",
       label: "Verification by another service",
-      hint: "GET /api/downstream/<mode>: a service with the key and no database",
+      hint: "GET /api/downstream/<mode>: a service with the key and no database, and its own ≤ 60 s tokens",
       cells: perMode((mode) =>
         lag && lab ? (
           <>
-            Downstream answered <strong className="font-mono">{downstreamAnswer(lab, mode)}</strong> to the copy after logout.
+            Downstream answered <strong className="font-mono">{downstreamAnswer(lab, mode, 0)}</strong> to the copied {mode === "session" ? "cookie" : "access token"}
+            {" "}and <strong className="font-mono">{downstreamAnswer(lab, mode, 1)}</strong> to a copied downstream token, after logout.
             <span className={small}>Lag there: {lagText(lag.downstream[mode])}</span>
             {ranAt}
           </>

@@ -62,7 +62,7 @@ export function labRows(fleet: LabResult | null, sticky: LabResult | null): Comp
         <>
           {mode === "session"
             ? "Every instance reads the same Session table: a logout anywhere is refused everywhere on the next request, and when an instance dies another one serves its users — no sticky sessions needed. A store in one process's memory would need them, and lose its users with the process."
-            : "Every instance verifies alone; the shared denylist refuses a logged-out token everywhere, a service with only the JWKS accepts it until exp. Any instance can serve any token: nothing to pin, nothing lost when one dies."}
+            : "Every instance verifies alone; the shared denylist refuses a logged-out token everywhere, a service with only the JWKS refuses it (not its audience) and accepts only its own ≤ 60 s tokens, until their exp. Any instance can serve any token: nothing to pin, nothing lost when one dies."}
           {latestVerdict(fleet, mode)}
           <See href="/labs/fleet" what="the fleet lab" />
           {latestVerdict(sticky, mode)}

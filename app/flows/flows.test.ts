@@ -54,3 +54,20 @@ test("the downstream service verifies by JWKS from the app and never reads the d
     assert.ok(!steps.some((step) => step.from === "downstream" && isStoreLane(step.to)));
   }
 });
+
+test("a call to the downstream service starts with the token exchange: the credential checked in the database, then a ≤ 60 s token minted", () => {
+  for (const check of ["denylist", "none"] as const) {
+    for (const steps of [sessionFlows(60).downstream, jwtFlows(check).downstream]) {
+      const read = steps.findIndex((step) => step.to === "database" && step.access === "read");
+      const mint = steps.findIndex((step) => step.label.includes("≤ 60 s downstream token"));
+      const call = steps.findIndex((step) => step.to === "downstream");
+      assert.ok(read >= 0 && read < mint && mint < call, `read ${read}, mint ${mint}, first call ${call}`);
+    }
+  }
+});
+
+test("after a logout, the downstream refuses the copied access token and takes a copied downstream token until its exp", () => {
+  const logout = jwtFlows("denylist").logout;
+  assert.ok(logout.some((step) => step.from === "downstream" && step.label.includes("not its audience")));
+  for (const steps of [logout, sessionFlows(60).logout]) assert.ok(steps.some((step) => step.from === "downstream" && step.label.includes("≤ 60 s")));
+});

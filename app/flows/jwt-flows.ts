@@ -1,5 +1,5 @@
 import type { FlowKind, FlowStep } from "./flow-types";
-import { downstreamVerifySteps, passwordCheckSteps, replayedCopySteps } from "./shared-steps";
+import { downstreamTokenAfterLogoutSteps, downstreamVerifySteps, mintDownstreamStep, passwordCheckSteps, replayedCopySteps } from "./shared-steps";
 
 /** JWT mode, message by message, as lib/auth/jwt/*, the DAL and lib/http/refresh-api.ts do it. */
 
@@ -8,7 +8,7 @@ export type RevocationCheck = "none" | "denylist";
 
 const sign: FlowStep = {
   from: "server", to: "server", label: "sign the access token",
-  text: "EdDSA with the active key's kid, from this process's copy of the key set (HS256 with JWT_ALG=HS256): typ at+jwt, sub, role, ver, fid, jti, iat, exp (15 min by default), iss, aud (this app and the downstream service).",
+  text: "EdDSA with the active key's kid, from this process's copy of the key set (HS256 with JWT_ALG=HS256): typ at+jwt, sub, role, ver, fid, jti, iat, exp (15 min by default), iss, aud (this app alone: another service gets a token of its own through the exchange).",
   code: "jwt/token.ts",
 };
 
@@ -86,11 +86,21 @@ export const jwtFlows = (check: RevocationCheck): Record<FlowKind, FlowStep[]> =
     { from: "server", to: "browser", reply: true, label: "clear both cookies", text: "Other tabs of this mode are told through BroadcastChannel." },
     ...replayedCopy(check),
     { from: "browser", to: "downstream", label: "the same copy, elsewhere", text: "Sent to a service that holds only the public keys." },
-    { from: "downstream", to: "browser", reply: true, label: "accepted until exp", text: "Signature and exp are all it can check: the logout never reaches it." },
+    { from: "downstream", to: "browser", reply: true, label: "refused: not its audience", text: "The access token names this app alone (aud): token_wrong_aud, logout or not." },
+    ...downstreamTokenAfterLogoutSteps,
   ],
   downstream: [
-    { from: "browser", to: "downstream", label: "GET /whoami, Bearer token", text: "The access token itself (its aud names the downstream service too), sent by an API client or passed on by another service.", code: "lib/downstream/server.ts" },
+    { from: "browser", to: "server", label: "POST /api/jwt/token + access token", text: "The token exchange (RFC 8693 in spirit): the dashboard's \"Call the downstream service\" button, or an API client with the cookie or Bearer.", code: "lib/http/downstream-token-api.ts" },
+    { from: "server", to: "server", label: "verify signature, iss, aud, exp", text: "The app's own check of its access token, as on every request.", code: "jwt/strategy.ts verifyForExchange" },
+    {
+      from: "server", to: "database", access: "read", label: "SELECT version, disabled, revoked jti",
+      text: "Always, whatever JWT_REVOCATION_CHECK says, never from a cache and never failing open: a logged-out token must not buy a token nobody can revoke.",
+      code: "jwt/revocation.ts checkRevocation",
+    },
+    mintDownstreamStep,
+    { from: "server", to: "browser", reply: true, label: "{token, expiresIn ≤ 60}", text: "The access token itself never goes to the other service." },
+    { from: "browser", to: "downstream", label: "GET /whoami, Bearer downstream token", text: "The exchanged token, sent by the app (the dashboard's button) or by the API client.", code: "lib/downstream/server.ts" },
     ...downstreamVerifySteps,
-    { from: "downstream", to: "browser", reply: true, label: "200 + the claims", text: "Nothing the app learned after issue (logout, role change, disable) reaches this answer before exp." },
+    { from: "downstream", to: "browser", reply: true, label: "200 + the claims", text: "Nothing the app learned after issue (logout, role change, disable) reaches this answer before the token's exp, at most 60 s away." },
   ],
 });

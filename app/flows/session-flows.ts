@@ -1,6 +1,6 @@
 import { touchIntervalPhrase } from "@/app/components/touch-interval";
 import type { FlowKind, FlowStep } from "./flow-types";
-import { downstreamVerifySteps, passwordCheckSteps, replayedCopySteps } from "./shared-steps";
+import { downstreamTokenAfterLogoutSteps, downstreamVerifySteps, mintDownstreamStep, passwordCheckSteps, replayedCopySteps } from "./shared-steps";
 
 /** Session mode, message by message, as lib/auth/session/* and the DAL do it, for the configured touch interval. */
 export const sessionFlows = (touchIntervalSeconds: number): Record<FlowKind, FlowStep[]> => {
@@ -46,12 +46,13 @@ export const sessionFlows = (touchIntervalSeconds: number): Record<FlowKind, Flo
       { from: "server", to: "database", access: "write", label: "DELETE Session row", text: "The revocation itself: nothing else is needed.", code: "session/store.ts deleteSession" },
       { from: "server", to: "browser", reply: true, label: "clear cookie (Max-Age=0)", text: "Other tabs of this mode are told through BroadcastChannel and leave at once.", code: "app/components/CrossTabLogout.tsx" },
       ...replayedCopySteps("cookie", { label: "SELECT: no such row", text: "The row is gone, so the copy is refused on its very next request.", code: "session/store.ts findSessionWithUser" }),
+      ...downstreamTokenAfterLogoutSteps,
     ],
     downstream: [
-      { from: "browser", to: "server", label: "\"Call the downstream service\"", text: "The session dashboard's button (a Server Action), with the session cookie.", code: "app/actions/downstream.ts" },
-      { ...readRow, text: "The DAL checks the session against its row first: a revoked session buys nothing." },
-      { from: "server", to: "server", label: "mint a 60 s EdDSA token", text: "Its only audience is the downstream service; too short-lived for revocation to matter.", code: "lib/auth/service-token.ts" },
-      { from: "server", to: "downstream", label: "GET /whoami, Bearer token", text: "The app calls the other service with that token.", code: "lib/downstream/call.ts" },
+      { from: "browser", to: "server", label: "\"Call the downstream service\"", text: "The session dashboard's button (a Server Action), with the session cookie; API clients POST /api/session/token.", code: "app/actions/downstream.ts" },
+      { ...readRow, text: "The token exchange checks the session against its row first — the row itself, never a cached copy: a revoked session buys nothing.", code: "session/strategy.ts verifyForExchange" },
+      mintDownstreamStep,
+      { from: "server", to: "downstream", label: "GET /whoami, Bearer downstream token", text: "The app calls the other service with that token.", code: "lib/downstream/call.ts" },
       ...downstreamVerifySteps,
       { from: "downstream", to: "server", reply: true, label: "200 + the claims", text: "The session never left the app; only the one-hop token did." },
       { from: "server", to: "browser", reply: true, label: "the answer", text: "Shown on the dashboard." },

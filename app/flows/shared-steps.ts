@@ -35,9 +35,22 @@ export const replayedCopySteps = (what: string, lookup: Omit<FlowStep, "from" | 
   { from: "server", to: "browser", reply: true, label: "refused", text: "401 from the API; a page sends it to the login form." },
 ];
 
+/** The exchange's second half, the same in both modes: a token for the downstream service alone. */
+export const mintDownstreamStep: FlowStep = {
+  from: "server", to: "server", label: "mint a ≤ 60 s downstream token",
+  text: "Its only audience is the downstream service (this app refuses it), at most 60 s and never past the credential that bought it: too short-lived for revocation to matter.",
+  code: "lib/auth/downstream-token.ts",
+};
+
 /** How the downstream service checks a token, whoever handed it over (lib/downstream/*). */
 export const downstreamVerifySteps: FlowStep[] = [
-  { from: "downstream", to: "server", label: "GET /.well-known/jwks.json", text: "Only on its first token, when its copy is older than a minute, or for an unknown kid. Served from the app's key-set copy: no database read per call.", code: "lib/downstream/verify.ts remoteKeySet" },
+  { from: "downstream", to: "server", label: "GET /.well-known/jwks.json", text: "On its first token, when its copy is older than a minute, or for an unknown kid. Served from the app's key-set copy: no database read per call. A copy it cannot refresh is trusted for 5 minutes at most (DOWNSTREAM_JWKS_MAX_AGE_SECONDS), then it answers 503 jwks_stale.", code: "lib/downstream/key-set.ts" },
   { from: "server", to: "downstream", reply: true, label: "public keys", text: "Public keys only: the downstream service holds no secret." },
-  { from: "downstream", to: "downstream", label: "verify signature, iss, aud, exp", text: "No database and no secret: the public key by kid, issuer, its own audience, typ and exp.", code: "lib/downstream/verify.ts" },
+  { from: "downstream", to: "downstream", label: "the app's policy, its own aud", text: "No database and no secret, the app's own verification policy: the public key by kid, issuer, typ, its own audience alone, required claims, exp, iat and a life of at most 60 s.", code: "lib/auth/jwt/policy.ts" },
+];
+
+/** After a logout, at the downstream service: the downstream token minted before it still works. */
+export const downstreamTokenAfterLogoutSteps: FlowStep[] = [
+  { from: "browser", to: "downstream", label: "a copied downstream token", text: "Someone kept a copy of a token the exchange minted before the logout." },
+  { from: "downstream", to: "browser", reply: true, label: "accepted until its exp (≤ 60 s)", text: "Nothing after issue reaches this service: the token's short life is the bound." },
 ];

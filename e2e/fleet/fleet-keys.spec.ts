@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { alice } from "../fixtures.ts";
+import { randomUUID } from "node:crypto";
+import { appSigningKey, signWith } from "../app-keys.ts";
+import { alice, bob } from "../fixtures.ts";
 import { expect, loginAt, test } from "./fleet-fixtures.ts";
 
 /**
@@ -35,10 +37,16 @@ test.describe("signing keys across instances", () => {
     downstream?.kill("SIGTERM");
   });
 
-  test("the downstream service trusts the balancer's JWKS: a token from either instance, and a session-minted one", async ({ instances: [a, b] }) => {
+  test("the downstream service trusts the balancer's JWKS: a token exchanged on either instance, in either mode", async ({ instances: [a, b] }) => {
     for (const origin of [a!, b!]) {
       const login = await loginAt(origin, "jwt");
-      const answer = await fetch(`${downstreamUrl}/whoami`, { headers: { authorization: `Bearer ${login.accessToken}` } });
+      // The access token itself names the app alone: refused there.
+      const refused = await fetch(`${downstreamUrl}/whoami`, { headers: { authorization: `Bearer ${login.accessToken}` } });
+      expect(refused.status).toBe(401);
+      const exchanged = await fetch(`${origin}/api/jwt/token`, { method: "POST", headers: { authorization: `Bearer ${login.accessToken}` } });
+      expect(exchanged.status, await exchanged.clone().text()).toBe(200);
+      const { token } = (await exchanged.json()) as { token: string };
+      const answer = await fetch(`${downstreamUrl}/whoami`, { headers: { authorization: `Bearer ${token}` } });
       expect(answer.status, await answer.clone().text()).toBe(200);
     }
     const session = await loginAt(a!, "session");
@@ -88,5 +96,29 @@ test.describe("signing keys across instances", () => {
     expect(signedByNewKey, "the new key never started signing").toBe(5);
     expect(refused).toEqual([]);
     expect(checked).toBeGreaterThan(100);
+  });
+});
+
+test.describe("a key retired by hand on one instance", () => {
+  test("is refused there on the next check, and by the other instance within its key-set reload (30 s)", async ({ instances: [a, b] }) => {
+    test.setTimeout(120_000);
+    process.env.DATABASE_URL = process.env.E2E_DATABASE_URL;
+    const { getDb } = await import("../../lib/db.ts");
+    const admin = await loginAt(a!, "jwt", alice);
+    const bearer = { authorization: `Bearer ${admin.accessToken}` };
+    // A key of this test's own (a published next key verifies already), standing for one that leaked.
+    const rotated = await fetch(`${a}/api/admin/keys/rotate`, { method: "POST", headers: bearer });
+    const kid = ((await rotated.json()) as { keys: { kid: string; state: string }[] }).keys.find((key) => key.state === "next")!.kid;
+    const user = await getDb().user.findUniqueOrThrow({ where: { email: bob.email } });
+    const now = Math.floor(Date.now() / 1000);
+    const leaked = await signWith(await appSigningKey(getDb(), kid), { sub: user.id, role: "user", ver: user.tokenVersion, jti: randomUUID(), iat: now, exp: now + 600, iss: "session-vs-jwt", aud: "session-vs-jwt:web" });
+    for (const origin of [a!, b!]) expect((await me(origin, leaked)).status, origin).toBe(200);
+
+    const retired = await fetch(`${a}/api/admin/keys/${kid}/retire`, { method: "POST", headers: bearer });
+    expect(retired.status, await retired.clone().text()).toBe(200);
+    expect((await me(a!, leaked)).status).toBe(401);
+    // The other instance learns it from the table: its copy is never used past the reload interval.
+    await expect.poll(async () => (await me(b!, leaked)).status, { timeout: 45_000, intervals: [1_000] }).toBe(401);
+    await getDb().$disconnect();
   });
 });

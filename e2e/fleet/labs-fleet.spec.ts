@@ -3,8 +3,8 @@ import { bob, loginViaForm } from "../fixtures.ts";
 import { cookieHeader, expect, loginAt, postJson, test } from "./fleet-fixtures.ts";
 
 /**
- * The fleet lab against the real fleet: it logs in on app-1, out on app-2, and replays on both
- * and at the downstream service (started here on the balancer's port + 9, the DOWNSTREAM_URL
+ * The fleet lab against the real fleet: it logs in on app-1 (and exchanges the credential for a
+ * downstream token there), out on app-2, and replays on both and at the downstream service (started here on the balancer's port + 9, the DOWNSTREAM_URL
  * playwright.config.ts gives the fleet), which trusts only the balancer's JWKS.
  */
 
@@ -32,7 +32,7 @@ interface Column {
   measures: Record<string, unknown>;
 }
 
-test("API: logout on one instance is refused by every instance at once; the JWT still works downstream", async ({ baseURL, instances }) => {
+test("API: logout on one instance is refused by every instance at once; downstream, only the exchanged ≤ 60 s token still works", async ({ baseURL, instances }) => {
   const origin = new URL(baseURL!).origin;
   const login = await loginAt(origin, "session", bob);
   const response = await postJson(`${origin}/api/labs/fleet`, {}, { ...cookieHeader("session", login.cookie), origin });
@@ -44,16 +44,21 @@ test("API: logout on one instance is refused by every instance at once; the JWT 
   const { session, jwt } = result.columns;
   for (const column of [session, jwt]) {
     const ports = column.steps.map((step) => new URL(step.request.path).port);
-    // Logged in at app-1, out at app-2, replayed at both, then at the downstream service.
-    const [loggedIn, , loggedOut] = ports;
-    expect(ports).toEqual([loggedIn, loggedIn, loggedOut, loggedIn, loggedOut, String(Number(new URL(baseURL!).port) + 9)]);
+    // Logged in (and exchanged) at app-1, out at app-2, replayed at both, then both copies at the downstream service.
+    const [loggedIn, , , loggedOut] = ports;
+    const downstream = String(Number(new URL(baseURL!).port) + 9);
+    expect(ports).toEqual([loggedIn, loggedIn, loggedIn, loggedOut, loggedIn, loggedOut, downstream, downstream]);
     expect(loggedIn).not.toBe(loggedOut);
   }
-  expect(session.verdict).toMatchObject({ outcome: "revoked_everywhere", tone: "safe" });
-  expect(session.verdict.reasonCodes.slice(0, 2)).toEqual(["session_unknown", "session_unknown"]);
-  expect(jwt.verdict).toMatchObject({ outcome: "revoked_in_fleet_only", tone: "exposed", reasonCodes: ["token_revoked", "token_revoked", "accepted"] });
+  // A cookie is no Bearer token to the downstream; an access token names the app alone.
+  expect(session.verdict).toMatchObject({ outcome: "downstream_token_outlives_logout", tone: "exposed", reasonCodes: ["session_unknown", "session_unknown", "no_credential", "accepted"] });
+  expect(jwt.verdict).toMatchObject({ outcome: "downstream_token_outlives_logout", tone: "exposed", reasonCodes: ["token_revoked", "token_revoked", "token_wrong_aud", "accepted"] });
   expect(jwt.measures.instancesRefusingAfterLogout).toBe(2);
-  expect(jwt.measures.downstreamRevocationLagSeconds).toBeGreaterThan(0);
+  for (const column of [session, jwt]) {
+    expect(column.measures.acceptedDownstreamAfterLogout).toBe(false);
+    expect(column.measures.downstreamRevocationLagSeconds).toBeGreaterThan(0);
+    expect(column.measures.downstreamRevocationLagSeconds).toBeLessThanOrEqual(60);
+  }
 });
 
 test("page: run through the balancer, the result is found whichever instance serves it", async ({ page }) => {
@@ -61,6 +66,6 @@ test("page: run through the balancer, the result is found whichever instance ser
   await page.goto("/labs/fleet");
   await page.getByRole("button", { name: "Run the lab" }).click();
   await expect(page).toHaveURL(/\/labs\/fleet\?run=[\w-]+$/);
-  await expect(page.getByRole("region", { name: "Session mode" }).getByText(/^Held: Every instance \(2\) refused the copied cookie/)).toBeVisible();
-  await expect(page.getByRole("region", { name: "JWT mode" }).getByText(/^Exposed: Every instance \(2\) refused the copied token.*downstream service.*accepted it/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Session mode" }).getByText(/^Exposed: Every instance \(2\) refused the copied cookie.*downstream token.*still worked there/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "JWT mode" }).getByText(/^Exposed: Every instance \(2\) refused the copied token.*outright \(token_wrong_aud\).*downstream token.*still worked there/)).toBeVisible();
 });

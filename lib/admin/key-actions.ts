@@ -1,7 +1,7 @@
 import "server-only";
 
 import { writeAudit, type AuditActor } from "../audit/log.ts";
-import { rotateSigningKeys, type KeyListing } from "../auth/jwt/key-admin.ts";
+import { retireSigningKeyNow, rotateSigningKeys, type KeyListing, type RetireResult } from "../auth/jwt/key-admin.ts";
 import { getDb } from "../db.ts";
 
 /**
@@ -17,4 +17,11 @@ export async function adminRotateKeys(actor: AuditActor, now: Date): Promise<{ c
   const { kid, activatesAt } = rotation.created;
   await writeAudit(getDb(), { actor, action: "keys.rotate", targetUserId: null, detail: { kid, signsFrom: activatesAt }, now });
   return rotation;
+}
+
+/** A key retired at once by an admin, with its audit entry (the kid, and the key that signs instead, if any). */
+export async function adminRetireKey(actor: AuditActor, kid: string, now: Date): Promise<RetireResult> {
+  const result = await retireSigningKeyNow(kid, now);
+  if (result.ok) await writeAudit(getDb(), { actor, action: "keys.retire", targetUserId: null, detail: { kid, replacement: result.replacement?.kid ?? null }, now });
+  return result;
 }

@@ -11,7 +11,7 @@ import type { TransactionClient } from "../generated/sqlite/internal/prismaNames
  * key rotation's entry follows the key's insert (lib/admin/key-actions.ts says why).
  */
 
-export const AUDIT_ACTIONS = ["user.disable", "user.enable", "user.role", "user.end_all", "keys.rotate"] as const;
+export const AUDIT_ACTIONS = ["user.disable", "user.enable", "user.role", "user.end_all", "keys.rotate", "keys.retire"] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Who acts, and from where: taken from the authoritative check and the request. */

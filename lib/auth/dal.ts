@@ -63,3 +63,15 @@ export const getProfile = cache(async (principal: Principal): Promise<{ email: s
   const user = await findUserById(principal.userId);
   return user ? { email: user.email, name: user.name } : null;
 });
+
+/**
+ * The token exchange's check (strategies[mode].verifyForExchange): complete whatever the
+ * configuration, so it is not the cached, metered `verifyAuth` — an exchange runs it once, and
+ * its extra revocation read under JWT_REVOCATION_CHECK=none must not show up in /compare's
+ * per-check figures as if every request paid it.
+ */
+export async function verifyAuthForExchange(mode: AuthMode): Promise<AuthCheck> {
+  const credential = await readCredential(mode, strategies[mode].acceptsBearer);
+  if (!credential) return { ok: false, code: "no_credential", message: "Not logged in.", credential: null };
+  return { ...(await strategies[mode].verifyForExchange(credential.value, await requestMeta())), credential };
+}

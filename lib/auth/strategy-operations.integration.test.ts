@@ -103,6 +103,50 @@ describe("fail-open is a typed fact of the principal", () => {
   });
 });
 
+describe("verifyForExchange: complete whatever the configuration", () => {
+  test("JWT_REVOCATION_CHECK=none: verify accepts a logged-out token, the exchange's check refuses it", async () => {
+    const restoreConfig = overrideConfig({ JWT_REVOCATION_CHECK: "none" });
+    try {
+      const now = new Date();
+      const issued = await strategies.jwt.signIn(await createTestUser(), metaAt(now));
+      const token = String(issued.apiFields.accessToken);
+      await strategies.jwt.signOut({ credential: token, companions: {} }, metaAt(now));
+      assert.equal((await strategies.jwt.verify(token, metaAt(now))).ok, true, "none reads nothing after the signature");
+      const exchange = await strategies.jwt.verifyForExchange(token, metaAt(now));
+      assert.equal(exchange.ok ? "ok" : exchange.code, "token_revoked");
+    } finally {
+      restoreConfig();
+    }
+  });
+
+  test("JWT_REVOCATION_FAIL=open does not open the exchange: 503 while the state is unreadable", async () => {
+    const restoreConfig = overrideConfig({ JWT_REVOCATION_FAIL: "open" });
+    const issued = await strategies.jwt.signIn(await createTestUser(), metaAt(new Date()));
+    const original = console.error;
+    console.error = () => {}; // the revocation_unreadable line, asserted in denylist.integration.test.ts
+    const unreachable = createUnreachableClient();
+    try {
+      const result = await runWithDatabase(unreachable, () => strategies.jwt.verifyForExchange(String(issued.apiFields.accessToken), metaAt(new Date())));
+      assert.deepEqual(result.ok ? result : { code: result.code, status: result.status }, { code: "revocation_check_unavailable", status: 503 });
+    } finally {
+      await unreachable.$disconnect();
+      console.error = original;
+      restoreConfig();
+    }
+  });
+
+  test("session mode reads the row itself, and its principal names the user's token version", async () => {
+    const user = await createTestUser();
+    const issued = await strategies.session.signIn(user, metaAt(new Date()));
+    const accepted = await strategies.session.verifyForExchange(issued.cookies[0]!.value, metaAt(new Date()));
+    assert.ok(accepted.ok);
+    assert.equal(accepted.principal.handles.tokenVersion, 0);
+    await getDb().session.deleteMany({ where: { userId: user.id } });
+    const refused = await strategies.session.verifyForExchange(issued.cookies[0]!.value, metaAt(new Date()));
+    assert.equal(refused.ok ? "ok" : refused.code, "session_unknown");
+  });
+});
+
 describe("nothing swallowed", () => {
   test("a failed lastSeenAt touch costs the request nothing and is logged as touch_failed", async (t) => {
     const user = await createTestUser();

@@ -141,6 +141,13 @@ export interface AuthStrategy {
   signIn(user: AuthUser, meta: RequestMeta): Promise<IssuedCredential>;
   /** Authoritative: may read the database; decides whether the request is authenticated. */
   verify(credential: string, meta: RequestMeta): Promise<VerifyResult>;
+  /**
+   * Authoritative and complete whatever the configuration: the check a credential must pass
+   * before it buys another (the token exchange for the downstream service). Revocation state
+   * is read from the store itself — not skipped (JWT_REVOCATION_CHECK=none), not taken from a
+   * cache, never failing open: a logged-out credential must not mint a token nobody can revoke.
+   */
+  verifyForExchange(credential: string, meta: RequestMeta): Promise<VerifyResult>;
   /** Other cookies the mode owns (JWT mode's refresh cookie), read for sign-out. */
   readonly companionCookies: readonly string[];
   /** Ends the credential server-side where the mode can; returns the cookies to clear. */

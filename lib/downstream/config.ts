@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { JWKS_MAX_AGE_SECONDS as JWKS_REFRESH_SECONDS } from "../auth/jwt/key-rotation.ts";
 
 /**
  * The downstream service's own configuration. It is a separate program with no database and no
@@ -13,6 +14,12 @@ const schema = z.object({
   DOWNSTREAM_AUDIENCE: z.string().min(1).default("session-vs-jwt:downstream"),
   JWT_ISSUER: z.string().min(1).default("session-vs-jwt"),
   JWT_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(60).default(15),
+  /**
+   * How long after its fetch a JWKS that cannot be refreshed (the app unreachable) is still
+   * trusted; past it, 503 jwks_stale. Also how long a key retired at the app can keep verifying
+   * here while the app is down. At least the 60 s refresh interval.
+   */
+  DOWNSTREAM_JWKS_MAX_AGE_SECONDS: z.coerce.number().int().min(JWKS_REFRESH_SECONDS).max(24 * 3600).default(300),
 });
 
 export type DownstreamConfig = z.infer<typeof schema>;

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { JWTVerifyGetKey } from "jose";
+import type { DownstreamKeySet } from "./key-set.ts";
 import { verifyDownstreamToken, type DownstreamRules } from "./verify.ts";
 
 /**
@@ -25,7 +25,7 @@ function sendError(response: ServerResponse, status: number, code: string, messa
 }
 
 export interface DownstreamOptions extends DownstreamRules {
-  getKey: JWTVerifyGetKey;
+  keySet: DownstreamKeySet;
   jwksUrl: string;
   now?: () => Date;
 }
@@ -37,13 +37,21 @@ export async function handleDownstreamRequest(request: IncomingMessage, response
   if (request.method !== "GET") return sendError(response, 405, "method_not_allowed", "Use GET.");
   const token = parseBearer(request.headers.authorization);
   if (token === null) return sendError(response, 401, "no_credential", "Send a token as Authorization: Bearer.");
-  const verdict = await verifyDownstreamToken(token, options.getKey, options, options.now?.() ?? new Date());
-  if (!verdict.ok) return sendError(response, verdict.code === "jwks_unavailable" ? 503 : 401, verdict.code, verdict.message);
+  const verdict = await verifyDownstreamToken(token, options.keySet, options, options.now?.() ?? new Date());
+  if (!verdict.ok) return sendError(response, verdict.status ?? 401, verdict.code, verdict.message);
   send(response, 200, {
     service: "downstream: trusts only the JWKS, has no database and no secret",
     claims: verdict.claims,
-    checked: ["signature (EdDSA, key by kid from the JWKS)", "iss", `aud = ${options.audience}`, "typ at+jwt", "exp"],
-    notChecked: ["logout, revocation, role changes: nothing after issue reaches this service before exp"],
+    checked: [
+      "signature (EdDSA, key by kid from the JWKS; no jku/x5u/jwk/x5c)",
+      "iss",
+      `aud = ${options.audience} and nothing else`,
+      "typ at+jwt",
+      "exp, and iat not in the future",
+      `exp - iat ≤ ${options.maxLifetimeSeconds} s`,
+      "required claims (sub, role, ver, jti, src)",
+    ],
+    notChecked: ["logout, revocation, role changes: nothing after issue reaches this service before exp (≤ 60 s)"],
     jwksUrl: options.jwksUrl,
   });
 }

@@ -1,24 +1,36 @@
+import { otherLoopbackOrigin } from "./loopback-origin.ts";
+
 /**
  * CORS for the read-only JSON API (`GET /api/<mode>/me`): an explicit allowlist of origins,
  * never `*`, and never `Access-Control-Allow-Credentials` — a page on another origin may call
  * the API with a Bearer token it holds, but can never ride the user's cookies and read the
  * answer. (`*` with credentials is refused by browsers anyway; an echoed Origin with
  * credentials would hand every allowlisted site the user's session.)
+ *
+ * The demo's default, `loopback`, is as narrow as the cross-origin lab allows: the one origin
+ * the lab opens — this server under its other loopback name, on the port the request came to
+ * (localhost:3000 ↔ 127.0.0.1:3000). Not every loopback port: whatever else runs on this
+ * machine (a dev server, a local tool a page can reach) is another site, and gets nothing.
  */
 
 export type CorsAllowlist = { kind: "origins"; origins: readonly string[] } | { kind: "loopback" };
 
-const LOOPBACK_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
-
-export function isAllowedOrigin(origin: string | null, allowlist: CorsAllowlist): origin is string {
+/** `host`: the request's Host header, which names the port it came to (for `loopback`). */
+export function isAllowedOrigin(origin: string | null, allowlist: CorsAllowlist, host: string | null): origin is string {
   if (!origin || origin === "null") return false;
-  return allowlist.kind === "loopback" ? LOOPBACK_ORIGIN.test(origin) : allowlist.origins.includes(origin);
+  return allowlist.kind === "loopback" ? isLabOrigin(origin, host) : allowlist.origins.includes(origin);
+}
+
+/** The cross-origin lab's "other site" for a request that came to `host`: exactly one origin, or none. */
+export function isLabOrigin(origin: string | null, host: string | null): origin is string {
+  const pair = otherLoopbackOrigin(host);
+  return pair !== null && origin === pair.other;
 }
 
 /** The headers for an actual response: the origin echoed only when allowed, `Vary` always. */
-export function corsResponseHeaders(origin: string | null, allowlist: CorsAllowlist): Record<string, string> {
+export function corsResponseHeaders(origin: string | null, allowlist: CorsAllowlist, host: string | null): Record<string, string> {
   const headers: Record<string, string> = { Vary: "Origin" };
-  if (isAllowedOrigin(origin, allowlist)) headers["Access-Control-Allow-Origin"] = origin;
+  if (isAllowedOrigin(origin, allowlist, host)) headers["Access-Control-Allow-Origin"] = origin;
   return headers;
 }
 
@@ -26,17 +38,17 @@ export function corsResponseHeaders(origin: string | null, allowlist: CorsAllowl
  * A preflight's answer: which method and header an allowed origin may use. A refused origin
  * gets no Access-Control-* at all, and the browser stops before the real request is sent.
  */
-export function corsPreflightHeaders(origin: string | null, allowlist: CorsAllowlist): Record<string, string> {
-  if (!isAllowedOrigin(origin, allowlist)) return { Vary: "Origin" };
+export function corsPreflightHeaders(origin: string | null, allowlist: CorsAllowlist, host: string | null): Record<string, string> {
+  if (!isAllowedOrigin(origin, allowlist, host)) return { Vary: "Origin" };
   return {
-    ...corsResponseHeaders(origin, allowlist),
+    ...corsResponseHeaders(origin, allowlist, host),
     "Access-Control-Allow-Methods": "GET",
     "Access-Control-Allow-Headers": "Authorization",
     "Access-Control-Max-Age": "600",
   };
 }
 
-/** CORS_ALLOWED_ORIGINS: comma-separated exact origins; "loopback" for the local demo's hosts. */
+/** CORS_ALLOWED_ORIGINS: comma-separated exact origins; "loopback" for the cross-origin lab's one origin. */
 export function parseCorsAllowlist(value: string | undefined, demo: boolean): CorsAllowlist {
   if (value === undefined || value.trim() === "") return demo ? { kind: "loopback" } : { kind: "origins", origins: [] };
   if (value.trim() === "loopback") return { kind: "loopback" };

@@ -3,8 +3,8 @@ import "server-only";
 import { authCookieName } from "../auth/cookies.ts";
 import { edges } from "../auth/edge-registry.ts";
 import { parseBearer } from "../auth/request.ts";
-import { verifyAccessTokenAuthoritatively } from "../auth/jwt/access-keys.ts";
-import { getConfig } from "../env.ts";
+import { verifyDownstreamTokenWithAppKeys } from "../auth/jwt/access-keys.ts";
+import { DOWNSTREAM_TOKEN_MAX_SECONDS } from "../downstream/token-kind.ts";
 import { json, jsonError } from "./json.ts";
 
 /**
@@ -15,21 +15,25 @@ import { json, jsonError } from "./json.ts";
  * only has the JWKS.)
  */
 
-/** GET /api/downstream/jwt: signature, alg, iss, aud, typ and exp. A logout cannot reach it. */
+/**
+ * GET /api/downstream/jwt: a downstream token (POST /api/<mode>/token), checked as the
+ * downstream service checks it. An app access token is refused (token_wrong_aud): it was never
+ * meant for another service. A logout cannot reach a downstream token; its ≤ 60 s life can.
+ */
 export async function apiDownstreamJwt(request: Request): Promise<Response> {
   const token = parseBearer(request.headers.get("authorization"));
-  if (token === null) return jsonError(401, "no_credential", "Send the access token as Authorization: Bearer.");
+  if (token === null) return jsonError(401, "no_credential", "Send a downstream token (POST /api/<mode>/token) as Authorization: Bearer.");
   const now = new Date();
-  const verified = await verifyAccessTokenAuthoritatively(token, now);
+  const verified = await verifyDownstreamTokenWithAppKeys(token, now);
   if (!verified.ok) return jsonError(401, verified.code, verified.message);
-  const { sub, role, jti, exp } = verified.claims;
+  const { sub, role, jti, exp, src } = verified.claims;
   return json({
     service: "downstream: holds the verification key, no database",
     accepted: true,
     user: { id: sub, role },
-    token: { jti, expiresAt: new Date(exp * 1000).toISOString(), secondsLeft: Math.max(0, exp - Math.floor(now.getTime() / 1000)) },
-    checked: [`signature (${getConfig().JWT_ALG} only)`, "iss", "aud", "typ at+jwt", "exp", "iat and lifetime bounds"],
-    notChecked: ["logout (the denylist)", "the refresh family", "the user's current role, version or disabled flag"],
+    token: { jti, src, expiresAt: new Date(exp * 1000).toISOString(), secondsLeft: Math.max(0, exp - Math.floor(now.getTime() / 1000)) },
+    checked: ["signature (the key by kid)", "iss", "aud = the downstream service alone", "typ at+jwt", "exp", `iat, and a life of at most ${DOWNSTREAM_TOKEN_MAX_SECONDS} s`],
+    notChecked: ["logout (the denylist)", "the session row or refresh family", "the user's current role, version or disabled flag"],
   });
 }
 

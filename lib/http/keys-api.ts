@@ -1,7 +1,7 @@
 import "server-only";
 
 import { auditActorFor } from "../admin/actor.ts";
-import { adminRotateKeys } from "../admin/key-actions.ts";
+import { adminRetireKey, adminRotateKeys } from "../admin/key-actions.ts";
 import { listSigningKeys, publishedJwks, rotationPolicy } from "../auth/jwt/key-admin.ts";
 import { JWKS_MAX_AGE_SECONDS } from "../auth/jwt/key-rotation.ts";
 import { requireAdmin } from "./admin-api.ts";
@@ -37,4 +37,21 @@ export async function apiRotateKeys(request: Request): Promise<Response> {
   if (!auth.ok) return auth.response;
   const { keys } = await adminRotateKeys(await auditActorFor(auth.principal), new Date());
   return json({ keys, policy: rotationPolicy() });
+}
+
+/** A kid is an RFC 7638 thumbprint (43 base64url characters); anything else names no key of ours. */
+const KID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/**
+ * POST /api/admin/keys/:kid/retire: the key stops verifying now — on this instance at its very
+ * next check, on the others within their key-set reload (30 s). Audited. 404 for a kid we do not
+ * have, 409 for one retired already.
+ */
+export async function apiRetireKey(request: Request, kid: string): Promise<Response> {
+  const auth = await requireAdmin(request);
+  if (!auth.ok) return auth.response;
+  if (!KID.test(kid)) return jsonError(404, "key_not_found", "No signing key has this kid.");
+  const result = await adminRetireKey(await auditActorFor(auth.principal), kid, new Date());
+  if (!result.ok) return jsonError(result.code === "key_not_found" ? 404 : 409, result.code, result.message);
+  return json({ retired: result.retired, replacement: result.replacement, keys: result.keys, policy: rotationPolicy() });
 }

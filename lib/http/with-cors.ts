@@ -13,7 +13,7 @@ function allowlist() {
 export function withCors(handler: (request: Request) => Promise<Response>) {
   return async (request: Request): Promise<Response> => {
     const response = await handler(request);
-    for (const [name, value] of Object.entries(corsResponseHeaders(request.headers.get("origin"), allowlist()))) {
+    for (const [name, value] of Object.entries(corsResponseHeaders(request.headers.get("origin"), allowlist(), request.headers.get("host")))) {
       response.headers.set(name, value);
     }
     return response;
@@ -22,5 +22,5 @@ export function withCors(handler: (request: Request) => Promise<Response>) {
 
 /** OPTIONS: 204 either way; only an allowed origin gets the Access-Control-* that lets it go on. */
 export function corsPreflight(request: Request): Response {
-  return new Response(null, { status: 204, headers: corsPreflightHeaders(request.headers.get("origin"), allowlist()) });
+  return new Response(null, { status: 204, headers: corsPreflightHeaders(request.headers.get("origin"), allowlist(), request.headers.get("host")) });
 }

@@ -13,11 +13,11 @@ export const labCatalog: Record<LabId, LabEntry> = {
   "stolen-credential": {
     id: "stolen-credential",
     title: "Stolen cookie after logout",
-    question: "Someone copied the credential. The user logs out. Does the copy still work — here, and at a service that only holds the key?",
+    question: "Someone copied the credential, and the token it was exchanged for to call another service. The user logs out. Does either copy still work — here, and at a service that only holds the key?",
     scenario: [
       "Log in as a throwaway user, copy the session cookie / access token.",
-      "Use the copy (it works), then log out through the API.",
-      "Replay the copy at /api/<mode>/me and at /api/downstream/<mode>.",
+      "Use the copy (it works), exchange it for a downstream token (POST /api/<mode>/token) and copy that too, then log out through the API.",
+      "Replay the copy at /api/<mode>/me and at /api/downstream/<mode>, and the downstream token at /api/downstream/jwt.",
     ],
   },
   tampering: {
@@ -55,9 +55,9 @@ export const labCatalog: Record<LabId, LabEntry> = {
     title: "Logout across a fleet",
     question: "Log in on one instance, log out on another: is the copied credential refused by every instance at once — and at a service that only has the JWKS?",
     scenario: [
-      "Log in as a throwaway user on the first instance, copy the session cookie / access token.",
+      "Log in as a throwaway user on the first instance, copy the session cookie / access token, and the downstream token it is exchanged for.",
       "Log out on another instance.",
-      "Replay the copy on every instance and at the downstream service (npm run downstream).",
+      "Replay the copy on every instance, and both copies at the downstream service (npm run downstream).",
     ],
   },
   "key-rotation": {
@@ -67,7 +67,7 @@ export const labCatalog: Record<LabId, LabEntry> = {
     scenario: [
       "On a lab-private key set with a simulated clock: sign a token with the active key, then rotate (the new key is published, not signing).",
       "Advance the clock past the publish lead (the new key signs), then past the old key's retirement.",
-      "At each point verify the old and new tokens as the app does (kid allowlist) and as the downstream does (the published JWKS only).",
+      "At each point verify the old and new tokens as the app does (kid allowlist) and as a service holding only the published JWKS does (the downstream service's key lookup).",
     ],
   },
   "sticky-sessions": {

@@ -2,7 +2,7 @@ import "server-only";
 
 import { strategies } from "../auth/registry.ts";
 import type { AuthMode } from "../auth/types.ts";
-import { cookieFrom, type LabClient, type LabRequest } from "./recorder.ts";
+import { cookieFrom, type LabAnswer, type LabClient, type LabRequest } from "./recorder.ts";
 import type { ThrowawayUser } from "./throwaway-user.ts";
 
 /** Logging in through the real API and holding on to what it handed out, as a thief would. */
@@ -43,6 +43,17 @@ export function callMe(client: LabClient, held: Pick<HeldCredential, "mode" | "v
   return client.send(label, { path: `/api/${held.mode}/me`, ...presenting(held.mode, held.value), ...options });
 }
 
+/**
+ * The token exchange (POST /api/<mode>/token), as a client of either mode makes it before calling
+ * the downstream service; `token` is null when none was handed out (e.g. JWT_ALG=HS256: 501).
+ * `at`: an instance's origin, as for logInAs.
+ */
+export async function exchangeForDownstream(client: LabClient, held: HeldCredential, label: string, at?: string): Promise<{ answer: LabAnswer; token: string | null }> {
+  const answer = await client.send(label, { method: "POST", path: `${at ?? ""}/api/${held.mode}/token`, ...presenting(held.mode, held.value) });
+  const token = (answer.body as { token?: unknown } | null)?.token;
+  return { answer, token: answer.status === 200 && typeof token === "string" ? token : null };
+}
+
 /** `user.role` from a /me answer, or null. */
 export function roleIn(body: unknown): string | null {
   const role = (body as { user?: { role?: unknown } } | null)?.user?.role;
@@ -54,10 +65,20 @@ export function roleIn(body: unknown): string | null {
  * null for a credential that carries no readable exp (a session seal).
  */
 export function secondsUntilExp(token: string, now: Date): number | null {
+  const { exp } = readablePayload(token);
+  return typeof exp === "number" ? Math.max(0, Math.round(exp - now.getTime() / 1000)) : null;
+}
+
+/** exp − iat, read without a key; null when the token carries no readable pair. */
+export function tokenLifetime(token: string): number | null {
+  const { exp, iat } = readablePayload(token);
+  return typeof exp === "number" && typeof iat === "number" ? exp - iat : null;
+}
+
+function readablePayload(token: string): { exp?: unknown; iat?: unknown } {
   try {
-    const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as { exp?: unknown };
-    return typeof payload.exp === "number" ? Math.max(0, Math.round(payload.exp - now.getTime() / 1000)) : null;
+    return (JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as { exp?: unknown; iat?: unknown } | null) ?? {};
   } catch {
-    return null;
+    return {};
   }
 }

@@ -2,15 +2,15 @@ import "server-only";
 
 import type { AuthMode } from "../auth/types.ts";
 import { getConfig } from "../env.ts";
-import { logInAs, presenting, secondsUntilExp } from "./credentials.ts";
+import { exchangeForDownstream, logInAs, presenting, secondsUntilExp } from "./credentials.ts";
 import { judgeFleetReplay } from "./fleet-verdict.ts";
 import { answerCode, createLabClient } from "./recorder.ts";
 import type { ThrowawayUser } from "./throwaway-user.ts";
 import type { LabColumn, LabOutcome } from "./types.ts";
 
 /**
- * The fleet lab: log in on one instance, log out on another, replay the copy on every instance
- * and at the downstream service. Each instance is addressed by its own origin (FLEET_INSTANCES,
+ * The fleet lab: log in on one instance (and exchange the credential for a downstream token),
+ * log out on another, replay the copy on every instance and both copies at the downstream service. Each instance is addressed by its own origin (FLEET_INSTANCES,
  * set by `npm run fleet`), never through the balancer, so the transcript names who answered.
  */
 
@@ -38,6 +38,7 @@ async function logInHereLogOutThere(instances: string[], mode: AuthMode, user: T
   const held = await logInAs(client, mode, user, loginAt);
   const credential = presenting(mode, held.value);
   const before = await client.send(`Use the copy at ${nameOf(loginAt)} while the user is logged in`, { path: `${loginAt}/api/${mode}/me`, ...credential });
+  const exchange = await exchangeForDownstream(client, held, `Exchange it at ${nameOf(loginAt)} for a downstream token (the thief copies that too)`, loginAt);
   const logout = await client.send(`The user logs out at another instance, ${nameOf(logoutAt)}`, { method: "POST", path: `${logoutAt}/api/${mode}/logout`, ...credential });
   const replayedAt = new Date();
   const replays = [];
@@ -45,19 +46,18 @@ async function logInHereLogOutThere(instances: string[], mode: AuthMode, user: T
     const answer = await client.send(`Replay the copy at ${nameOf(origin)}`, { path: `${origin}/api/${mode}/me`, ...credential, decisive: true });
     replays.push({ name: nameOf(origin), code: answerCode(answer) });
   }
-  const downstreamUrl = getConfig().DOWNSTREAM_URL.replace(/\/$/, "");
-  const downstream = await client.send("Replay the copy at the downstream service (JWKS only, no database)", {
-    path: `${downstreamUrl}/whoami`,
-    ...credential,
-    decisive: true,
-    timeoutMs: 3000,
-  });
+  const whoami = `${getConfig().DOWNSTREAM_URL.replace(/\/$/, "")}/whoami`;
+  const downstream = await client.send("Replay the copy at the downstream service (JWKS only, no database)", { path: whoami, ...credential, decisive: true, timeoutMs: 3000 });
+  const token = exchange.token;
+  const downstreamToken = token ? await client.send("Replay the copied downstream token there", { path: whoami, bearer: token, decisive: true, timeoutMs: 3000 }) : null;
   const judged = judgeFleetReplay(mode, {
     before: answerCode(before),
     logout: answerCode(logout),
     instances: replays,
     downstream: answerCode(downstream),
+    downstreamToken: downstreamToken ? answerCode(downstreamToken) : null,
     secondsUntilExp: secondsUntilExp(held.value, replayedAt),
+    downstreamTokenSecondsLeft: token ? secondsUntilExp(token, replayedAt) : null,
   });
   return { mode, steps: client.steps, ...judged };
 }
@@ -79,7 +79,7 @@ export async function runFleetLab(_origin: string, user: ThrowawayUser): Promise
     notes: [
       "Session mode: the cookie names a row in the one shared database; logout on any instance deletes it, so every instance refuses the copy on its next request. The downstream service cannot use a session cookie at all (it takes only Bearer tokens).",
       "JWT mode: logout on one instance wrote the token's jti to the shared database denylist, which every instance reads on every request (JWT_REVOCATION_CHECK=denylist). A per-process denylist would leave the other instance accepting the copy.",
-      "The downstream service verifies with the JWKS alone — signature, iss, aud, typ, exp — and never sees the denylist: the copy works there until exp.",
+      "The downstream service verifies with the JWKS alone, under the same policy as the app, and takes only tokens minted for it: the copied app credential is refused there (an access token names only the app; a cookie is not a Bearer token). It never sees the denylist, so the copied downstream token works there until its exp (≤ 60 s).",
     ],
   };
 }

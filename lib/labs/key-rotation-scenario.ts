@@ -1,9 +1,8 @@
 import "server-only";
 
-import { createLocalJWKSet } from "jose";
 import { PUBLISH_LEAD_SECONDS } from "../auth/jwt/key-rotation.ts";
-import { signAccessToken, verifyAccessToken } from "../auth/jwt/token.ts";
-import { verifyDownstreamToken } from "../downstream/verify.ts";
+import { signAccessToken, verifyAccessToken, verifyAccessTokenWith } from "../auth/jwt/token.ts";
+import { localKeySet } from "../downstream/key-set.ts";
 import type { RotationObservation } from "./key-rotation-verdict.ts";
 import { createLabKeySet } from "./rotation-key-set.ts";
 import { createSimulationLog, outcomeCode } from "./simulation-log.ts";
@@ -12,12 +11,11 @@ import type { LabStep } from "./types.ts";
 /**
  * One rotation on the lab's private key set, driven by a simulated clock: what the app's own
  * rotation would do over minutes, shown in one run. Tokens name a lab-only issuer and
- * audiences, so nothing signed here could be accepted by the app or its downstream service.
+ * audience, so nothing signed here could be accepted by the app or its downstream service.
  */
 
 export const LAB_ISSUER = "session-vs-jwt:key-rotation-lab";
 const APP_AUDIENCE = "key-rotation-lab:app";
-const DOWNSTREAM_AUDIENCE = "key-rotation-lab:downstream";
 
 export interface RotationTimings {
   ttlSeconds: number;
@@ -38,7 +36,7 @@ export async function rotateLabKeys(subject: { userId: string }, timings: Rotati
       const signingKey = keys.signingKey(now);
       const signed = await signAccessToken(
         { userId: subject.userId, role: "user", tokenVersion: 0 },
-        { signingKey, issuer: LAB_ISSUER, audience: [APP_AUDIENCE, DOWNSTREAM_AUDIENCE], ttlSeconds, now },
+        { signingKey, issuer: LAB_ISSUER, audience: APP_AUDIENCE, ttlSeconds, now },
       );
       return { ok: true as const, ...signed, kid: signingKey.kid! };
     }, (value) => ({ kid: value.kid, accessToken: value.token, exp: value.claims.exp, states: keys.states(now) }), decisive);
@@ -48,10 +46,11 @@ export async function rotateLabKeys(subject: { userId: string }, timings: Rotati
     (value) => ({ kid: value.kid, sub: value.claims.sub }), decisive);
   const fetchJwks = (label: string, now: Date) =>
     log.record(label, "GET", `lab /.well-known/jwks.json @ ${clock(now)}`, () => ({ ok: true as const, jwks: keys.jwks(now) }), (value) => value.jwks);
-  // What lib/downstream/verify.ts does, with the copy of the JWKS this verifier holds.
+  // The same policy with the key looked up as the downstream service does (lib/downstream/key-set.ts),
+  // in the copy of the JWKS this verifier holds: what any service that has only the JWKS sees.
   const verifyWithJwks = (label: string, token: string, jwks: Awaited<ReturnType<typeof fetchJwks>>, fetchedAt: Date, now: Date) =>
     log.record(label, "VERIFY", `JWKS-only verifier (copy from ${clock(fetchedAt)}) @ ${clock(now)}`, () =>
-      verifyDownstreamToken(token, createLocalJWKSet(jwks.jwks), { issuer: LAB_ISSUER, audience: DOWNSTREAM_AUDIENCE, clockSkewSeconds }, now),
+      verifyAccessTokenWith(token, (header) => localKeySet(jwks.jwks).choose(header), { issuer: LAB_ISSUER, audience: APP_AUDIENCE, clockSkewSeconds, maxLifetimeSeconds: ttlSeconds }, now),
     (value) => ({ sub: value.claims.sub, aud: value.claims.aud }), true);
 
   const oldKid = await keys.rotate(t0);

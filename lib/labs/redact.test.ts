@@ -58,4 +58,9 @@ describe("redactBody", () => {
   test("no credential survives in full anywhere in a redacted body", () => {
     assert.ok(!JSON.stringify(redactBody({ a: { b: { accessToken: TOKEN } } })).includes(TOKEN));
   });
+
+  test("the exchange's downstream token is shortened; a /me answer's token object is left as it is", () => {
+    assert.deepEqual(redactBody({ token: TOKEN, expiresIn: 60 }), { token: `eyJhbGci…(${TOKEN.length} bytes)`, expiresIn: 60 });
+    assert.deepEqual(redactBody({ token: { jti: "j", bytes: 300 } }), { token: { jti: "j", bytes: 300 } });
+  });
 });

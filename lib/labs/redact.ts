@@ -33,7 +33,8 @@ export function shortenAuthorization(header: string): string {
   return rest.length === 0 ? shortenCredential(header) : `${scheme} ${shortenCredential(rest.join(" "))}`;
 }
 
-const CREDENTIAL_FIELDS = new Set(["accessToken", "refreshToken"]);
+// `token`: what the token exchange (POST /api/<mode>/token) hands out.
+const CREDENTIAL_FIELDS = new Set(["accessToken", "refreshToken", "token"]);
 const SECRET_FIELDS = new Set(["password", "currentPassword", "newPassword"]);
 
 /** JSON bodies: credentials shortened, passwords replaced, everything else as it was. */

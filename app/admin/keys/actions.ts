@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { gateAdminAction } from "@/app/admin/gate";
-import { adminRotateKeys } from "@/lib/admin/key-actions";
+import { z } from "zod";
+import { adminRetireKey, adminRotateKeys } from "@/lib/admin/key-actions";
 
 export interface RotateState {
   error?: string;
@@ -16,4 +17,19 @@ export async function rotateKeysAction(): Promise<RotateState> {
   const { created } = await adminRotateKeys(gate.actor, new Date());
   revalidatePath("/admin/keys");
   return { done: `New key ${created.kid} published; it signs from ${created.activatesAt}.` };
+}
+
+const retireForm = z.object({ kid: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
+
+/** Retire one key at once (it leaked): the same admin check, the kid from the form checked at the edge. */
+export async function retireKeyAction(_previous: RotateState, form: FormData): Promise<RotateState> {
+  const gate = await gateAdminAction();
+  if (!gate.ok) return { error: gate.error };
+  const input = retireForm.safeParse({ kid: form.get("kid") });
+  if (!input.success) return { error: "No signing key has this kid." };
+  const result = await adminRetireKey(gate.actor, input.data.kid, new Date());
+  revalidatePath("/admin/keys");
+  if (!result.ok) return { error: result.message };
+  const instead = result.replacement ? ` Key ${result.replacement.kid} signs instead, from now.` : "";
+  return { done: `Key ${result.retired.kid} retired: refused from the next check here, within 30 s on every other instance.${instead}` };
 }

@@ -5,6 +5,7 @@ import { inlineLink } from "@/app/components/link-style";
 import { gateAdminPage } from "@/app/admin/gate";
 import { listSigningKeys, rotationPolicy } from "@/lib/auth/jwt/key-admin";
 import { getConfig } from "@/lib/env";
+import { RetireButton } from "./RetireButton";
 import { RotateButton } from "./RotateButton";
 import { LocalTime } from "@/app/components/LocalTime";
 
@@ -26,13 +27,18 @@ export default async function KeysPage() {
           {policy.publishLeadSeconds} s before it signs (JWKS max-age {policy.jwksMaxAgeSeconds} s, plus one reload of every instance); the key it
           replaces keeps verifying for {policy.verifyTailSeconds} s (access-token lifetime + clock skew), then retires.
         </p>
+        <p className="text-slate-600">
+          A key that leaked is retired at once with &ldquo;Retire now&rdquo;: this instance refuses its tokens from the next check, every other
+          instance within {policy.keyReloadSeconds} s, the downstream service at its next JWKS refresh. Retiring the key that signs makes
+          another sign at once.
+        </p>
       </div>
       <RotateButton />
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">Signing keys, newest first</caption>
         <thead>
           <tr className="border-b border-slate-300">
-            {["Generation", "kid", "State", "Created", "Signs from", "Retires at"].map((title) => (
+            {["Generation", "kid", "State", "Created", "Signs from", "Retires at", ""].map((title) => (
               <th key={title} scope="col" className="py-2 pr-4 font-medium">
                 {title}
               </th>
@@ -48,6 +54,7 @@ export default async function KeysPage() {
               <td className="py-2 pr-4 text-xs"><LocalTime at={key.createdAt} /></td>
               <td className="py-2 pr-4 text-xs"><LocalTime at={key.activatesAt} /></td>
               <td className="py-2 pr-4 text-xs"><LocalTime at={key.retiresAt} never="—" /></td>
+              <td className="py-2 pr-4"><RetireButton kid={key.kid} retired={key.state === "retired"} /></td>
             </tr>
           ))}
         </tbody>

@@ -27,10 +27,10 @@ export function RevocationChart({ lag }: { lag: RevocationLag | null }) {
       rows={rows}
       format={formatSeconds}
       atLeast={60}
-      description={`Seconds a copy of the credential kept working after logout, here and at a downstream service holding only the key, from ${source}. ${rows.map((one) => `${one.label}: ${one.text}`).join(". ")}.`}
+      description={`Seconds a copy of the credential kept working after logout here, and a copy of the ≤ 60 s token exchanged for it at a downstream service holding only the key, from ${source}. ${rows.map((one) => `${one.label}: ${one.text}`).join(". ")}.`}
       samples={
         <>
-          From {lag ? <>1 run of the <Link href={STOLEN_CREDENTIAL_LAB} className={inlineLink}>stolen-credential lab</Link>, <time dateTime={lag.ranAt}>{lag.ranAt}</time>, JWT_REVOCATION_CHECK={lag.revocationCheck}</> : <>no run yet: <Link href={STOLEN_CREDENTIAL_LAB} className={inlineLink}>run the stolen-credential lab</Link> to measure it</>}. Downstream: a service that holds only the key (<code className="font-mono">/api/downstream/&lt;mode&gt;</code>).
+          From {lag ? <>1 run of the <Link href={STOLEN_CREDENTIAL_LAB} className={inlineLink}>stolen-credential lab</Link>, <time dateTime={lag.ranAt}>{lag.ranAt}</time>, JWT_REVOCATION_CHECK={lag.revocationCheck}</> : <>no run yet: <Link href={STOLEN_CREDENTIAL_LAB} className={inlineLink}>run the stolen-credential lab</Link> to measure it</>}. Downstream: a service that holds only the key (<code className="font-mono">/api/downstream/&lt;mode&gt;</code>); it refuses the app&apos;s own credential, and a copied downstream token works there until its exp (≤ 60 s).
         </>
       }
     />

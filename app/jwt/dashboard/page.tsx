@@ -1,8 +1,14 @@
 import type { Metadata } from "next";
 import { Dashboard } from "@/app/components/Dashboard";
+import { DownstreamCall } from "@/app/components/DownstreamCall";
 
 export const metadata: Metadata = { title: "JWT dashboard" };
 
 export default function Page() {
-  return <Dashboard mode="jwt" />;
+  return (
+    <div className="space-y-8">
+      <Dashboard mode="jwt" />
+      <DownstreamCall mode="jwt" />
+    </div>
+  );
 }

@@ -8,7 +8,7 @@ export default function Page() {
   return (
     <div className="space-y-8">
       <Dashboard mode="session" />
-      <DownstreamCall />
+      <DownstreamCall mode="session" />
     </div>
   );
 }

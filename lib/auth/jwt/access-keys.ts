@@ -1,7 +1,10 @@
 import "server-only";
 
 import { getConfig } from "../../env.ts";
+import { DOWNSTREAM_TOKEN_MAX_SECONDS, downstreamTokenKind, type DownstreamClaims } from "../../downstream/token-kind.ts";
 import { activeSigningKey, reloadForUnknownKid, verificationKeys } from "./key-set.ts";
+import { verifyUnderPolicy, type PolicyResult } from "./policy.ts";
+import { chooseFromAllowlist } from "./token-header.ts";
 import type { SignSettings, TokenKey, VerifyTokenResult } from "./token.ts";
 import { hmacTokenKey, verifyAccessTokenWithKeys } from "./verify-config.ts";
 
@@ -20,18 +23,28 @@ export async function verifyAccessTokenAuthoritatively(token: string, now: Date)
   return result;
 }
 
+/**
+ * A downstream token checked exactly as the downstream service checks it (the shared policy,
+ * its audience, its 60 s lifetime), with this app's key set standing in for the JWKS: the labs'
+ * in-app stand-in for that service (GET /api/downstream/jwt).
+ */
+export async function verifyDownstreamTokenWithAppKeys(token: string, now: Date): Promise<PolicyResult<DownstreamClaims>> {
+  const config = getConfig();
+  const keys = config.JWT_ALG === "HS256" ? [await hmacTokenKey()] : await verificationKeys(now);
+  const rules = { issuer: config.JWT_ISSUER, audience: config.DOWNSTREAM_AUDIENCE, clockSkewSeconds: config.JWT_CLOCK_SKEW_SECONDS, maxLifetimeSeconds: DOWNSTREAM_TOKEN_MAX_SECONDS };
+  return verifyUnderPolicy(token, (header) => chooseFromAllowlist(header, keys), { ...rules, ...downstreamTokenKind }, now);
+}
+
 export async function currentSigningKey(now: Date): Promise<TokenKey> {
   return getConfig().JWT_ALG === "HS256" ? hmacTokenKey() : activeSigningKey(now);
 }
 
 /**
- * Settings for an access token of this app. EdDSA tokens also name the downstream service in
- * `aud`, since it can verify them with the public key; an HS256 token could only be checked
- * by a holder of the signing secret, so it names this app alone.
+ * Settings for an access token of this app: its audience is this app alone, in both JWT_ALG
+ * modes. Another service never accepts it; it gets a token of its own through the exchange
+ * (lib/auth/downstream-token.ts), so a copy of either is worthless at the other.
  */
 export async function accessTokenSignSettings(now: Date): Promise<Omit<SignSettings, "ttlSeconds">> {
   const config = getConfig();
-  const signingKey = await currentSigningKey(now);
-  const audience = signingKey.alg === "EdDSA" ? [config.JWT_AUDIENCE, config.DOWNSTREAM_AUDIENCE] : config.JWT_AUDIENCE;
-  return { signingKey, issuer: config.JWT_ISSUER, audience, now };
+  return { signingKey: await currentSigningKey(now), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, now };
 }

@@ -52,6 +52,14 @@ describe("keyStatesAt (frozen clock)", () => {
     assert.deepEqual(states(keys, 600), { "old-next": "retiring", bootstrap: "active" });
   });
 
+  test("a successor retired by hand does not extend its predecessor's life; its replacement signs", () => {
+    // a stopped signing when b activated at 200; b leaked and was retired at 300, c made to sign then.
+    const keys = [key("a", 1, 0), key("b", 2, 200, "retired"), key("c", 3, 300)];
+    assert.deepEqual(states(keys, 300), { a: "retiring", b: "retired", c: "active" });
+    assert.deepEqual(keyStatesAt(keys, at(300), TAIL).get("a")?.retiresAt, at(200 + TAIL));
+    assert.deepEqual(states(keys, 200 + TAIL), { a: "retired", b: "retired", c: "active" });
+  });
+
   test("activeKid and publishedKids read the result", () => {
     const statuses = keyStatesAt([key("a", 1, 0), key("b", 2, 200), key("c", 3, 10_000, "retired")], at(300), TAIL);
     assert.equal(activeKid(statuses), "b");

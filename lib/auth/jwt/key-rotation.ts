@@ -51,8 +51,9 @@ export function keyStatesAt(keys: readonly KeyTimeline[], now: Date, tailSeconds
     } else if (key === active) {
       statuses.set(key.kid, { state: "active", retiresAt: null });
     } else {
-      // Stopped signing when the first newer key activated (never before it itself did).
-      const successors = activated.filter((other) => other.generation > key.generation);
+      // Stopped signing when the first newer key activated (never before it itself did) — one
+      // retired since by hand included: retiring a successor must not extend this key's life.
+      const successors = keys.filter((other) => other.generation > key.generation && other.activatesAt <= now);
       const stoppedAt = Math.max(key.activatesAt.getTime(), Math.min(...successors.map((other) => other.activatesAt.getTime())));
       const retiresAt = new Date(stoppedAt + tailSeconds * 1000);
       statuses.set(key.kid, { state: now >= retiresAt ? "retired" : "retiring", retiresAt });

@@ -10,25 +10,39 @@ import { ed25519SignKey, ed25519VerifyKey } from "./keys.ts";
 import type { TokenKey } from "./token.ts";
 
 /**
- * This process's copy of the EdDSA key set. Every instance re-reads the table every
- * KEY_RELOAD_INTERVAL_SECONDS (in the background, serving the copy it has meanwhile) and at
- * once when a token names a kid it does not know — at most once per UNKNOWN_KID_RELOAD_SECONDS,
- * so junk kids cannot turn into a database query each. States are recomputed from the rows'
- * timestamps on every use, so a key activates or retires on time between reloads.
+ * This process's copy of the EdDSA key set. States are recomputed from the rows' timestamps on
+ * every use, so a key activates or retires on schedule between reloads. What timestamps cannot
+ * tell is a key retired by hand (/admin/keys, `npm run keys:rotate -- --retire`, SQL): that is
+ * in the table only, so the copy is never used past KEY_RELOAD_INTERVAL_SECONDS —
+ * - a reload starts in the background REFRESH_AHEAD_SECONDS before the copy is due, so under
+ *   steady traffic no request waits for it;
+ * - a check that finds the copy due waits for the reload: no stale answer past the bound, so a
+ *   retirement made elsewhere is refused within that interval (here: at once, the retiring call
+ *   drops this copy);
+ * - a reload that fails (the database down) keeps the copy, logged, and is retried after
+ *   RETRY_AFTER_FAILURE_SECONDS rather than by every request: the retirement cannot be read
+ *   then anyway, and a request must not wait on a dead database for each token.
+ * A token naming a kid it does not know triggers a reload at once, at most once per
+ * UNKNOWN_KID_RELOAD_SECONDS, so junk kids cannot turn into a database query each.
  * Nothing here writes on the request path: the loader writes only when a state changed.
  */
 
 const UNKNOWN_KID_RELOAD_SECONDS = 5;
+const REFRESH_AHEAD_SECONDS = 5;
+const RETRY_AFTER_FAILURE_SECONDS = 5;
 
 interface Cache {
   keys: StoredSigningKey[] | null;
   loadedAt: number;
   loading: Promise<StoredSigningKey[]> | null;
   unknownKidReloadAt: number;
+  failedAt: number;
 }
 
+const emptyCache = (): Cache => ({ keys: null, loadedAt: 0, loading: null, unknownKidReloadAt: 0, failedAt: -Infinity });
+
 // Per process: route handlers, pages and the proxy may be separate bundles in one process.
-const cache = processLocal("jwt:key-set", (): Cache => ({ keys: null, loadedAt: 0, loading: null, unknownKidReloadAt: 0 }));
+const cache = processLocal("jwt:key-set", emptyCache);
 
 export function verifyTailSeconds(): number {
   const config = getConfig();
@@ -50,13 +64,22 @@ function reload(now: Date): Promise<StoredSigningKey[]> {
   return cache.loading;
 }
 
+function reloadFailed(now: Date, error: unknown): StoredSigningKey[] {
+  cache.failedAt = now.getTime();
+  console.error(`[auth] signing_key_reload_failed: ${error instanceof Error ? error.message : String(error)}; using the copy loaded ${Math.round((now.getTime() - cache.loadedAt) / 1000)} s ago`);
+  return cache.keys!;
+}
+
 async function currentKeys(now: Date): Promise<StoredSigningKey[]> {
   if (!cache.keys) return reload(now);
-  if (now.getTime() - cache.loadedAt >= KEY_RELOAD_INTERVAL_SECONDS * 1000) {
-    // Stale-while-revalidate: a failed background reload keeps the copy we have, loudly.
-    reload(now).catch((error: unknown) => console.error(`[auth] signing_key_reload_failed: ${error instanceof Error ? error.message : String(error)}`));
+  const age = now.getTime() - cache.loadedAt;
+  if (age < (KEY_RELOAD_INTERVAL_SECONDS - REFRESH_AHEAD_SECONDS) * 1000) return cache.keys;
+  if (now.getTime() - cache.failedAt < RETRY_AFTER_FAILURE_SECONDS * 1000) return cache.keys;
+  if (age < KEY_RELOAD_INTERVAL_SECONDS * 1000) {
+    reload(now).catch((error: unknown) => reloadFailed(now, error));
+    return cache.keys;
   }
-  return cache.keys;
+  return reload(now).catch((error: unknown) => reloadFailed(now, error));
 }
 
 async function verificationKeysOf(keys: readonly StoredSigningKey[], now: Date): Promise<TokenKey[]> {
@@ -119,5 +142,5 @@ export async function keyStatuses(now: Date): Promise<{ key: StoredSigningKey; s
 
 /** For tests and the admin page: forget the copy so the next use re-reads the table. */
 export function forgetLoadedKeys(): void {
-  Object.assign(cache, { keys: null, loadedAt: 0, loading: null, unknownKidReloadAt: 0 });
+  Object.assign(cache, emptyCache());
 }

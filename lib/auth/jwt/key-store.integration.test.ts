@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { decodeProtectedHeader } from "jose";
 import { after, beforeEach, describe, test } from "node:test";
 import { at, cleanUpTestDatabase, countQueries, SECOND, T0, overrideConfig } from "../../test-database.ts";
-import { mintServiceToken } from "../service-token.ts";
+import { mintDownstreamToken } from "../downstream-token.ts";
 import { publishedJwks } from "./key-admin.ts";
 import { getDb } from "../../db.ts";
 import { getConfig } from "../../env.ts";
@@ -98,7 +98,7 @@ describe("authoritative verification against the stored key set", () => {
     const now = new Date();
     const settings = await accessTokenSignSettings(now);
     assert.equal(settings.signingKey.alg, "EdDSA");
-    assert.deepEqual(settings.audience, [getConfig().JWT_AUDIENCE, getConfig().DOWNSTREAM_AUDIENCE]);
+    assert.equal(settings.audience, getConfig().JWT_AUDIENCE, "the app alone: the downstream gets exchanged tokens");
     const { token } = await signAccessToken({ userId: "u", role: "user", tokenVersion: 0 }, { ...settings, ttlSeconds: 60 });
     assert.equal((await verifyAccessTokenAuthoritatively(token, now)).ok, true);
     // Another instance rotates, with its activation already due: this process learns of it by reloading.
@@ -144,7 +144,8 @@ describe("JWT_ALG=HS256 keeps the symmetric variant", () => {
       assert.deepEqual(decodeProtectedHeader(token), { alg: "HS256", typ: "at+jwt" });
       assert.equal((await verifyAccessTokenAuthoritatively(token, now)).ok, true);
       assert.deepEqual(await publishedJwks(now), { keys: [] });
-      const minted = await mintServiceToken({ mode: "session", userId: "u", role: "user" } as Parameters<typeof mintServiceToken>[0], now);
+      const principal = { mode: "session", userId: "u", role: "user", expiresAt: now, handles: { tokenVersion: 0 } } as Parameters<typeof mintDownstreamToken>[0];
+      const minted = await mintDownstreamToken(principal, now);
       assert.equal(minted.ok ? "ok" : minted.code, "eddsa_required");
       assert.equal(await getDb().signingKey.count(), 0);
     } finally {

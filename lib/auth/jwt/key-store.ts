@@ -131,3 +131,17 @@ export async function rotateSigningKey(options: { now: Date; encryptionSecret: s
   }
   throw new Error("[auth] signing_key_rotation_conflict: three concurrent rotations in a row");
 }
+
+/**
+ * Retired by hand (the key leaked, or must go before its schedule): final, like a scheduled
+ * retirement. False when the key is unknown or retired already.
+ */
+export async function retireSigningKey(kid: string, now: Date): Promise<boolean> {
+  const { count } = await getDb().signingKey.updateMany({ where: { kid, state: { not: "retired" } }, data: { state: "retired", retiresAt: now } });
+  return count === 1;
+}
+
+/** A published `next` key made to sign now (its lead cut short: the key it replaces was retired). */
+export async function activateSigningKeyNow(kid: string, now: Date): Promise<void> {
+  await getDb().signingKey.updateMany({ where: { kid, state: "next" }, data: { state: "active", activatesAt: now } });
+}

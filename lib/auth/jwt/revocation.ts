@@ -55,13 +55,20 @@ export function judgeAccountState(state: AccountState | null, claims: Pick<Acces
   return { ok: true, failOpen: false };
 }
 
-export async function checkRevocation(claims: AccessClaims, now: Date): Promise<RevocationOutcome> {
+/**
+ * `complete`: the token exchange's check (AuthStrategy.verifyForExchange): the state is read
+ * even with JWT_REVOCATION_CHECK=none, never taken from SESSION_CACHE's copy, and an unreadable
+ * state is a refusal whatever JWT_REVOCATION_FAIL says.
+ */
+export async function checkRevocation(claims: AccessClaims, now: Date, options: { complete?: boolean } = {}): Promise<RevocationOutcome> {
   const config = getConfig();
-  if (config.JWT_REVOCATION_CHECK === "none") return { ok: true, failOpen: false };
-  const cached = cachedAccountState(claims);
-  if (cached) {
-    const outcome = judgeAccountState(cached.state, claims);
-    return outcome.ok ? { ...outcome, servedFromCache: true } : outcome;
+  if (!options.complete) {
+    if (config.JWT_REVOCATION_CHECK === "none") return { ok: true, failOpen: false };
+    const cached = cachedAccountState(claims);
+    if (cached) {
+      const outcome = judgeAccountState(cached.state, claims);
+      return outcome.ok ? { ...outcome, servedFromCache: true } : outcome;
+    }
   }
   try {
     const since = checkCache.generation();
@@ -71,7 +78,7 @@ export async function checkRevocation(claims: AccessClaims, now: Date): Promise<
   } catch (error) {
     // Every token let through this way is logged, even within an outage that is logged once:
     // with a revoked one this is the gap. A refusal is only counted into the outage.
-    const fail = config.JWT_REVOCATION_FAIL;
+    const fail = options.complete ? "closed" : config.JWT_REVOCATION_FAIL;
     reportDatabaseFailure("revocation_unreadable", error, { fields: { jti: claims.jti, fail }, everyTime: fail === "open" });
     if (fail === "open") return { ok: true, failOpen: true };
     return { ok: false, code: "revocation_check_unavailable", message: "The revocation state cannot be read; try again shortly.", status: 503 };

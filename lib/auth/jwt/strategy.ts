@@ -98,6 +98,14 @@ export const jwtStrategy: AuthStrategy = {
     return { ok: true, principal: toPrincipal(verified.claims, token, revocation.failOpen), ...(revocation.servedFromCache ? { servedFromCache: true } : {}) };
   },
 
+  async verifyForExchange(token: string, meta: RequestMeta): Promise<VerifyResult> {
+    const verified = await verifyAccessTokenAuthoritatively(token, meta.now);
+    if (!verified.ok) return verified;
+    const revocation = await checkRevocation(verified.claims, meta.now, { complete: true });
+    if (!revocation.ok) return revocation;
+    return { ok: true, principal: toPrincipal(verified.claims, token, false) };
+  },
+
   async signOut({ credential, companions }, meta: RequestMeta) {
     const verified = credential ? await verifyAccessTokenAuthoritatively(credential, meta.now) : null;
     if (verified?.ok) {
@@ -137,7 +145,7 @@ export const jwtStrategy: AuthStrategy = {
       ],
       cannotRevoke: [
         "a copied access token when the check is off: it works until exp (≤ 15 min by default)",
-        "anything at a service that only holds the key and checks signature and exp",
+        "a token already exchanged for the downstream service: it works there until its exp (≤ 60 s), logout or not",
         ...(cache.gap ? [cache.gap] : []),
       ],
     };

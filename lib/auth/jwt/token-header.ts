@@ -1,6 +1,6 @@
 import { decodeProtectedHeader, type ProtectedHeaderParameters } from "jose";
 import type { Rejection } from "../types.ts";
-import type { TokenKey } from "./token.ts";
+import type { TokenKey } from "./policy.ts";
 
 /**
  * The protected header, read before any signature work: which allowlisted key it names, and
@@ -22,7 +22,8 @@ function reject(code: string, message: string): Rejection {
   return { ok: false, code, message };
 }
 
-export type TokenHeader = { ok: true; alg: unknown; kid: string | null } | Rejection;
+export type ReadableHeader = { ok: true; alg: unknown; kid: string | null };
+export type TokenHeader = ReadableHeader | Rejection;
 
 /** The protected header, refused if it names its own key; for every verifier of our tokens. */
 export function readTokenHeader(token: string): TokenHeader {
@@ -44,7 +45,11 @@ export function readTokenHeader(token: string): TokenHeader {
 /** Which allowlisted key the token's header names, before any signature work. */
 export function chooseVerificationKey(token: string, keys: readonly TokenKey[]): KeyChoice {
   const header = readTokenHeader(token);
-  if (!header.ok) return header;
+  return header.ok ? chooseFromAllowlist(header, keys) : header;
+}
+
+/** The app's key resolution: the key the (already read) header names, from an allowlist. */
+export function chooseFromAllowlist(header: ReadableHeader, keys: readonly TokenKey[]): KeyChoice {
   const key = keys.find((candidate) => candidate.kid === header.kid);
   if (key) return { ok: true, key };
   if (header.kid === null) return reject("token_missing_kid", "The token names no key (kid) and this app signs with named keys only.");

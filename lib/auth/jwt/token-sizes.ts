@@ -4,7 +4,7 @@ import { signAccessToken, verifyAccessToken, type SigningAlgorithm, type TokenKe
 
 /**
  * What the choice of algorithm costs on the wire: a token of each kind, shaped exactly like the
- * app's (EdDSA: a kid header and the downstream in aud; HS256: neither), signed with throwaway
+ * app's (EdDSA: a kid header; HS256: none), signed with throwaway
  * keys so that measuring never touches the real ones or the database.
  */
 export interface AlgorithmSample {
@@ -36,7 +36,7 @@ async function measure(now: Date): Promise<Pick<AlgorithmSample, "bytes" | "veri
   const eddsa = await signAccessToken(subject, {
     ...common,
     signingKey: { kid: pair.kid, alg: "EdDSA", key: await ed25519SignKey(`sample-${pair.kid}`, () => pair.privatePkcs8) },
-    audience: [config.JWT_AUDIENCE, config.DOWNSTREAM_AUDIENCE],
+    audience: config.JWT_AUDIENCE,
   });
   const hs256 = await signAccessToken(subject, {
     ...common,

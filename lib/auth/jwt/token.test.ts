@@ -133,13 +133,13 @@ describe("malformed input", () => {
 });
 
 describe("claims this app never issues", () => {
-  test("missing role, or a role it does not know → token_claims_invalid", async () => {
-    await assertRejected(await forgeToken({ claims: { role: undefined } }), "token_claims_invalid");
+  test("missing role → token_missing_role; a role it does not know → token_claims_invalid", async () => {
+    await assertRejected(await forgeToken({ claims: { role: undefined } }), "token_missing_role");
     await assertRejected(await forgeToken({ claims: { role: "root" } }), "token_claims_invalid");
   });
 
-  test("missing or negative ver → token_claims_invalid", async () => {
-    await assertRejected(await forgeToken({ claims: { ver: undefined } }), "token_claims_invalid");
+  test("missing ver → token_missing_ver; a negative one → token_claims_invalid", async () => {
+    await assertRejected(await forgeToken({ claims: { ver: undefined } }), "token_missing_ver");
     await assertRejected(await forgeToken({ claims: { ver: -1 } }), "token_claims_invalid");
   });
 

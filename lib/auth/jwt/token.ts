@@ -1,53 +1,31 @@
 import { randomUUID } from "node:crypto";
-import { errors, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
-import { roleSchema, type Role } from "../../roles.ts";
+import { SignJWT } from "jose";
+import type { Role } from "../../roles.ts";
 import type { Rejection } from "../types.ts";
-import { chooseVerificationKey } from "./token-header.ts";
+import { ACCESS_TOKEN_TYPE, BASE_REQUIRED_CLAIMS, baseClaimsSchema, verifyUnderPolicy, type BaseClaims, type KeyResolver, type RecipientRules, type TokenKey } from "./policy.ts";
+import { chooseFromAllowlist } from "./token-header.ts";
 
+export { ACCESS_TOKEN_TYPE, checkTokenAge, explainJoseError, SIGNING_ALGORITHMS, type SigningAlgorithm, type TokenKey } from "./policy.ts";
 export { chooseVerificationKey, readTokenHeader, type KeyChoice, type TokenHeader } from "./token-header.ts";
 
 /**
- * Access tokens: sign and verify, values in and values out (no cookies, no database, no
- * environment), so proxy.ts, the DAL, the labs and the tests all share it. Everything a
- * verifier could be talked out of is pinned: the key (by `kid`, from an allowlist the caller
- * passes in), its algorithm, issuer, audience, `typ` (RFC 9068's "at+jwt"), a required `exp`,
- * and the token's age (RFC 8725 §3.10: bound what a stolen key or clock bug can mint).
+ * The app's own access tokens: sign and verify, values in and values out (no cookies, no
+ * database, no environment), so proxy.ts, the DAL, the labs and the tests all share it. Verifying
+ * is the shared policy (policy.ts) with this app's audience, lifetime and claim set; the key comes
+ * from an allowlist the caller passes in (by `kid`).
  */
 
-export const ACCESS_TOKEN_TYPE = "at+jwt";
-export const SIGNING_ALGORITHMS = ["EdDSA", "HS256"] as const;
-export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
+/** The rules the app applies to its own access tokens (verify-config.ts fills them from env). */
+export type TokenRules = RecipientRules;
 
-/** One key of the allowlist: `kid` null only for the single HS256 key (its tokens carry none). */
-export interface TokenKey {
-  kid: string | null;
-  alg: SigningAlgorithm;
-  key: CryptoKey;
-}
-
-export interface TokenRules {
-  issuer: string;
-  audience: string;
-  clockSkewSeconds: number;
-  /** The configured access-token lifetime: a token claiming longer was not minted by us. */
-  maxLifetimeSeconds: number;
-}
-
-export const accessClaimsSchema = z.object({
-  sub: z.string().min(1),
-  role: roleSchema,
-  jti: z.string().min(1),
-  /** The user's token version at issue time (see User.tokenVersion). */
-  ver: z.number().int().nonnegative(),
+export const accessClaimsSchema = baseClaimsSchema.extend({
   /** The refresh family this token was issued under: what logout revokes. Not personal data. */
   fid: z.string().optional(),
-  iat: z.number(),
-  exp: z.number(),
-  iss: z.string(),
-  aud: z.union([z.string(), z.array(z.string())]),
 });
 export type AccessClaims = z.infer<typeof accessClaimsSchema>;
+
+const accessTokenKind = { claims: accessClaimsSchema, requiredClaims: BASE_REQUIRED_CLAIMS };
 
 export interface AccessTokenSubject {
   userId: string;
@@ -59,8 +37,8 @@ export interface AccessTokenSubject {
 export interface SignSettings {
   signingKey: TokenKey;
   issuer: string;
-  /** An array when the token is meant for more than one recipient (the app + the downstream). */
-  audience: string | string[];
+  /** One recipient: a token for the app is worthless at the downstream service, and the reverse. */
+  audience: string;
   ttlSeconds: number;
   now: Date;
 }
@@ -78,17 +56,22 @@ export async function signAccessToken(subject: AccessTokenSubject, settings: Sig
     iss: settings.issuer,
     aud: settings.audience,
   };
-  const { kid, alg, key } = settings.signingKey;
-  const token = await new SignJWT({ role: claims.role, ver: claims.ver, ...(claims.fid ? { fid: claims.fid } : {}) })
+  return { token: await signClaims(claims, settings.signingKey), claims };
+}
+
+/** Any kind of our tokens, with the header every recipient requires (typ, alg, kid). */
+export async function signClaims(claims: BaseClaims & Record<string, unknown>, signingKey: TokenKey): Promise<string> {
+  const { kid, alg, key } = signingKey;
+  const { sub, jti, iat, exp, iss, aud, ...rest } = claims;
+  return new SignJWT(rest)
     .setProtectedHeader({ alg, typ: ACCESS_TOKEN_TYPE, ...(kid ? { kid } : {}) })
-    .setSubject(claims.sub)
-    .setJti(claims.jti)
+    .setSubject(sub)
+    .setJti(jti)
     .setIssuedAt(iat)
-    .setExpirationTime(claims.exp)
-    .setIssuer(claims.iss)
-    .setAudience(settings.audience)
+    .setExpirationTime(exp)
+    .setIssuer(iss)
+    .setAudience(aud)
     .sign(key);
-  return { token, claims };
 }
 
 export type VerifyTokenResult = { ok: true; claims: AccessClaims; kid: string | null } | Rejection;
@@ -97,55 +80,10 @@ export async function verifyAccessToken(
   token: string,
   settings: TokenRules & { keys: readonly TokenKey[]; now: Date },
 ): Promise<VerifyTokenResult> {
-  const choice = chooseVerificationKey(token, settings.keys);
-  if (!choice.ok) return choice;
-  const { key } = choice;
-  try {
-    const { payload } = await jwtVerify(token, key.key, {
-      algorithms: [key.alg],
-      issuer: settings.issuer,
-      audience: settings.audience,
-      typ: ACCESS_TOKEN_TYPE,
-      requiredClaims: ["exp", "iat", "jti", "sub"],
-      clockTolerance: settings.clockSkewSeconds,
-      currentDate: settings.now,
-    });
-    const claims = accessClaimsSchema.safeParse(payload);
-    if (!claims.success) return reject("token_claims_invalid", "The token's claims are not the ones this app issues.");
-    const bounds = checkTokenAge(claims.data, settings);
-    return bounds ?? { ok: true, claims: claims.data, kid: key.kid };
-  } catch (error) {
-    return explainJoseError(error, key.alg);
-  }
+  return verifyAccessTokenWith(token, (header) => chooseFromAllowlist(header, settings.keys), settings, settings.now);
 }
 
-/** RFC 8725 §3: a token from the future or with a lifetime we never issue is not ours. */
-export function checkTokenAge(claims: Pick<AccessClaims, "iat" | "exp">, rules: Pick<TokenRules, "clockSkewSeconds" | "maxLifetimeSeconds"> & { now: Date }): Rejection | null {
-  const nowSeconds = rules.now.getTime() / 1000;
-  if (claims.iat > nowSeconds + rules.clockSkewSeconds) return reject("token_issued_in_future", "The token's iat is beyond the allowed clock skew.");
-  if (claims.exp - claims.iat > rules.maxLifetimeSeconds) {
-    return reject("token_lifetime_too_long", "The token claims a longer life (exp - iat) than this app's access-token lifetime.");
-  }
-  return null;
-}
-
-function reject(code: string, message: string): Rejection {
-  return { ok: false, code, message };
-}
-
-/** jose's errors, mapped to stable codes; its own text never reaches a response. */
-export function explainJoseError(error: unknown, pinned: SigningAlgorithm = "HS256"): Rejection {
-  if (error instanceof errors.JWTExpired) return reject("token_expired", "The token's exp is in the past.");
-  if (error instanceof errors.JWTClaimValidationFailed) {
-    const claim = error.claim;
-    if (error.reason === "missing") return reject(`token_missing_${claim}`, `The token has no "${claim}" claim.`);
-    if (claim === "nbf" || claim === "iat") return reject("token_not_yet_valid", `The token's ${claim} is in the future.`);
-    return reject(`token_wrong_${claim}`, `The token's "${claim}" is not what this app requires.`);
-  }
-  if (error instanceof errors.JWSSignatureVerificationFailed) {
-    return reject("token_bad_signature", "The signature does not match: altered, or signed with another key.");
-  }
-  if (error instanceof errors.JOSEAlgNotAllowed) return reject("token_alg_not_allowed", `Only ${pinned} is accepted for this key.`);
-  if (error instanceof errors.JOSEError) return reject("token_malformed", "Not a well-formed signed JWT.");
-  throw error;
+/** The same, with the key found some other way (the key-rotation lab's JWKS-only verifier). */
+export function verifyAccessTokenWith(token: string, resolveKey: KeyResolver, rules: TokenRules, now: Date): Promise<VerifyTokenResult> {
+  return verifyUnderPolicy(token, resolveKey, { ...rules, ...accessTokenKind }, now);
 }

@@ -32,7 +32,7 @@ describe("findSessionWithUser", () => {
     assert.ok(row);
     for (const field of ["createdAt", "lastSeenAt", "expiresAt"] as const) assert.ok(row[field] instanceof Date, field);
     assert.deepEqual([row.createdAt, row.lastSeenAt, row.expiresAt], [T0, T0, at(8 * HOUR)]);
-    assert.deepEqual(row.user, { email: user.email, name: user.name, role: "admin", disabledAt: null });
+    assert.deepEqual(row.user, { email: user.email, name: user.name, role: "admin", tokenVersion: 0, disabledAt: null });
     assert.deepEqual([row.userId, row.userAgent, row.ip], [user.id, "it-agent", "192.0.2.1"]);
   });
 

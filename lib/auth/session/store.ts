@@ -14,7 +14,7 @@ export interface SessionWithUser {
   expiresAt: Date;
   userAgent: string | null;
   ip: string | null;
-  user: { email: string; name: string; role: string; disabledAt: Date | null };
+  user: { email: string; name: string; role: string; tokenVersion: number; disabledAt: Date | null };
 }
 
 export async function insertSession(row: {
@@ -46,7 +46,7 @@ export async function insertSession(row: {
 export async function findSessionWithUser(id: string): Promise<SessionWithUser | null> {
   const rows = await getDb().$queryRaw<JoinedRow[]>`
     SELECT s."id", s."userId", s."createdAt", s."lastSeenAt", s."expiresAt", s."userAgent", s."ip",
-           u."email", u."name", u."role", u."disabledAt"
+           u."email", u."name", u."role", u."tokenVersion", u."disabledAt"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."id" = ${id}`;
   const row = rows[0];
@@ -59,7 +59,7 @@ export async function findSessionWithUser(id: string): Promise<SessionWithUser |
     expiresAt: toDate(row.expiresAt),
     userAgent: row.userAgent,
     ip: row.ip,
-    user: { email: row.email, name: row.name, role: row.role, disabledAt: toDateOrNull(row.disabledAt) },
+    user: { email: row.email, name: row.name, role: row.role, tokenVersion: Number(row.tokenVersion), disabledAt: toDateOrNull(row.disabledAt) },
   };
 }
 
@@ -74,6 +74,8 @@ interface JoinedRow {
   email: string;
   name: string;
   role: string;
+  // PostgreSQL's driver may hand an integer column back as a bigint.
+  tokenVersion: number | bigint;
   disabledAt: DateLike | null;
 }
 

@@ -37,7 +37,7 @@ function toPrincipal(row: SessionWithUser, expiresAt: Date): Principal {
     userId: row.userId,
     role: role.success ? role.data : "user",
     expiresAt,
-    handles: { sessionId: row.id },
+    handles: { sessionId: row.id, tokenVersion: row.user.tokenVersion },
     api: {
       id: row.id,
       createdAt: row.createdAt.toISOString(),
@@ -77,6 +77,31 @@ async function acceptRow(row: SessionWithUser, now: Date, since: number): Promis
   return { ok: true, principal: toPrincipal(row, verdict.expiresAt) };
 }
 
+async function verifySeal(seal: string, meta: RequestMeta, options: { cached: boolean }): Promise<VerifyResult> {
+  const secret = seal.length <= MAX_CREDENTIAL_LENGTH ? await unsealSessionId(seal, getConfig().SESSION_SECRET) : null;
+  if (!secret) return { ok: false, code: "seal_invalid", message: "The cookie is not a seal of ours: altered, truncated or sealed with another key." };
+  const id = sessionRowId(secret);
+  const cached = options.cached ? cachedSessionRow(id) : undefined;
+  if (cached) {
+    // The same rules on the cached row; a refusal falls through to the database, which may
+    // know of activity on another instance that this copy does not.
+    const accepted = await acceptRow(cached, meta.now, checkCache.generation());
+    if (accepted.ok) return { ...accepted, servedFromCache: true };
+  }
+  let read: Awaited<ReturnType<typeof readSessionRow>>;
+  try {
+    read = await readSessionRow(id);
+  } catch (error) {
+    // The trade-off of this mode, stated plainly: no database, no sessions. Fail closed.
+    // An outage is logged once (lib/db-outage.ts), not once per request.
+    reportDatabaseFailure("session_store_unreachable", error);
+    return { ok: false, code: "session_store_unavailable", message: "The session store is unreachable; try again shortly.", status: 503 };
+  }
+  const { row, since } = read;
+  if (!row) return { ok: false, code: "session_unknown", message: "No such session (logged out, revoked or never issued)." };
+  return acceptRow(row, meta.now, since);
+}
+
 export const sessionStrategy: AuthStrategy = {
   acceptsBearer: false,
   mode: "session",
@@ -92,7 +117,7 @@ export const sessionStrategy: AuthStrategy = {
     const row: SessionWithUser = {
       id, userId: user.id, createdAt: meta.now, lastSeenAt: meta.now, expiresAt,
       userAgent: meta.userAgent, ip: meta.ip,
-      user: { email: user.email, name: user.name, role: user.role, disabledAt: null },
+      user: { email: user.email, name: user.name, role: user.role, tokenVersion: user.tokenVersion, disabledAt: null },
     };
     const verdict = judgeSession(row, meta.now, rules);
     return {
@@ -102,30 +127,11 @@ export const sessionStrategy: AuthStrategy = {
     };
   },
 
-  async verify(seal: string, meta: RequestMeta): Promise<VerifyResult> {
-    const secret = seal.length <= MAX_CREDENTIAL_LENGTH ? await unsealSessionId(seal, getConfig().SESSION_SECRET) : null;
-    if (!secret) return { ok: false, code: "seal_invalid", message: "The cookie is not a seal of ours: altered, truncated or sealed with another key." };
-    const id = sessionRowId(secret);
-    const cached = cachedSessionRow(id);
-    if (cached) {
-      // The same rules on the cached row; a refusal falls through to the database, which may
-      // know of activity on another instance that this copy does not.
-      const accepted = await acceptRow(cached, meta.now, checkCache.generation());
-      if (accepted.ok) return { ...accepted, servedFromCache: true };
-    }
-    let read: Awaited<ReturnType<typeof readSessionRow>>;
-    try {
-      read = await readSessionRow(id);
-    } catch (error) {
-      // The trade-off of this mode, stated plainly: no database, no sessions. Fail closed.
-      // An outage is logged once (lib/db-outage.ts), not once per request.
-      reportDatabaseFailure("session_store_unreachable", error);
-      return { ok: false, code: "session_store_unavailable", message: "The session store is unreachable; try again shortly.", status: 503 };
-    }
-    const { row, since } = read;
-    if (!row) return { ok: false, code: "session_unknown", message: "No such session (logged out, revoked or never issued)." };
-    return acceptRow(row, meta.now, since);
-  },
+  verify: (seal, meta) => verifySeal(seal, meta, { cached: true }),
+
+  // The row itself, never SESSION_CACHE's copy: a row deleted by hand (SQL, not through the app)
+  // must not buy a downstream token either.
+  verifyForExchange: (seal, meta) => verifySeal(seal, meta, { cached: false }),
 
   companionCookies: [],
 
@@ -157,7 +163,10 @@ export const sessionStrategy: AuthStrategy = {
         "any one of your devices, at once",
         "every session of a user (password change, admin disable), at once",
       ],
-      cannotRevoke: cache.gap ? [cache.gap] : ["nothing — but without the database nothing works either (see the outage lab)"],
+      cannotRevoke: [
+        "a token already exchanged for the downstream service: it works there until its exp (≤ 60 s), logout or not",
+        ...(cache.gap ? [cache.gap] : ["nothing else — but without the database nothing works either (see the outage lab)"]),
+      ],
     };
   },
 };

@@ -2,22 +2,22 @@ import "server-only";
 
 import { edges } from "../../auth/edge-registry.ts";
 import { AUTH_MODES, type AuthMode } from "../../auth/modes.ts";
-import { isAllowedOrigin, parseCorsAllowlist } from "../../http/cors.ts";
-import { getConfig } from "../../env.ts";
+import { isLabOrigin } from "../../http/cors.ts";
 
 /**
  * GET /api/labs/cross-origin/probe: did this request carry our auth cookies? The one endpoint
- * that answers a credentialed cross-origin fetch (Access-Control-Allow-Credentials for the
- * allowlisted origins), because all it reveals is a yes or no per cookie — never a value —
- * and that is exactly what the cross-origin lab needs to observe SameSite at work.
+ * that answers a credentialed cross-origin fetch, because all it reveals is a yes or no per
+ * cookie — never a value — and that is exactly what the cross-origin lab needs to observe
+ * SameSite at work. Access-Control-Allow-Credentials goes to the lab's own other origin only
+ * (this server under its other loopback name, same port), whatever CORS_ALLOWED_ORIGINS lists:
+ * no real site needs a credentialed answer from a lab.
  */
 export function probeCookies(request: Request): Response {
   const sent = parseCookieNames(request.headers.get("cookie"));
   const arrived = Object.fromEntries(AUTH_MODES.map((mode) => [mode, sent.has(edges[mode].cookieName())])) as Record<AuthMode, boolean>;
   const origin = request.headers.get("origin");
-  const config = getConfig();
   const headers: Record<string, string> = { "Cache-Control": "no-store", Vary: "Origin" };
-  if (isAllowedOrigin(origin, parseCorsAllowlist(config.CORS_ALLOWED_ORIGINS, config.DEMO_MODE))) {
+  if (isLabOrigin(origin, request.headers.get("host"))) {
     headers["Access-Control-Allow-Origin"] = origin;
     headers["Access-Control-Allow-Credentials"] = "true";
   }

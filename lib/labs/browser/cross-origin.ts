@@ -2,7 +2,7 @@ import "server-only";
 
 import { strategies } from "../../auth/registry.ts";
 import { createThrowawayUser, deleteStaleThrowawayUsers } from "../throwaway-user.ts";
-import { otherLoopbackOrigin } from "./other-origin.ts";
+import { otherLoopbackOrigin } from "../../http/loopback-origin.ts";
 
 /**
  * Starting the cross-origin lab: a throwaway user's JWT for the page on the other origin to

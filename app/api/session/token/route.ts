@@ -1,4 +1,4 @@
+import { apiDownstreamToken } from "@/lib/http/downstream-token-api";
 import { withErrorBoundary } from "@/lib/http/json";
-import { apiSessionServiceToken } from "@/lib/http/service-token-api";
 
-export const POST = withErrorBoundary((request: Request) => apiSessionServiceToken(request));
+export const POST = withErrorBoundary((request: Request) => apiDownstreamToken("session", request));

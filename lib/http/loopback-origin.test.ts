@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { otherLoopbackOrigin } from "./other-origin.ts";
+import { otherLoopbackOrigin } from "./loopback-origin.ts";
 
 test("localhost and 127.0.0.1 swap, keeping the port", () => {
   assert.deepEqual(otherLoopbackOrigin("localhost:3000"), { home: "http://localhost:3000", other: "http://127.0.0.1:3000" });

@@ -1,5 +1,6 @@
 /**
- * The cross-origin lab's second origin is this same server under its other loopback name:
+ * The cross-origin lab's second origin is this same server under its other loopback name (and
+ * the only origin CORS answers in the demo: lib/http/cors.ts):
  * `localhost` and `127.0.0.1` are different origins AND different sites (a site is scheme +
  * registrable domain, and an IP address or `localhost` is its own), so the browser applies
  * CORS and SameSite between them exactly as between two real domains — with no second server
