@@ -2,7 +2,7 @@
 // docs/SCALE.md — the same props (app/scale/chart-props.ts) and drawing (LogLogBody) as the
 // page, so the pictures in the docs are the page's — and the figures between docs/SCALE.md's
 // markers. Run by `npm run simulate` after it writes simulation.json; on its own:
-// tsx --conditions=react-server scripts/scale-charts.tsx
+// tsx --import ./scripts/server-only-register.mjs scripts/scale-charts.tsx
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -28,7 +28,6 @@ function standalone(chart: LogLogChartProps): string {
   // A file is drawn at its own size: 12-unit type is 12 px.
   const props = { ...chart, fontSize: 12 };
   const layout = layoutOf(props, WIDTH);
-  const legend = (series: LineSeries[]) => series.map((line) => `${line.dashed ? "- -" : "—"} ${line.label}`).join("   ");
   const svg = renderToStaticMarkup(
     <svg xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${WIDTH} ${Math.ceil(layout.height) + 44}`} width={WIDTH} fontSize={12} style={{ fontFamily: "system-ui, sans-serif", background: "white" }}>
       <title>{props.title}</title>
@@ -39,8 +38,12 @@ function standalone(chart: LogLogChartProps): string {
       <g transform="translate(0 22)">
         <LogLogBody props={props} layout={layout} />
       </g>
-      <text x={0} y={Math.ceil(layout.height) + 38} style={{ fill: LEGEND[props.series[0]?.tone ?? "neutral"] }}>
-        {legend(props.series)}
+      <text x={0} y={Math.ceil(layout.height) + 38}>
+        {props.series.map((line: LineSeries) => (
+          <tspan key={line.label} style={{ fill: LEGEND[line.tone] }}>
+            {`${line.dashed ? "- -" : "—"} ${line.label}   `}
+          </tspan>
+        ))}
       </text>
     </svg>,
   );
@@ -68,9 +71,9 @@ export function writeScaleCharts(): string[] {
   const [start, end] = [doc.indexOf(START), doc.indexOf(END)];
   if (start < 0 || end < start) throw new Error(`${DOC} has no ${START} … ${END} markers`);
   writeFileSync(DOC, `${doc.slice(0, start + START.length)}\n${figures}\n${doc.slice(end)}`);
-  return [...charts.map((chart) => chart.file), DOC];
+  return [...charts.map((chart) => `docs/bench/${chart.file}`), DOC];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(`wrote ${writeScaleCharts().map((file) => `docs/bench/${file}`).join(", ")}`);
+  console.log(`wrote ${writeScaleCharts().join(", ")}`);
 }

@@ -3,7 +3,7 @@
 // measured (docs/bench/http-postgresql-fleet.json) and Redis's cost per subscriber
 // (docs/bench/capacity.json). Writes docs/bench/simulation.json and /scale's charts for the
 // default inputs as docs/bench/scale-*.svg; see docs/SCALE.md.
-//   tsx --conditions=react-server scripts/simulate.ts [--seed 17]
+//   tsx --import ./scripts/server-only-register.mjs scripts/simulate.ts [--seed 17]
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -37,7 +37,7 @@ const unnoticed = report.unnoticedDrop.push;
 console.log(`\nan unnoticed drop at N = ${report.unnoticedDrop.instances}: ${unnoticed.staleAnswers} stale answers (${percent(unnoticed.staleShare)}): the push cache's max age is what bounds them`);
 const file = join(BENCH_DIR, "simulation.json");
 writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-console.log(`wrote ${file}, and /scale's charts for the default inputs: ${writeScaleCharts().join(", ")}`);
+console.log(`wrote ${file}; /scale's charts and figures for the default inputs: ${writeScaleCharts().join(", ")}`);
 
 function fail(message: string): never {
   console.error(`simulate: ${message}`);

@@ -86,6 +86,7 @@ export function restartChartProps(simulation: SimulationFile): LogLogChartProps 
     title: "Database reads per second of one instance restarting with a cold cache",
     description: `Reads per second from 10 s before to 60 s after the restart. ${text}.`,
     series,
+    markers: [{ x: 10, label: "restart", tone: "muted" }],
     x: { domain: [0, 70], format: (second) => formatCount(second - 10), unit: "s", kind: "linear" },
     y: { format: formatTick, unit: "reads/s", kind: "linear" },
     samples: `Seconds from the restart. With more instances each one's cache holds less of the traffic, so a restart changes less.`,

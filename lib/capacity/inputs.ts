@@ -18,12 +18,12 @@ const count = (label: string, min: number, max: number) =>
 
 export const readerInputsSchema = z.object({
   /** Peak authenticated requests per second, across the whole deployment. */
-  peakRps: count("Peak requests per second", 1, 100_000_000).default(100_000),
-  activeUsers: count("Active users", 1, 1_000_000_000).default(1_000_000),
+  peakRps: count("Peak requests per second", 1, 100_000_000).default(10_000),
+  activeUsers: count("Active users", 1, 1_000_000_000).default(100_000),
   /** Session rows per user (session mode) or refresh families per user (JWT mode). */
   sessionsPerUser: count("Sessions per user", 1, 100).default(1.5),
-  instances: count("App instances", 1, 100_000).int("App instances: a whole number.").default(20),
-  revocationsPerMinute: count("Revocations per minute", 0, 100_000_000).default(600),
+  instances: count("App instances", 1, 100_000).int("App instances: a whole number.").default(10),
+  revocationsPerMinute: count("Revocations per minute", 0, 100_000_000).default(60),
   sessionCache: z.enum(SESSION_CACHES, { error: "SESSION_CACHE: off, push or cookie." }).default("push"),
   jwtRevocationCheck: z.enum(REVOCATION_CHECKS, { error: "JWT_REVOCATION_CHECK: none or denylist." }).default("denylist"),
   accessTokenSeconds: count("Access-token lifetime", 10, 86_400).default(900),

@@ -25,8 +25,11 @@ export interface LogLogLayout {
 /** Rough advance of one character of the chart's type, per unit of font size. */
 const CHAR_WIDTH = 0.6;
 
+/** The smallest value a log axis here shows: rates and shares below one are values too. */
+const LOG_FLOOR = 1e-3;
+
 function scaleOf(kind: AxisKind, low: number, high: number, range: [number, number]): Scale {
-  return kind === "log" ? logScale(low, high, range) : linearScale(high, range, { count: 4 });
+  return kind === "log" ? logScale(low, high, range, LOG_FLOOR) : linearScale(high, range, { count: 4 });
 }
 
 export function logLogLayout(options: {

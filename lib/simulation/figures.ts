@@ -67,6 +67,7 @@ export function readsAfterRestart(reads: Int32Array, at: number, steady: number)
     steadyReadsPerSecond: steady,
     peakReadsPerSecond: Math.max(0, ...after),
     secondsToSteady,
-    series: { from, readsPerSecond: Array.from(reads.slice(from, Math.min(reads.length, at + 61))) },
+    // The last bin is the run's end, a second not yet over: left out.
+    series: { from, readsPerSecond: Array.from(reads.slice(from, Math.min(reads.length - 1, at + 61))) },
   };
 }

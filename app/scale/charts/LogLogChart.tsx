@@ -80,8 +80,9 @@ export function LogLogBody({ props, layout }: { props: LogLogChartProps; layout:
         <line x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} style={{ stroke: "#94a3b8" }} />
         <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} style={{ stroke: "#94a3b8" }} />
       </g>
-      {props.series.map((series) => (
-        <path key={series.label} d={linePath(layout, series.points, kindsOf(props))} fill="none" strokeWidth={2.5} strokeDasharray={series.dashed ? "6 4" : undefined} style={{ stroke: COLOUR[series.tone] }} />
+      {/* Each line drawn thinner than the one before: lines that coincide all stay visible. */}
+      {props.series.map((series, index) => (
+        <path key={series.label} d={linePath(layout, series.points, kindsOf(props))} fill="none" strokeWidth={Math.max(1.5, 4.5 - index * 1.5)} strokeDasharray={series.dashed ? "6 4" : undefined} style={{ stroke: COLOUR[series.tone] }} />
       ))}
       {markers.map((marker, index) => {
         const x = layout.x(marker.x);
