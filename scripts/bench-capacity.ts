@@ -38,15 +38,20 @@ const POPULATION: FullPopulation = { users: 100_000, sessions: 1_000_000, famili
 const FANOUT_SUBSCRIBERS = [0, 10, 100, 1000];
 
 const options = parseOptions();
-requireTools();
-requireBuild();
 const databaseUrl = process.env.DATABASE_URL ?? "";
 if (!/^postgres(ql)?:\/\//.test(databaseUrl)) usage("needs a PostgreSQL server: DATABASE_URL=postgresql://user@host:5432/any (a fresh database is made on it)");
+requireTools();
+requireBuild();
 
 const startedAt = new Date().toISOString();
 const runId = Date.now().toString(36);
 const database = await createFreshDatabase({ name: `capacity_${runId}` });
 let redis: RedisServer | null = null;
+const cleanUp = async () => {
+  await redis?.stop();
+  await database.drop().catch((error: Error) => console.error(`bench:capacity: could not drop ${database.url}: ${error.message}`));
+};
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void cleanUp().then(() => process.exit(130)));
 try {
   redis = await startRedis(options.redisPort);
   await run(redis);
@@ -54,8 +59,7 @@ try {
   console.error(`bench:capacity: ${(error as Error).stack}`);
   process.exitCode = 1;
 } finally {
-  await redis?.stop();
-  await database.drop().catch((error: Error) => console.error(`bench:capacity: could not drop ${database.url}: ${error.message}`));
+  await cleanUp();
   // Whatever a failed step left open (a client still reconnecting) must not keep the bench alive.
   process.exit();
 }

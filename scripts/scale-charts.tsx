@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import { lagChartProps, loadChartProps, restartChartProps } from "../app/scale/chart-props.ts";
-import { layoutOf, LogLogBody, type LineSeries, type LogLogChartProps } from "../app/scale/charts/LogLogChart.tsx";
+import { COLOUR, layoutOf, LogLogBody, type LineSeries, type LogLogChartProps } from "../app/scale/charts/LogLogChart.tsx";
 import { DEFAULT_INPUTS } from "../lib/capacity/inputs.ts";
 import { modelBothModes } from "../lib/capacity/model.ts";
 import { BENCH_DIR, loadCapacityInputs } from "../lib/capacity/read-bench.ts";
@@ -22,14 +22,14 @@ const END = "<!-- scale:figures:end -->";
 
 /** Wider than the page's charts: a file is read on a laptop, not a phone. */
 const WIDTH = 520;
-const LEGEND: Record<string, string> = { session: "#00826a", jwt: "#4b62d8", neutral: "#64748b", muted: "#94a3b8" };
 
 function standalone(chart: LogLogChartProps): string {
   // A file is drawn at its own size: 12-unit type is 12 px.
   const props = { ...chart, fontSize: 12 };
   const layout = layoutOf(props, WIDTH);
   const svg = renderToStaticMarkup(
-    <svg xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${WIDTH} ${Math.ceil(layout.height) + 44}`} width={WIDTH} fontSize={12} style={{ fontFamily: "system-ui, sans-serif", background: "white" }}>
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${WIDTH} ${Math.ceil(layout.height) + 44}`} width={WIDTH} fontSize={12} fontFamily="system-ui, sans-serif">
+      <rect width="100%" height="100%" fill="white" />
       <title>{props.title}</title>
       <desc>{props.description}</desc>
       <text x={0} y={14} fontSize={14} fontWeight={600}>
@@ -40,7 +40,7 @@ function standalone(chart: LogLogChartProps): string {
       </g>
       <text x={0} y={Math.ceil(layout.height) + 38}>
         {props.series.map((line: LineSeries) => (
-          <tspan key={line.label} style={{ fill: LEGEND[line.tone] }}>
+          <tspan key={line.label} fill={COLOUR[line.tone]}>
             {`${line.dashed ? "- -" : "—"} ${line.label}   `}
           </tspan>
         ))}

@@ -17,11 +17,11 @@ export function ResultsTable({ results, saturations }: { results: Record<AuthMod
         <caption className="px-4 pt-3 text-left text-xs text-slate-500">Each mode alone carrying all of the load you entered.</caption>
         <thead>
           <tr className="border-b border-slate-200">
-            <th scope="col" className="px-4 py-2 font-medium">
+            <th scope="col" className="px-3 py-2 sm:px-4 font-medium">
               Per second, at your peak
             </th>
             {MODES.map(({ mode, label }) => (
-              <th key={mode} scope="col" className="px-4 py-2 font-medium">
+              <th key={mode} scope="col" className="px-3 py-2 sm:px-4 font-medium">
                 {label}
               </th>
             ))}
@@ -30,12 +30,12 @@ export function ResultsTable({ results, saturations }: { results: Record<AuthMod
         <tbody>
           {RESULT_ROWS.map((row) => (
             <tr key={row.label} className="border-b border-slate-100 align-top last:border-0">
-              <th scope="row" className="px-4 py-2 font-medium">
+              <th scope="row" className="px-3 py-2 sm:px-4 font-medium">
                 {row.label}
                 {row.hint ? <span className="block text-xs font-normal text-slate-500">{row.hint}</span> : null}
               </th>
               {MODES.map(({ mode }) => (
-                <td key={mode} className="px-4 py-2 tabular-nums">
+                <td key={mode} className="px-3 py-2 sm:px-4 tabular-nums">
                   {row.cell(results[mode], saturations[mode])}
                 </td>
               ))}

@@ -24,29 +24,29 @@ export function SimulationSection({ simulation }: { simulation: SimulationFile }
           </caption>
           <thead>
             <tr className="border-b border-slate-200">
-              <th scope="col" className="px-3 py-2 font-medium">Instances</th>
-              <th scope="col" className="px-3 py-2 font-medium">push: stale</th>
-              <th scope="col" className="px-3 py-2 font-medium">cookie: stale</th>
-              <th scope="col" className="px-3 py-2 font-medium">push hit ratio (model)</th>
-              <th scope="col" className="px-3 py-2 font-medium">DB reads/s, fleet</th>
+              <th scope="col" className="px-2 py-2 sm:px-3 font-medium">Instances</th>
+              <th scope="col" className="px-2 py-2 sm:px-3 font-medium">push: stale</th>
+              <th scope="col" className="px-2 py-2 sm:px-3 font-medium">cookie: stale</th>
+              <th scope="col" className="px-2 py-2 sm:px-3 font-medium">push hit ratio (model)</th>
+              <th scope="col" className="px-2 py-2 sm:px-3 font-medium">DB reads/s, fleet</th>
             </tr>
           </thead>
           <tbody>
             {fleets.map((fleet) => (
               <tr key={fleet.instances} className="border-b border-slate-100 last:border-0">
-                <th scope="row" className="px-3 py-2 font-normal tabular-nums">
+                <th scope="row" className="px-2 py-2 sm:px-3 font-normal tabular-nums">
                   {formatCount(fleet.instances)}
                 </th>
-                <td className="px-3 py-2 tabular-nums">
+                <td className="px-2 py-2 sm:px-3 tabular-nums">
                   {formatCount(fleet.push.staleAnswers)} ({formatPercent(fleet.push.staleShare)})
                 </td>
-                <td className="px-3 py-2 tabular-nums">
+                <td className="px-2 py-2 sm:px-3 tabular-nums">
                   {formatCount(fleet.cookie.staleAnswers)} ({formatPercent(fleet.cookie.staleShare)})
                 </td>
-                <td className="px-3 py-2 tabular-nums">
+                <td className="px-2 py-2 sm:px-3 tabular-nums">
                   {formatPercent(fleet.push.hitRatio.simulated)} ({formatPercent(fleet.push.hitRatio.model)})
                 </td>
-                <td className="px-3 py-2 tabular-nums">{formatRate(fleet.push.dbReadsPerSecondFleet)}</td>
+                <td className="px-2 py-2 sm:px-3 tabular-nums">{formatRate(fleet.push.dbReadsPerSecondFleet)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,5 @@
 import type { AuthMode } from "@/lib/auth/modes";
-import type { ModeResult } from "@/lib/capacity/model";
+import type { Component, ModeResult } from "@/lib/capacity/model";
 import type { ModeSaturation } from "@/lib/capacity/saturation";
 import { RESOURCES, SWEEP } from "@/lib/capacity/sweep";
 import { formatRate, formatTick } from "@/lib/capacity/units";
@@ -14,12 +14,14 @@ import type { LineSeries, LogLogChartProps, Marker } from "./charts/LogLogChart"
  */
 
 const MODE_LABEL: Record<AuthMode, string> = { session: "session", jwt: "JWT" };
+/** Short enough to sit above a chart 390 px wide. */
+const SHORT: Record<Component, string> = { "app CPU": "app CPU", "PostgreSQL primary": "PostgreSQL", Redis: "Redis" };
 
 export function saturationMarkers(saturations: Record<AuthMode, ModeSaturation>): Marker[] {
   return (["session", "jwt"] as const).flatMap((mode) => {
     const first = saturations[mode].first;
     if (!first || first.atRps < SWEEP.from || first.atRps > SWEEP.to) return [];
-    return [{ x: first.atRps, tone: mode, label: `${MODE_LABEL[mode]}: ${first.component} full` }];
+    return [{ x: first.atRps, tone: mode, label: `${MODE_LABEL[mode]}: ${SHORT[first.component]} full` }];
   });
 }
 
@@ -70,7 +72,7 @@ export function lagChartProps(simulation: SimulationFile): LogLogChartProps {
     series,
     x: { domain: [fleets[0]?.instances ?? 2, fleets.at(-1)?.instances ?? 1000], format: formatTick, unit: "instances" },
     y: { format: formatTick, unit: "ms" },
-    samples: `Redis serves subscribers one after another (${simulation.delivery.perDeliveryMs.toFixed(4)} ms each), so the last one waits longest.`,
+    samples: `Until the last instance has the invalidation: Redis serves its subscribers one after another, so the thousandth waits ${formatMs(simulation.delivery.perDeliveryMs * 999)} more than the first.`,
   };
 }
 

@@ -84,7 +84,8 @@ function Results({ data, inputs }: { data: CapacityInputs; inputs: Parameters<ty
       <p className="text-sm text-slate-600">
         Component capacities measured on this machine: {machine.cores} cores ({machine.cpu}), PostgreSQL {machine.postgres} and Redis {machine.redis} sharing them with their load generators,{" "}
         <LocalTime at={machine.measuredAt} className="text-sm" />
-        {machine.trial ? <strong className="text-amber-700"> — a trial run on a busy machine, to be measured again on a quiet one</strong> : null}. The hardware factors above scale them to yours.
+        {machine.trial ? <strong className="text-amber-700"> — a trial run on a busy machine, to be measured again on a quiet one</strong> : null}; CPU per request profiled on {machine.profiled.cores} cores ({machine.profiled.cpu}),{" "}
+        <LocalTime at={machine.profiled.at} className="text-sm" />. The hardware factors above scale them to yours.
       </p>
       <section aria-labelledby="outputs" className="space-y-3">
         <h2 id="outputs" className="text-xl font-semibold">

@@ -30,9 +30,12 @@ export function adviceFor(mode: AuthMode, component: Component, result: ModeResu
       ? "Every check reads the primary: SESSION_CACHE=push answers returning credentials from memory and keeps revocation immediate; read replicas take the reads, with their replication lag as revocation lag."
       : "The cache misses grow with instances (each holds its own copy): balance each login to fewer instances, or move the session read to replicas, accepting their lag as revocation lag.";
   }
-  return inputs.jwtRevocationCheck === "none"
-    ? "Logins and refreshes fill it: longer refresh families or fewer logins; the checks themselves read nothing."
-    : "The denylist check reads on every miss: SESSION_CACHE=push, replicas for the check (their lag is revocation lag), or a hybrid — JWT_REVOCATION_CHECK=none with short tokens on most routes, the check only where a revoked token must stop at once.";
+  if (inputs.jwtRevocationCheck === "none") return "Logins and refreshes fill it: longer refresh families or fewer logins; the checks themselves read nothing.";
+  const cache =
+    inputs.sessionCache === "push"
+      ? "each instance's cache holds less of the traffic as instances grow: balance each login to fewer instances"
+      : "SESSION_CACHE=push answers returning tokens from memory";
+  return `The denylist check reads on every miss: ${cache}; replicas for the check (their lag is revocation lag); or a hybrid — JWT_REVOCATION_CHECK=none with short tokens on most routes, the check only where a revoked token must stop at once.`;
 }
 
 export interface SaturationLine {

@@ -62,8 +62,8 @@ export interface Costs {
   capacities: ComponentCapacities;
   /** Where each figure came from, for the reader. */
   sources: Record<string, string>;
-  /** The machine every figure was measured on, and whether the capacity bench was a trial. */
-  machine: { cores: number; cpu: string; postgres: string; redis: string; measuredAt: string; trial: boolean };
+  /** The machine the capacities were measured on, and whether that bench was a trial; and the profile's. */
+  machine: { cores: number; cpu: string; postgres: string; redis: string; measuredAt: string; trial: boolean; profiled: { cores: number; cpu: string; at: string } };
 }
 
 class MissingCost extends Error {}
@@ -147,7 +147,10 @@ export function derivePerRequestCosts(files: BenchFiles): Costs {
     modes: { session: { denylist: session, none: session }, jwt: { denylist: jwtDenylist, none: jwtNone } },
     capacities,
     sources: SOURCES,
-    machine: { cores: capacity.machine.cores, cpu: capacity.machine.cpu, postgres: capacity.machine.postgres, redis: capacity.machine.redis, measuredAt: capacity.finishedAt, trial: capacity.trial },
+    machine: {
+      cores: capacity.machine.cores, cpu: capacity.machine.cpu, postgres: capacity.machine.postgres, redis: capacity.machine.redis, measuredAt: capacity.finishedAt, trial: capacity.trial,
+      profiled: { cores: profile.machine.cores, cpu: profile.machine.cpu, at: profile.finishedAt },
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { AUTH_MODES, type AuthMode } from "../auth/modes.ts";
+import { formatMs } from "../format/units.ts";
 import { APP } from "./app-constants.ts";
 import type { Costs, ModeCosts } from "./costs.ts";
 import type { ReaderInputs } from "./inputs.ts";
@@ -49,8 +50,8 @@ function lagOf(mode: AuthMode, inputs: ReaderInputs, traffic: Traffic, pushP99Ms
   if (inputs.sessionCache === "cookie") return { seconds: traffic.cacheSeconds, text: `up to ${traffic.cacheSeconds} s for a copied cookie pair (the check cookie's max age)` };
   if (inputs.sessionCache === "push") {
     const seconds = (pushP99Ms ?? 0) / 1000;
-    const measured = pushP99Ms === null ? "not measured yet" : `p99 ${pushP99Ms.toFixed(1)} ms measured on 2 instances`;
-    return { seconds, text: `the next request after the invalidation arrives (${measured}; the simulation gives it at N instances); ${APP.pushCacheMaxAgeSeconds} s if a message is lost unnoticed` };
+    const measured = pushP99Ms === null ? "not measured yet" : `p99 ${formatMs(pushP99Ms)} on 2 instances`;
+    return { seconds, text: `once the invalidation arrives (${measured}); ${APP.pushCacheMaxAgeSeconds} s if one is lost unnoticed` };
   }
   return { seconds: 0, text: "the next request: every check reads the database" };
 }

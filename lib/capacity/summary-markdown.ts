@@ -57,5 +57,5 @@ export function simulationMarkdown(simulation: SimulationFile): string {
 
 export function machineMarkdown(costs: Costs): string {
   const { machine } = costs;
-  return `Measured on ${machine.cores} cores (${machine.cpu}), PostgreSQL ${machine.postgres}, Redis ${machine.redis}; bench:capacity finished ${machine.measuredAt.slice(0, 10)}${machine.trial ? " — **a trial run on a busy shared machine: rerun `npm run bench:capacity` on a quiet one before relying on these figures**" : ""}.`;
+  return `Capacities measured on ${machine.cores} cores (${machine.cpu}), PostgreSQL ${machine.postgres}, Redis ${machine.redis}, ${machine.measuredAt.slice(0, 10)}${machine.trial ? " — **a trial run on a busy shared machine: rerun `npm run bench:capacity` on a quiet one before relying on these figures**" : ""}; CPU per request profiled on ${machine.profiled.cores} cores (${machine.profiled.cpu}), ${machine.profiled.at.slice(0, 10)}.`;
 }

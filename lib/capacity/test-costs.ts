@@ -40,5 +40,5 @@ export const TEST_COSTS: Costs = {
     rowBytes: { session: 400, refreshFamily: 300, refreshToken: 350, revokedToken: 200 },
   },
   sources: {},
-  machine: { cores: 2, cpu: "test", postgres: "15", redis: "7", measuredAt: "2026-01-01T00:00:00.000Z", trial: false },
+  machine: { cores: 2, cpu: "test", postgres: "15", redis: "7", measuredAt: "2026-01-01T00:00:00.000Z", trial: false, profiled: { cores: 2, cpu: "test", at: "2026-01-01T00:00:00.000Z" } },
 };

@@ -15,7 +15,7 @@ describe("the model's units", () => {
     assert.deepEqual([0, 0.00004, 0.0123, 0.857].map(formatPercent), ["0 %", "< 0.1 %", "1.23 %", "85.7 %"]);
   });
 
-  test("ticks: whole numbers grouped, fractions as they are", () => {
-    assert.deepEqual([1_000, 100_000, 0.1, 0.01].map(formatTick), ["1,000", "100,000", "0.1", "0.01"]);
+  test("ticks: decades in k and M, fractions as they are", () => {
+    assert.deepEqual([1, 100, 1_000, 100_000, 1_000_000, 1e10, 0.1, 0.01].map(formatTick), ["1", "100", "1k", "100k", "1M", "10G", "0.1", "0.01"]);
   });
 });

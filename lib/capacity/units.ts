@@ -33,7 +33,13 @@ export function formatPercent(share: number): string {
   return `${significant.format(share * 100)} %`;
 }
 
-/** Axis ticks: 1,000 … 1,000,000 as they are; below 1 with the digits they need. */
+/**
+ * Axis ticks, decades: 1k, 10k, 1M, as axes are read at a glance (the tables keep every digit);
+ * below 1 with the digits they need.
+ */
 export function formatTick(value: number): string {
+  if (value >= 1e9) return `${formatCount(value / 1e9)}G`;
+  if (value >= 1e6) return `${formatCount(value / 1e6)}M`;
+  if (value >= 1e3) return `${formatCount(value / 1e3)}k`;
   return value >= 1 ? formatCount(value) : String(Number(value.toPrecision(1)));
 }

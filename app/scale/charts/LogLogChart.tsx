@@ -4,20 +4,19 @@ import { linePath, logLogLayout, type AxisKind, type LogLogLayout, type Point } 
 
 /**
  * Lines on log axes both ways, one per mode (or per percentile), with vertical markers where
- * something saturates. The body is shared by the page (inside ChartFrame, coloured by the
- * site's theme) and by scripts/scale-charts.tsx, which writes the same pictures to docs/bench/
- * as standalone SVG files: colours are inline styles with the theme's variables and a fallback.
+ * something saturates. The body is shared by the page (inside ChartFrame) and by
+ * scripts/scale-charts.tsx, which writes the same pictures to docs/bench/ as standalone SVG
+ * files. Colours are presentation attributes (the page's CSP allows no inline styles) in sRGB
+ * for a file without a stylesheet, and on the page the theme's classes win over them.
  */
 
 export type Tone = "session" | "jwt" | "neutral" | "muted";
 
-/** The theme's colours (app/globals.css), as sRGB for a file with no stylesheet. */
-const COLOUR: Record<Tone, string> = {
-  session: "var(--color-session, #00826a)",
-  jwt: "var(--color-jwt, #4b62d8)",
-  neutral: "var(--color-slate-500, #64748b)",
-  muted: "var(--color-slate-400, #94a3b8)",
-};
+/** The theme's colours (app/globals.css), as sRGB. */
+export const COLOUR: Record<Tone, string> = { session: "#00826a", jwt: "#4b62d8", neutral: "#64748b", muted: "#94a3b8" };
+const STROKE: Record<Tone, string> = { session: "stroke-session", jwt: "stroke-jwt", neutral: "stroke-slate-500", muted: "stroke-slate-400" };
+const FILL: Record<Tone, string> = { session: "fill-session", jwt: "fill-jwt", neutral: "fill-slate-500", muted: "fill-slate-500" };
+const TEXT: Record<Tone, string> = { session: "text-session", jwt: "text-jwt", neutral: "text-slate-600", muted: "text-slate-500" };
 
 export interface LineSeries {
   label: string;
@@ -48,10 +47,10 @@ export interface LogLogChartProps {
 const kindsOf = (props: LogLogChartProps) => ({ x: props.x.kind ?? "log", y: props.y.kind ?? "log" });
 
 /**
- * 12 px type on a 390 px screen: the chart is drawn about 320 px wide there, so a viewBox as
- * wide as CHART_WIDTH needs its type that much larger.
+ * 12 px type on a 390 px screen: inside the page's and the figure's padding the chart is drawn
+ * about 300 px wide there, so a viewBox as wide as CHART_WIDTH needs its type that much larger.
  */
-const FONT = Math.max(12, Math.round((12 * CHART_WIDTH) / 320));
+const FONT = Math.max(12, Math.ceil((12 * CHART_WIDTH) / 300));
 const halo = { stroke: "white", strokeWidth: 3, paintOrder: "stroke" } as const;
 
 export function layoutOf(props: LogLogChartProps, width = CHART_WIDTH): LogLogLayout {
@@ -66,30 +65,33 @@ export function LogLogBody({ props, layout }: { props: LogLogChartProps; layout:
       <g aria-hidden="true">
         {layout.y.ticks.map((tick) => (
           <g key={`y${tick}`}>
-            <line x1={plot.left} x2={plot.right} y1={layout.y(tick)} y2={layout.y(tick)} style={{ stroke: "#e2e8f0" }} strokeWidth={1} />
-            <text x={plot.left - 4} y={layout.y(tick) + 4} textAnchor="end" style={{ fill: "#64748b" }}>
+            <line x1={plot.left} x2={plot.right} y1={layout.y(tick)} y2={layout.y(tick)} stroke="#e2e8f0" strokeWidth={1} />
+            <text x={plot.left - 4} y={layout.y(tick) + 4} textAnchor="end" fill="#64748b">
               {props.y.format(tick)}
             </text>
           </g>
         ))}
         {layout.x.ticks.map((tick, index) => (
-          <text key={`x${tick}`} x={layout.x(tick)} y={plot.bottom + (props.fontSize ?? FONT) + 4} textAnchor={index === 0 ? "start" : index === layout.x.ticks.length - 1 ? "end" : "middle"} style={{ fill: "#64748b" }}>
+          <text key={`x${tick}`} x={layout.x(tick)} y={plot.bottom + (props.fontSize ?? FONT) + 4} textAnchor={index === 0 ? "start" : index === layout.x.ticks.length - 1 ? "end" : "middle"} fill="#64748b">
             {props.x.format(tick)}
           </text>
         ))}
-        <line x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} style={{ stroke: "#94a3b8" }} />
-        <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} style={{ stroke: "#94a3b8" }} />
+        <line x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} stroke="#94a3b8" />
+        <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} stroke="#94a3b8" />
       </g>
       {/* Each line drawn thinner than the one before: lines that coincide all stay visible. */}
       {props.series.map((series, index) => (
-        <path key={series.label} d={linePath(layout, series.points, kindsOf(props))} fill="none" strokeWidth={Math.max(1.5, 4.5 - index * 1.5)} strokeDasharray={series.dashed ? "6 4" : undefined} style={{ stroke: COLOUR[series.tone] }} />
+        <path key={series.label} d={linePath(layout, series.points, kindsOf(props))} fill="none" strokeWidth={Math.max(1.5, 4.5 - index * 1.5)} strokeDasharray={series.dashed ? "6 4" : undefined} stroke={COLOUR[series.tone]} className={STROKE[series.tone]} />
       ))}
       {markers.map((marker, index) => {
         const x = layout.x(marker.x);
+        const size = props.fontSize ?? FONT;
+        // Starts at the line unless it would run past the plot's right edge: then it ends there.
+        const fits = x + marker.label.length * size * 0.6 <= layout.width;
         return (
           <g key={`${marker.label}-${index}`}>
-            <line x1={x} x2={x} y1={plot.top - 2} y2={plot.bottom} strokeWidth={1.5} strokeDasharray="3 3" style={{ stroke: COLOUR[marker.tone] }} />
-            <text x={x} y={(index + 1) * ((props.fontSize ?? FONT) + 4)} textAnchor={x > (plot.left + plot.right) / 2 ? "end" : "start"} style={{ fill: COLOUR[marker.tone] }} {...halo}>
+            <line x1={x} x2={x} y1={plot.top - 2} y2={plot.bottom} strokeWidth={1.5} strokeDasharray="3 3" stroke={COLOUR[marker.tone]} className={STROKE[marker.tone]} />
+            <text x={fits ? x + 3 : x - 3} y={(index + 1) * (size + 4)} textAnchor={fits ? "start" : "end"} fill={COLOUR[marker.tone]} className={FILL[marker.tone]} {...halo}>
               {marker.label}
             </text>
           </g>
@@ -104,7 +106,7 @@ function Legend({ series }: { series: LineSeries[] }) {
   return (
     <>
       {series.map((line) => (
-        <span key={line.label} className="mr-2 font-semibold" style={{ color: COLOUR[line.tone] }}>
+        <span key={line.label} className={`mr-2 font-semibold ${TEXT[line.tone]}`}>
           {line.dashed ? "- -" : "—"} {line.label}
         </span>
       ))}
