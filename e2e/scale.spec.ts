@@ -53,6 +53,10 @@ for (const width of [390, 1280] as const) {
       await expect(page.getByRole("img", { name: "Database reads (reads/s)" })).toBeVisible();
       await expect(page.getByRole("img", { name: "CPU cores spent on authentication (cores)" })).toBeVisible();
       for (const size of await chartTypeSizes(page)) expect(size).toBeGreaterThanOrEqual(11.9);
+      // Drawn, not only labelled: each line has a colour (the CSP refuses inline styles).
+      const strokes = await page.getByRole("img", { name: "Database reads (reads/s)" }).locator("path").evaluateAll((paths) => paths.map((path) => getComputedStyle(path).stroke));
+      expect(strokes.length).toBe(2);
+      for (const stroke of strokes) expect(stroke).not.toBe("none");
     });
   });
 }
