@@ -25,7 +25,9 @@ const nextConfig: NextConfig = {
   // `next start` prints nothing and no warning is raised at run time.
   experimental: { authInterrupts: true },
   // Native and driver packages load from node_modules at run time instead of being bundled.
-  serverExternalPackages: ["@node-rs/argon2", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "ioredis"],
+  // prom-client too: one copy of it per process, not one per bundle (its default metrics and
+  // registry are process-wide things).
+  serverExternalPackages: ["@node-rs/argon2", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "ioredis", "prom-client"],
   async headers() {
     // Not on the storage lab's deliberately vulnerable page: it sends a CSP of its own (scripts
     // by hash only), and Next's config headers would replace it (lib/labs/browser/storage-page.ts).

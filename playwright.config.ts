@@ -29,6 +29,10 @@ const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH;
 register("./scripts/server-only-hooks.mjs", import.meta.url);
 const databaseUrl = process.env.E2E_DATABASE_URL;
 
+// Matched against absolute paths, so anchored at e2e/: a checkout in a folder named "fleet"
+// (/work/wt/fleet) once ignored every single-server spec and ran them all against the fleet.
+const FLEET_SPECS = /\/e2e\/fleet\/[^/]+\.spec\.ts$/;
+
 const chromium = {
   browserName: "chromium" as const,
   launchOptions: { executablePath: chromiumPath, args: CHROMIUM_ARGS },
@@ -38,7 +42,7 @@ const singleServerProjects = [
   {
     name: "chromium",
     grepInvert: /@outage/,
-    testIgnore: /fleet\//,
+    testIgnore: FLEET_SPECS,
     // Not a cleanup: Playwright's one way to run a project strictly after another finished,
     // whatever its results (a dependency would be skipped after any failure).
     teardown: "outage",
@@ -49,7 +53,19 @@ const singleServerProjects = [
     // (up to 5 s): its tests run alone, once every other test has finished.
     name: "outage",
     grep: /@outage/,
-    testIgnore: /fleet\//,
+    testIgnore: FLEET_SPECS,
+    use: chromium,
+  },
+];
+
+const fleetProjects = [
+  { name: "fleet", testMatch: FLEET_SPECS, grepInvert: /@crash/, teardown: "fleet-crash", use: chromium },
+  {
+    // Kills the fleet's instances on purpose (and crashes a fleet of its own in a loop): alone,
+    // once every other fleet test has finished, like the outage project above.
+    name: "fleet-crash",
+    testMatch: FLEET_SPECS,
+    grep: /@crash/,
     use: chromium,
   },
 ];
@@ -75,7 +91,7 @@ export default defineConfig({
     baseURL,
     trace: "retain-on-first-failure",
   },
-  projects: fleet ? [{ name: "fleet", testMatch: /fleet\/.*\.spec\.ts$/, use: chromium }] : singleServerProjects,
+  projects: fleet ? fleetProjects : singleServerProjects,
   webServer: {
     // The production build, as users get it; scripts/test.mjs builds it once beforehand.
     command: fleet ? "node scripts/fleet.mjs --skip-build" : "node scripts/start.mjs --skip-build",
@@ -83,9 +99,7 @@ export default defineConfig({
     url: fleet ? `${baseURL}/api/health` : baseURL,
     // A fresh database that is not the SQLite default: the demo users must be asked for. The
     // downstream service, when a spec starts one (e2e/keys.spec.ts), listens on the next port.
-    env: fleet
-      ? fleetEnv()
-      : { PORT: String(port), DATABASE_URL: databaseUrl, DEMO_USERS: "true", DOWNSTREAM_URL: process.env.DOWNSTREAM_URL || `http://127.0.0.1:${port + 1}` },
+    env: fleet ? fleetEnv() : singleServerEnv(),
     // Never reuse: a leftover server would run old code against an old database.
     reuseExistingServer: false,
     // migrate + seed + `next start` on a busy 2-core machine.
@@ -95,6 +109,25 @@ export default defineConfig({
     stdout: "pipe",
   },
 });
+
+/**
+ * The shared server of the single-server suite. Every spec runs against it at once, all from
+ * 127.0.0.1, the fuzzer beside the rest: per-client sign-up caps and the hashing budget would
+ * make one spec's load another's 429, so both are wide here and tested on servers of their own
+ * (e2e/abuse-limits.spec.ts). The two LAN names are served (PUBLIC_ORIGINS) so the plain-HTTP
+ * login refusal can be seen there (e2e/lan-login.spec.ts).
+ */
+function singleServerEnv(): Record<string, string> {
+  return {
+    PORT: String(port),
+    DATABASE_URL: databaseUrl!,
+    DEMO_USERS: "true",
+    DOWNSTREAM_URL: process.env.DOWNSTREAM_URL || `http://127.0.0.1:${port + 1}`,
+    PUBLIC_ORIGINS: `http://192.0.2.20:${port},http://lan-demo.test:${port}`,
+    SIGNUP_MAX_ATTEMPTS_PER_CLIENT: "10000",
+    PASSWORD_HASHES_PER_SECOND: "10000",
+  };
+}
 
 /** The fleet suite's servers: fresh PostgreSQL database, shared Redis, short windows to test. */
 function fleetEnv(): Record<string, string> {
@@ -107,6 +140,11 @@ function fleetEnv(): Record<string, string> {
     DEMO_USERS: "true",
     // Reuse of a rotated refresh token counts as theft at once, not after the grace window.
     REFRESH_REUSE_GRACE_SECONDS: "0",
+    // The configuration a fleet exists for: every "refused by the other instance on the next
+    // request" test then also proves the push cache's invalidation crosses instances, and the
+    // metrics spec sees its messages and their lag. Off (the default) reads the shared database
+    // on every check, which no fleet test could tell apart from one instance.
+    SESSION_CACHE: process.env.SESSION_CACHE || "push",
     // The downstream service e2e/fleet/labs-fleet.spec.ts starts (port 3939 beside 3930).
     DOWNSTREAM_URL: process.env.DOWNSTREAM_URL || `http://127.0.0.1:${port + 9}`,
   };

@@ -4,7 +4,9 @@ import { isAuthMode } from "./lib/auth/modes.ts";
 import { PATHNAME_HEADER } from "./lib/auth/request-headers.ts";
 import { getConfig } from "./lib/env.ts";
 import { refuseUnroutableApiRequest } from "./lib/http/api-request-guard.ts";
-import { LOOPBACK_CONNECT_SOURCES, newNonce, pageSecurityHeaders } from "./lib/http/csp.ts";
+import { LOOPBACK_CONNECT_SOURCES, newNonce, pageSecurityHeaders, transportSecurityHeaders } from "./lib/http/csp.ts";
+import { configuredHostPolicy, refuseMisaddressedRequest } from "./lib/http/host-allowlist.ts";
+import { refuseMalformedPagePath } from "./lib/http/page-request-guard.ts";
 
 /** The one page allowed to fetch another origin: the cross-origin lab's "somebody else's site". */
 const CROSS_ORIGIN_LAB_PAGE = "/labs/cross-origin/foreign";
@@ -19,32 +21,43 @@ const CROSS_ORIGIN_LAB_PAGE = "/labs/cross-origin/foreign";
  * not a security boundary: CVE-2025-29927 let requests skip middleware entirely).
  */
 export async function proxy(request: NextRequest) {
-  // The API: JSON with next.config.ts's static headers; only what Next itself would answer with
-  // a bare 500 (a malformed path, a method no route can have) is answered here (see the module).
-  if (request.nextUrl.pathname.startsWith("/api/")) {
-    return refuseUnroutableApiRequest(request.method, request.nextUrl.pathname) ?? NextResponse.next();
-  }
-  const security = pageSecurityHeaders({
-    nonce: newNonce(),
-    production: getConfig().NODE_ENV === "production",
+  const config = getConfig();
+  const { pathname } = request.nextUrl;
+  const api = pathname.startsWith("/api/");
+  const transport = {
+    production: config.NODE_ENV === "production",
     // The request URL's scheme, no header of our own choosing. Caveat: `next start` itself
     // builds that URL from X-Forwarded-Proto when present (there is no TLS in `next start`;
     // a TLS-terminating proxy sets it). A client spoofing it can only add HSTS to a plain-http
     // answer, which browsers ignore (RFC 6797 §8.1). TRUST_PROXY is where trust gets decided.
     https: request.nextUrl.protocol === "https:",
-    connectSources: request.nextUrl.pathname === CROSS_ORIGIN_LAB_PAGE ? LOOPBACK_CONNECT_SOURCES : [],
+  };
+  // A host this server does not answer to (DNS rebinding), then what Next itself would answer
+  // with a bare 500: a malformed path, a method no route can have (see each module).
+  const refused =
+    refuseMisaddressedRequest(request.headers, configuredHostPolicy(config), api ? "json" : "html") ??
+    (api ? refuseUnroutableApiRequest(request.method, pathname) : refuseMalformedPagePath(pathname));
+  // The API: JSON with next.config.ts's static headers, and HSTS like the pages.
+  if (refused || api) return withHeaders(refused ?? NextResponse.next(), transportSecurityHeaders(transport));
+  const security = pageSecurityHeaders({
+    ...transport,
+    nonce: newNonce(),
+    connectSources: pathname === CROSS_ORIGIN_LAB_PAGE ? LOOPBACK_CONNECT_SOURCES : [],
   });
   // Next takes the nonce for its own scripts from the request's CSP header.
   const forwarded = new Headers(request.headers);
   forwarded.set("Content-Security-Policy", security["Content-Security-Policy"]);
-  const response = await guard(request, forwarded);
-  for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
+  return withHeaders(await guard(request, forwarded), security);
+}
+
+function withHeaders<R extends Response>(response: R, headers: Record<string, string | undefined>): R {
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) response.headers.set(name, value);
   return response;
 }
 
 async function guard(request: NextRequest, forwarded: Headers): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
-  // Requests Next itself would answer with a bare 500 (see the module); nothing else for /api.
+  // Only the two modes' protected pages need a plausible cookie; everything else goes on.
   const mode = pathname.split("/")[1] ?? "";
   if (!isAuthMode(mode) || pathname === `/${mode}/login`) return NextResponse.next({ request: { headers: forwarded } });
 

@@ -83,6 +83,8 @@ const ROUTES: FuzzRoute[] = [
   { file: "labs/sticky/login", deep: true, methods: ["POST"], path: "/api/labs/sticky/login", fields: { name: ["", "Fuzz", "x".repeat(300)] }, allowed5xx: STICKY_DOWN },
   { file: "labs/sticky/me/[store]", deep: true, methods: ["GET"], path: "/api/labs/sticky/me/{}", segments: ["memory", "session", "jwt"], allowed5xx: STICKY_DOWN },
   { file: "metrics", deep: true, methods: ["GET"], path: "/api/metrics" },
+  // Never 2xx here: only METRICS_TOKEN reads it, and the fuzzer holds users' credentials only.
+  { file: "metrics/prometheus", methods: ["GET"], path: "/api/metrics/prometheus" },
   { file: "register", methods: ["POST"], path: "/api/register", fields: { email: ["nobody@example.test", "not-an-email"], password: PASSWORDS, name: ["", "Fuzz", "x".repeat(300)], mode: ["session", "jwt", "root"] } },
   { file: "session/login", methods: ["POST"], path: "/api/session/login", fields: { email: ["nobody@example.test", "not-an-email"], password: PASSWORDS } },
   { file: "session/logout-everywhere", methods: ["POST"], path: "/api/session/logout-everywhere", fields: { keepCurrent: [true, false, "false"] } },

@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { expect, test, type APIResponse } from "@playwright/test";
 import { bob, loginViaForm } from "./fixtures.ts";
 
@@ -68,4 +69,31 @@ test("a script injected into the page's HTML (as an XSS would be) does not run",
   await page.goto("/");
   await expect.poll(() => violations.length, { message: "the injected script was refused by the CSP" }).toBeGreaterThan(0);
   expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+});
+
+test("over HTTPS (as a TLS proxy reports it), HSTS is on the API's answers as on the pages'", async ({ request }) => {
+  const https = { "x-forwarded-proto": "https" };
+  for (const path of ["/api/health", "/api/session/me", "/api/no-such-route", "/session/login"]) {
+    expect((await request.get(path, { headers: https })).headers()["strict-transport-security"], path).toBe("max-age=63072000; includeSubDomains");
+  }
+});
+
+test("a page path that is not valid percent-encoding: a 400 page with the security headers, not Next's bare 500", async ({ request }) => {
+  for (const path of ["/admin/users/%E0%A4%A", "/session/%zz", "/%C0%AF"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(400);
+    const headers = response.headers();
+    expect(headers["content-type"], path).toMatch(/^text\/html/);
+    expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["x-frame-options"], path).toBe("DENY");
+    expect(await response.text(), path).toContain("This address is not valid");
+  }
+});
+
+test("/api/health tells processes apart without naming the host or the pid", async ({ request }) => {
+  const body = (await (await request.get("/api/health")).json()) as { ok: boolean; instance: string };
+  expect(body.ok).toBe(true);
+  expect(body.instance).toMatch(/^process-[0-9a-f]{8}$/);
+  expect(body.instance).not.toContain(hostname());
 });

@@ -10,6 +10,7 @@ import { checkLastAdmin } from "./admin/last-admin-check.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { toAuthUser, type AuthUser, type Role } from "./users.ts";
 import { chargePasswordCheck } from "./auth/password-change-throttle.ts";
+import { spendPasswordHashing } from "./password-budget/budget.ts";
 
 /**
  * Account events that must end credentials (OWASP ASVS 5.0 §7.4.3 / §7.4.4). Each bumps the
@@ -36,7 +37,7 @@ export async function endLogins(userId: string, reason: EndReason, now: Date, ex
 export type PasswordChange =
   | { ok: true; user: AuthUser; ended: EndedLogins }
   | { ok: false; code: "wrong_password" | "user_gone" }
-  | { ok: false; code: "too_many_attempts"; retryAfterSeconds: number };
+  | { ok: false; code: "too_many_attempts" | "busy"; retryAfterSeconds: number };
 
 /**
  * Checks the current password, stores the new one and ends every other login. The login
@@ -52,6 +53,12 @@ export async function changePassword(
   if (!user || user.disabledAt) return { ok: false, code: "user_gone" };
   const charge = await chargePasswordCheck(input.userId, now);
   if (!charge.allowed) return { ok: false, code: "too_many_attempts", retryAfterSeconds: charge.retryAfterSeconds };
+  // The verify and the new hash; a logged-in owner may use the budget's reserve.
+  const hashing = spendPasswordHashing(2, "owner", now.getTime());
+  if (!hashing.ok) {
+    await charge.settle(); // no guess was made
+    return { ok: false, code: "busy", retryAfterSeconds: hashing.retryAfterSeconds };
+  }
   if (!(await verifyPassword(user.passwordHash, input.currentPassword, input.userId))) return { ok: false, code: "wrong_password" };
   await charge.settle();
   const updated = await db.user.update({

@@ -24,6 +24,18 @@ describe("isDatabaseUnavailable: 503 for an outage, 500 for a bug", () => {
     }
   });
 
+  test("a raw query that failed (P2010) because the adapter could not reach the database → unavailable; for another reason → not", () => {
+    const rawFailure = (cause: Record<string, unknown>) => Object.assign(prismaError("P2010"), { meta: { driverAdapterError: { name: "DriverAdapterError", cause } } });
+    for (const kind of ["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]) {
+      assert.equal(isDatabaseUnavailable(rawFailure({ kind, host: "127.0.0.1", port: 1 })), true, kind);
+    }
+    assert.equal(isDatabaseUnavailable(rawFailure({ kind: "postgres", code: "57P01", message: "terminating connection due to administrator command" })), true);
+    assert.equal(isDatabaseUnavailable(rawFailure({ kind: "postgres", code: "08006" })), true);
+    assert.equal(isDatabaseUnavailable(rawFailure({ kind: "postgres", code: "42P01", message: "relation does not exist" })), false);
+    assert.equal(isDatabaseUnavailable(rawFailure({ kind: "UniqueConstraintViolation" })), false);
+    assert.equal(isDatabaseUnavailable(prismaError("P2010")), false);
+  });
+
   for (const code of ["P2002", "P2025", "P2034"]) {
     test(`Prisma ${code} (a constraint, a missing row, a lost race) → not an outage`, () => assert.equal(isDatabaseUnavailable(prismaError(code)), false));
   }

@@ -21,6 +21,33 @@ const UNAVAILABLE_PRISMA_CODES = new Set([
 const UNAVAILABLE_SQLITE_CODES = /^SQLITE_(CANTOPEN|BUSY|LOCKED|IOERR|FULL|READONLY)/;
 
 /**
+ * A raw query ($queryRaw: the session join, the revocation statement) that fails reaches us as
+ * P2010 "raw query failed", whatever the cause; the driver adapter's own classification is in
+ * `meta.driverAdapterError.cause` (@prisma/driver-adapter-utils). Found when an outage of the
+ * process's database was first logged once per state change: the session check's refusals
+ * were not recognised as one.
+ */
+const UNAVAILABLE_ADAPTER_KINDS = new Set([
+  "DatabaseNotReachable",
+  "DatabaseDoesNotExist",
+  "DatabaseAccessDenied",
+  "AuthenticationFailed",
+  "SocketTimeout",
+  "ConnectionClosed",
+  "TlsConnectionError",
+  "TooManyConnections",
+]);
+/** PostgreSQL's own SQLSTATEs for the same: connection exceptions (08…), shutdowns (57P0…), too many connections. */
+const UNAVAILABLE_SQLSTATES = /^(08|57P0|53300$)/;
+
+function adapterCauseUnavailable(meta: unknown): boolean {
+  const cause = (meta as { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown } } } | null)?.driverAdapterError?.cause;
+  if (typeof cause?.kind !== "string") return false;
+  if (UNAVAILABLE_ADAPTER_KINDS.has(cause.kind)) return true;
+  return cause.kind === "postgres" && typeof cause.code === "string" && UNAVAILABLE_SQLSTATES.test(cause.code);
+}
+
+/**
  * node-postgres' own errors, which reach us as plain Errors: the pool's wait for a connection,
  * a connection's own connect timeout ("timeout expired") and the query timeout (lib/db.ts sets
  * all three, so a silent database fails fast), and sockets
@@ -31,8 +58,9 @@ const UNAVAILABLE_PG_MESSAGES = /Connection terminated|timeout exceeded when try
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
-  const { name, code, message } = error as { name?: unknown; code?: unknown; message?: unknown };
+  const { name, code, message, meta } = error as { name?: unknown; code?: unknown; message?: unknown; meta?: unknown };
   if (name === "PrismaClientInitializationError") return true;
+  if (adapterCauseUnavailable(meta)) return true;
   if (typeof code === "string" && (UNAVAILABLE_PRISMA_CODES.has(code) || UNAVAILABLE_SQLITE_CODES.test(code))) return true;
   if (typeof message === "string" && UNAVAILABLE_PG_MESSAGES.test(message)) return true;
   // better-sqlite3's constructor, e.g. "Cannot open database because the directory does not exist".

@@ -1,12 +1,29 @@
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "./env.ts";
+import { DEFAULT_DATABASE_URL } from "./database-defaults.ts";
+import { isLoopbackBind } from "./exposure/bind.ts";
 
 /**
- * Whether `prisma db seed` creates the demo users (alice is an admin with a password printed
- * in the README). On a database someone points us at — PostgreSQL, another SQLite file — that
- * would be a back door, so they are seeded only into the embedded SQLite default, or where the
- * operator asks for them with DEMO_USERS=true. Pure: the seed script passes process.env in.
+ * The demo users, with the passwords the README and the login pages publish, and whether
+ * `prisma db seed` creates them. Pure: the seed script passes process.env in.
+ *
+ * A published admin password is harmless on a server only this machine can reach, and a back
+ * door anywhere else. So the line is drawn at the network, not at the file name:
+ * - any SQLite database in the local demo gets them — `DATABASE_URL=file:./other.db npm start`
+ *   is still the embedded database a newcomer means (issue 22), and `npm start` listens on
+ *   loopback unless told otherwise;
+ * - PostgreSQL (a database someone points us at, usually shared) only with DEMO_USERS=true;
+ * - production without DEMO_MODE only with DEMO_USERS=true;
+ * - never while the server is to listen beyond loopback (HOST), whatever DEMO_USERS says: start-up
+ *   refuses that combination, and refuses to serve while demo users from an earlier run remain
+ *   (lib/exposure/check.ts).
  */
+
+export const DEMO_USERS = [
+  { email: "alice@example.com", name: "Alice Admin", password: "alice-password", role: "admin" },
+  { email: "bob@example.com", name: "Bob User", password: "bob-password", role: "user" },
+] as const;
+
+export type DemoUser = (typeof DEMO_USERS)[number];
 
 export interface DemoUsersDecision {
   seed: boolean;
@@ -17,17 +34,26 @@ export interface DemoUsersDecision {
 const flag = z.stringbool();
 
 export function decideDemoUsers(source: Record<string, string | undefined>): DemoUsersDecision {
-  const asked = source.DEMO_USERS === undefined || source.DEMO_USERS === "" ? undefined : flag.safeParse(source.DEMO_USERS);
-  // Misuse is loud: a typo must not silently seed (or silently not seed).
-  if (asked && !asked.success) throw new Error(`DEMO_USERS must be true or false, not "${source.DEMO_USERS}"`);
-  if (asked?.data === true) return { seed: true, reason: "DEMO_USERS=true" };
-  if (asked?.data === false) return { seed: false, reason: "DEMO_USERS=false" };
+  const asked = demoUsersAsked(source);
+  if (asked === false) return { seed: false, reason: "DEMO_USERS=false" };
+  const host = source.HOST || "127.0.0.1";
+  if (!isLoopbackBind(host)) return { seed: false, reason: `HOST=${host} listens beyond this machine, where a published admin password would be a back door` };
+  if (asked === true) return { seed: true, reason: "DEMO_USERS=true" };
   const url = source.DATABASE_URL || DEFAULT_DATABASE_URL;
-  if (url !== DEFAULT_DATABASE_URL) {
-    return { seed: false, reason: "DATABASE_URL is not the embedded SQLite default (set DEMO_USERS=true to seed them there)" };
+  if (!url.startsWith("file:")) {
+    return { seed: false, reason: "DATABASE_URL is PostgreSQL, not the embedded SQLite database (set DEMO_USERS=true to seed them there)" };
   }
   if (source.NODE_ENV === "production" && source.DEMO_MODE !== "true") {
     return { seed: false, reason: "NODE_ENV=production without DEMO_MODE=true (set DEMO_USERS=true to seed them)" };
   }
-  return { seed: true, reason: "the embedded SQLite default database (DATABASE_URL unset)" };
+  const which = url === DEFAULT_DATABASE_URL ? "the embedded SQLite default database" : `the embedded SQLite database ${url}`;
+  return { seed: true, reason: `${which}, on a server only this machine can reach` };
+}
+
+/** DEMO_USERS as a boolean, or undefined when unset. Misuse is loud: a typo must not silently seed (or not). */
+export function demoUsersAsked(source: Record<string, string | undefined>): boolean | undefined {
+  if (source.DEMO_USERS === undefined || source.DEMO_USERS === "") return undefined;
+  const asked = flag.safeParse(source.DEMO_USERS);
+  if (!asked.success) throw new Error(`DEMO_USERS must be true or false, not "${source.DEMO_USERS}"`);
+  return asked.data;
 }

@@ -22,13 +22,47 @@ const secret = (name: string) =>
     // Bytes for the key, characters because iron-session counts its password in characters.
     .refine((value) => decodedLength(value) >= 32 && value.length >= 32, `${name} must encode at least 32 bytes`);
 
+/** Comma-separated origins (scheme://host[:port], nothing after): an empty list when unset. */
+const originList = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? "").split(",").map((origin) => origin.trim()).filter((origin) => origin !== ""))
+  .pipe(
+    z
+      .array(
+        z
+          .url({ protocol: /^https?$/ })
+          .refine(isBareOrigin, "each entry must be an origin: scheme://host[:port], no path, query or credentials")
+          // Lower-case, default port dropped: the form a browser's Origin header takes.
+          .transform((value) => (URL.canParse(value) ? new URL(value).origin : value)),
+      )
+      .max(32),
+  );
+
+function isBareOrigin(value: string): boolean {
+  // Zod runs this check after a failed URL check too: an unparsable entry is reported by that one.
+  if (!URL.canParse(value)) return true;
+  const url = new URL(value);
+  return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password && !/[?#]$/.test(value);
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // This process's name in a fleet (`npm run fleet` sets app-1, app-2, …): shown in /api/health
-  // and the labs, so a reader can see which instance answered. Default: host and pid.
+  // and the labs, so a reader can see which instance answered. Default: a random name per
+  // process (never the host name or pid: /api/health answers anyone).
   INSTANCE_NAME: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "INSTANCE_NAME: letters, digits, . _ - (≤64)").optional(),
   // Set by `next start` / `next dev` to the port they listen on; the labs call this server there.
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  // The address `npm start` / `npm run dev` listen on (scripts/start.mjs passes it to Next).
+  // Default loopback: the demo seeds an admin whose password is published. Anything else
+  // (0.0.0.0, a LAN address) is said at start, and refused while those demo users exist.
+  HOST: z.string().regex(/^(\[?[0-9A-Fa-f:.]+\]?|[A-Za-z0-9.-]{1,253})$/, "HOST: an IP address or host name to listen on").default("127.0.0.1"),
+  // The origins this server is reached at besides loopback (comma-separated, e.g.
+  // https://auth.example.com): requests naming any other host are refused with 421, so a page
+  // on another name cannot reach the server through DNS rebinding (lib/http/host-allowlist.ts).
+  // Behind TRUST_PROXY hops the forwarded host is what counts. Unset: loopback names only.
+  PUBLIC_ORIGINS: originList,
   DATABASE_URL: z
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/i, "DATABASE_URL must be a SQLite file: URL or a postgres:// / postgresql:// URL")
@@ -39,6 +73,10 @@ const schema = z.object({
   // the database alone cannot mint tokens. Required in both JWT_ALG modes, so switching the
   // mode never meets a missing secret at run time.
   JWT_KEY_ENCRYPTION_SECRET: secret("JWT_KEY_ENCRYPTION_SECRET"),
+  // The bearer token that reads GET /api/metrics/prometheus (docs/FLEET.md). Unset: that path
+  // answers 404. A token, not "loopback only": behind a proxy on the same host every request
+  // comes from loopback. `npm start` generates a local one into .env.local.
+  METRICS_TOKEN: secret("METRICS_TOKEN").optional(),
   // EdDSA: asymmetric, key pairs in the database, rotated, published at /.well-known/jwks.json,
   // so another service verifies without holding anything that signs. HS256: the shared
   // JWT_SECRET, kept for comparison (the JWKS is then empty: there is nothing public to share).
@@ -98,6 +136,12 @@ const schema = z.object({
   LOGIN_DELAY_BASE_SECONDS: seconds(15, 1, 3600),
   LOGIN_MAX_DELAY_SECONDS: seconds(5 * 60, 1, 3600),
   LOGIN_FAILURE_WINDOW_SECONDS: seconds(15 * 60, 1, 24 * 3600),
+  // The budget in front of every argon2 hash and verify (lib/password-budget.ts), per process:
+  // hashes per second and the burst above that. Past it, logins, sign-ups and password changes
+  // get 429 + Retry-After instead of a queue that slows everyone. Default: 8 per second per
+  // core this process may use, burst 2 s of that.
+  PASSWORD_HASHES_PER_SECOND: z.coerce.number().positive().max(100_000).optional(),
+  PASSWORD_HASH_BURST: z.coerce.number().int().min(1).max(1_000_000).optional(),
   // Wrong current passwords at a password change, per user and window (ASVS 5.0 §6.3.1).
   PASSWORD_CHANGE_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   // How many reverse proxies in front of the app append to X-Forwarded-For (and set

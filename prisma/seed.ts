@@ -1,5 +1,5 @@
 import { getDb } from "../lib/db.ts";
-import { decideDemoUsers } from "../lib/demo-users.ts";
+import { decideDemoUsers, DEMO_USERS } from "../lib/demo-users.ts";
 import { hashPassword, verifyPassword } from "../lib/password.ts";
 
 /**
@@ -7,10 +7,6 @@ import { hashPassword, verifyPassword } from "../lib/password.ts";
  * sessions survive a restart) but gets the documented password and role back, so the README's
  * credentials always work even after someone changed them in the demo.
  */
-const demoUsers = [
-  { email: "alice@example.com", name: "Alice Admin", password: "alice-password", role: "admin" },
-  { email: "bob@example.com", name: "Bob User", password: "bob-password", role: "user" },
-] as const;
 
 async function main() {
   // A known admin password on a real deployment would be a back door: said on every start.
@@ -20,7 +16,7 @@ async function main() {
     return;
   }
   const db = getDb();
-  for (const demo of demoUsers) {
+  for (const demo of DEMO_USERS) {
     const existing = await db.user.findUnique({ where: { email: demo.email } });
     const keepsHash = existing && (await verifyPassword(existing.passwordHash, demo.password));
     const passwordHash = keepsHash ? existing.passwordHash : await hashPassword(demo.password);
@@ -31,7 +27,7 @@ async function main() {
     });
   }
   // The passwords are published in the README anyway; saying them here saves a look-up.
-  console.log(`Seeded the demo users (${decision.reason}): ${demoUsers.map((user) => `${user.email} / ${user.password} (${user.role})`).join(", ")}`);
+  console.log(`Seeded the demo users (${decision.reason}): ${DEMO_USERS.map((user) => `${user.email} / ${user.password} (${user.role})`).join(", ")}`);
   await db.$disconnect();
 }
 

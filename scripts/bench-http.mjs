@@ -1,5 +1,5 @@
 // `npm run bench:http`: what authentication costs a request of the production build, measured
-// from outside with wrk, against the same request without auth. See README "Performance".
+// from outside with wrk, against the same request without auth. See docs/PERFORMANCE.md.
 //   node scripts/bench-http.mjs [--duration 5] [--rounds 3] [--warmup 1] [--connections 16]
 //     [--checks none,denylist,strict] [--algs EdDSA,HS256] [--caches push,off,cookie] [--port 3800] [--fleet]
 //     [--lag-samples 20] [--skip-build | --rebuild]
@@ -113,7 +113,7 @@ async function run() {
   console.log(`\n${machineLine(machine)}${short ? "\nSHORT TRIAL RUN (under 5 s or 3 rounds): figures not meaningful" : ""}\n`);
   console.log(terminalTable(ratioRows(result.targets)));
   const { jsonFile, svgFile } = writeOutputs(result);
-  console.log(`\nwrote ${jsonFile}, ${svgFile} and the README table`);
+  console.log(`\nwrote ${jsonFile}, ${svgFile} and the table in docs/PERFORMANCE.md`);
 }
 
 function algLabel(config, seen) {

@@ -2,7 +2,7 @@
 // target gets a production server of its own under `node --cpu-prof`, a warm-up, then wrk for
 // --seconds; the server is stopped at once and its profile's last --seconds are split by who
 // spent the time (scripts/bench-profile/categorize.mjs). Explains bench:http's ratios; see
-// README "Performance".
+// docs/PERFORMANCE.md.
 //   node scripts/bench-profile.mjs [--seconds 10] [--connections 16] [--port 3890]
 // DATABASE_URL picks the database kind, as for bench:http (unset: SQLite). Needs wrk and a build.
 import { spawn, spawnSync } from "node:child_process";
@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { logIn } from "./bench-http/accounts.mjs";
 import { describeMachine } from "./bench-http/machine.mjs";
+import { PERFORMANCE_PAGE } from "./bench-http/output.mjs";
 import { machineLine } from "./bench-http/report.mjs";
 import { waitUntilHealthy } from "./bench-http/servers.mjs";
 import { BOB, prepareDatabase } from "./bench-http/setup.mjs";
@@ -71,12 +72,12 @@ async function run() {
   mkdirSync("docs/bench", { recursive: true });
   writeFileSync(join("docs/bench", `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
   const section = `Machine: ${machineLine(machine).replace(", one server process per configuration", "")}; one server per column under \`node --cpu-prof\`, wrk ${options.connections} connections for ${options.seconds} s, self time of the load window only; ${result.finishedAt.slice(0, 10)}.\n\n${table}`;
-  const readme = readFileSync("README.md", "utf8");
-  const start = readme.indexOf(README_START);
-  const end = readme.indexOf(README_END);
-  if (start < 0 || end < start) throw new Error(`README markers ${README_START} … ${README_END} not found`);
-  writeFileSync("README.md", `${readme.slice(0, start + README_START.length)}\n${section}\n${readme.slice(end)}`);
-  console.log(`\nwrote docs/bench/${name}.json and the README's profile table`);
+  const page = readFileSync(PERFORMANCE_PAGE, "utf8");
+  const start = page.indexOf(README_START);
+  const end = page.indexOf(README_END);
+  if (start < 0 || end < start) throw new Error(`${PERFORMANCE_PAGE} markers ${README_START} … ${README_END} not found`);
+  writeFileSync(PERFORMANCE_PAGE, `${page.slice(0, start + README_START.length)}\n${section}\n${page.slice(end)}`);
+  console.log(`\nwrote docs/bench/${name}.json and the profile table in ${PERFORMANCE_PAGE}`);
 }
 
 async function profileTarget(target, env) {

@@ -3,16 +3,27 @@
 //   node scripts/fleet.mjs [--skip-build]
 // Needs DATABASE_URL (PostgreSQL) and REDIS_URL: a fleet on a per-process SQLite file or on
 // per-process memory would only show what breaks. Ports: PORT (default 3000) for the balancer,
-// PORT+1 … PORT+FLEET_SIZE for the instances. Ctrl-C / SIGTERM stops all of it.
-import { spawn, spawnSync } from "node:child_process";
+// PORT+1 … PORT+FLEET_SIZE for the instances, PORT+FLEET_SIZE+1 for HAProxy's own metrics
+// (loopback only). A crashed instance is restarted (scripts/fleet/supervisor.mjs); Ctrl-C /
+// SIGTERM stops all of it. docs/FLEET.md says what happens when an instance crashes.
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { haproxyConfig, STICKY_LAB_PREFIX } from "./fleet/haproxy-config.mjs";
+import { haproxyConfig, PROMETHEUS_PATH, STICKY_LAB_PREFIX } from "./fleet/haproxy-config.mjs";
+import { createSupervisor } from "./fleet/supervisor.mjs";
 
 const skipBuild = process.argv.includes("--skip-build");
 const port = Number(process.env.PORT || 3000);
 const size = Number(process.env.FLEET_SIZE || 2);
+const statsPort = port + size + 1;
+// The instances are `next start` itself, not `npx next start`: one process each, so the pid the
+// supervisor watches is the server's, and a kill -9 of it is a crash the supervisor sees (an
+// npx in between would leave an orphan holding the port when npx is the one killed).
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+/** The balancer's configuration file, in a temporary folder removed on exit. */
+let configDir = null;
 
 refuseUnlessReady();
 if (process.env.NODE_ENV !== "production") process.env.DEMO_MODE ??= "true";
@@ -22,31 +33,44 @@ const prepare = spawnSync(process.execPath, ["scripts/start.mjs", "--prepare-onl
 if (prepare.status !== 0) fail(`preparing the build and database failed (exit ${prepare.status ?? prepare.signal})`);
 if (existsSync(".env.local")) process.loadEnvFile(".env.local");
 
-const instances = Array.from({ length: size }, (_, index) => ({ name: `app-${index + 1}`, port: port + index + 1 }));
-const children = [];
-let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stop(0));
+const supervisor = createSupervisor();
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => supervisor.stop(0));
 
+const instances = Array.from({ length: size }, (_, index) => ({ name: `app-${index + 1}`, port: port + index + 1 }));
 // The fleet lab (/labs/fleet) sends requests to each instance by its own origin; the
 // sticky-sessions lab (/labs/sticky-sessions) sends them through the balancer.
 const fleetInstances = instances.map((instance) => `http://127.0.0.1:${instance.port}`).join(",");
 const fleetBalancer = `http://127.0.0.1:${port}`;
-for (const instance of instances) {
-  // TRUST_PROXY=1: the one hop in front is our HAProxy, which replaces X-Forwarded-For.
-  const env = { ...process.env, PORT: String(instance.port), INSTANCE_NAME: instance.name, TRUST_PROXY: process.env.TRUST_PROXY ?? "1", FLEET_INSTANCES: fleetInstances, FLEET_BALANCER_URL: fleetBalancer };
-  start(instance.name, "npx", ["next", "start", "-p", String(instance.port)], env);
-}
-await Promise.all(instances.map((instance) => waitForHealth(instance)));
+await Promise.all(
+  instances.map(({ name, port: instancePort }) =>
+    supervisor.startInstance({
+      name,
+      command: process.execPath,
+      // Loopback always: only the balancer faces clients.
+      args: [nextBin, "start", "-H", "127.0.0.1", "-p", String(instancePort)],
+      // TRUST_PROXY=1: the one hop in front is our HAProxy, which replaces X-Forwarded-For.
+      env: { ...process.env, PORT: String(instancePort), INSTANCE_NAME: name, TRUST_PROXY: process.env.TRUST_PROXY ?? "1", FLEET_INSTANCES: fleetInstances, FLEET_BALANCER_URL: fleetBalancer },
+      healthUrl: `http://127.0.0.1:${instancePort}/api/health`,
+    }),
+  ),
+);
+if (supervisor.isStopping()) await new Promise(() => {}); // the supervisor exits once its processes have
 
-const configDir = mkdtempSync(join(tmpdir(), "svj-fleet-"));
+configDir = mkdtempSync(join(tmpdir(), "svj-fleet-"));
 const configFile = join(configDir, "haproxy.cfg");
-writeFileSync(configFile, haproxyConfig({ port, instances }));
-start("haproxy", "haproxy", ["-db", "-f", configFile], process.env);
+// The balancer binds where `npm start` would: loopback unless HOST asks for more (the exposure
+// check in `start.mjs --prepare-only` has already said what that exposes, or refused).
+writeFileSync(configFile, haproxyConfig({ port, statsPort, instances, host: process.env.HOST || "127.0.0.1" }));
+supervisor.startEssential("haproxy", "haproxy", ["-db", "-f", configFile], process.env);
+supervisor.markServing();
 
+const metricsNote = process.env.METRICS_TOKEN ? `with "Authorization: Bearer $METRICS_TOKEN" (in ${existsSync(".env.local") ? ".env.local" : "your environment"})` : "— off: set METRICS_TOKEN to serve them";
 console.log(`\nfleet: ${size} instances behind HAProxy (round robin, no sticky sessions; only the sticky-sessions lab's ${STICKY_LAB_PREFIX} is pinned)`);
 console.log(`fleet:   balancer   http://localhost:${port}`);
-for (const { name, port: instancePort } of instances) console.log(`fleet:   ${name.padEnd(10)} http://localhost:${instancePort}`);
-console.log("fleet: every response through the balancer carries X-Instance; Ctrl-C stops everything.\n");
+for (const { name, port: instancePort } of instances) console.log(`fleet:   ${name.padEnd(10)} http://localhost:${instancePort}   metrics http://127.0.0.1:${instancePort}${PROMETHEUS_PATH}`);
+console.log(`fleet:   haproxy    metrics http://127.0.0.1:${statsPort}/metrics (loopback only: retries, redispatches, each instance up or down)`);
+console.log(`fleet: scrape each instance's metrics ${metricsNote}; docs/FLEET.md lists them.`);
+console.log("fleet: every response through the balancer carries X-Instance; a crashed instance is restarted; Ctrl-C stops everything.\n");
 
 function refuseUnlessReady() {
   const problems = [];
@@ -63,51 +87,9 @@ function refuseUnlessReady() {
   if (problems.length > 0) fail(`cannot start:\n  - ${problems.join("\n  - ")}\nexample: DATABASE_URL=postgresql://postgres@127.0.0.1:5432/svj REDIS_URL=redis://127.0.0.1:6379 PORT=3930 npm run fleet`);
 }
 
-function start(name, command, args, env) {
-  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-  const prefix = `[${name}] `;
-  for (const stream of [child.stdout, child.stderr]) {
-    stream.setEncoding("utf8");
-    stream.on("data", (text) => process.stdout.write(text.replace(/^(?=.)/gm, prefix)));
-  }
-  child.on("exit", (code, signal) => {
-    if (stopping) return;
-    console.error(`fleet: ${name} exited (${signal ?? code}); stopping the fleet`);
-    stop(1);
-  });
-  children.push(child);
-}
-
-async function waitForHealth({ name, port: instancePort }) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline && !stopping) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${instancePort}/api/health`, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return;
-    } catch {
-      // Not listening yet: `next start` takes a few seconds on a busy machine.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  if (!stopping) fail(`${name} did not become healthy on port ${instancePort} within 120 s`);
-}
-
-function stop(code) {
-  if (stopping) return;
-  stopping = true;
-  for (const child of children) child.kill("SIGTERM");
-  // `next start` closes its connections on SIGTERM; give it a moment, then insist.
-  const force = setTimeout(() => children.forEach((child) => child.kill("SIGKILL")), 5000);
-  Promise.all(children.map((child) => (child.exitCode !== null || child.signalCode !== null ? null : new Promise((resolve) => child.once("exit", resolve))))).then(() => {
-    clearTimeout(force);
-    process.exit(code);
-  });
-}
-
 function fail(message) {
   console.error(`fleet: ${message}`);
-  if (children.length > 0) stop(1);
-  else process.exit(1);
+  process.exit(1);
 }
 
 process.on("exit", () => {

@@ -3,19 +3,25 @@
 //   --dev         `next dev` instead of build + `next start`
 //   --skip-build  serve the existing .next build (the test orchestrator builds once)
 //   --prepare-only  secrets, migrate, seed and build, then exit (`npm run fleet` serves itself)
-// Honours PORT (default 3000) and DATABASE_URL (unset: SQLite file at ./.data/dev.db).
+// Honours PORT (default 3000), DATABASE_URL (unset: SQLite file at ./.data/dev.db) and HOST
+// (default 127.0.0.1: loopback only; anything else is explained, and refused while demo users
+// with published passwords exist: scripts/check-exposure.ts).
 import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { isStopping, runCommand } from "./run-command.mjs";
 
 const ENV_FILE = ".env.local";
-const SECRET_NAMES = ["SESSION_SECRET", "JWT_SECRET", "JWT_KEY_ENCRYPTION_SECRET"];
+// METRICS_TOKEN is optional to the app (metrics off without it); the local demo gets one.
+const SECRET_NAMES = ["SESSION_SECRET", "JWT_SECRET", "JWT_KEY_ENCRYPTION_SECRET", "METRICS_TOKEN"];
 
 const args = process.argv.slice(2);
 const dev = args.includes("--dev");
 const skipBuild = args.includes("--skip-build") || dev;
 const prepareOnly = args.includes("--prepare-only");
 const port = process.env.PORT || "3000";
+// Loopback unless asked: the demo seeds an admin whose password is published. Next's own
+// default is every interface.
+const host = process.env.HOST || "127.0.0.1";
 
 ensureLocalSecrets();
 loadLocalEnv();
@@ -25,6 +31,9 @@ ensureSqliteFolder();
 if (process.env.NODE_ENV !== "production") process.env.DEMO_MODE ??= "true";
 
 await step("prisma migrate deploy", ["prisma", "migrate", "deploy"]);
+// Before the seed and the build: says what a non-loopback HOST exposes, and stops there while
+// published demo passwords would open the door (silent on loopback).
+await step("exposure check", ["tsx", "--conditions=react-server", "scripts/check-exposure.ts"]);
 // Always run: the seed decides (lib/demo-users.ts — only the embedded SQLite default, or
 // DEMO_USERS=true) and prints what it decided and why.
 await step("prisma db seed", ["prisma", "db", "seed"]);
@@ -32,8 +41,8 @@ if (!skipBuild) await step("next build", ["next", "build"]);
 if (prepareOnly) process.exit(0);
 // Next prints a "Network" address too, where the Secure cookies would be silently dropped over
 // plain HTTP (the login pages warn about it); the address to use comes first and plainly.
-console.log(`\nstart: open http://localhost:${port} — use localhost (the cookies are Secure, so a LAN address over plain HTTP cannot log in)\n`);
-await step(dev ? "next dev" : "next start", ["next", dev ? "dev" : "start", "-p", port]);
+console.log(`\nstart: open http://localhost:${port} — use localhost (over plain HTTP, logins are refused on any other address: the cookies are Secure and the password would cross the network unencrypted)\n`);
+await step(dev ? "next dev" : "next start", ["next", dev ? "dev" : "start", "-p", port, "-H", host]);
 
 /**
  * A local demo should start with zero setup, so missing secrets are made up and kept in the

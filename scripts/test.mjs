@@ -40,6 +40,8 @@ const baseEnv = {
   SESSION_SECRET: randomBytes(32).toString("base64url"),
   JWT_SECRET: randomBytes(32).toString("base64url"),
   JWT_KEY_ENCRYPTION_SECRET: randomBytes(32).toString("base64url"),
+  // The e2e and fleet suites read the Prometheus metrics with it (e2e/metrics-prometheus.spec.ts).
+  METRICS_TOKEN: randomBytes(32).toString("base64url"),
 };
 
 // Found first, so a missing browser is reported before minutes of other suites.
@@ -160,7 +162,7 @@ async function runNodeTests(suite, files, env, extraArgs = []) {
   ];
   rmSync(tapFile, { force: true });
   // react-server: what Next resolves server code with. lib/'s server modules start with
-  // `import "server-only"`, which throws under any other condition (see README, Conventions).
+  // `import "server-only"`, which throws under any other condition (see docs/ARCHITECTURE.md, "Server modules say so").
   const node = ["--conditions=react-server", "--test"];
   const { code } = await runCommand("npx", ["tsx", ...node, ...reporters, ...extraArgs, ...files], withQuietKnownWarnings(env));
   const counts = readTapCounts(tapFile);

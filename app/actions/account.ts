@@ -5,6 +5,7 @@ import { changePassword, newPasswordSchema } from "@/lib/account";
 import { requireUser } from "@/lib/auth/dal";
 import { renewPresentedCredential } from "@/lib/auth/renew-credential";
 import { AUTH_MODES } from "@/lib/auth/types";
+import { passwordChecksBusyText } from "@/lib/password-budget/busy";
 
 export interface PasswordFormState {
   error?: string;
@@ -29,6 +30,7 @@ export async function changePasswordAction(_previous: PasswordFormState, form: F
     { userId: principal.userId, currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword, current: principal.handles },
     new Date(),
   );
+  if (!result.ok && result.code === "busy") return { error: passwordChecksBusyText(result.retryAfterSeconds) };
   if (!result.ok && result.code === "too_many_attempts") return { error: `Too many wrong current passwords. Try again in ${result.retryAfterSeconds} s.` };
   if (!result.ok) return { error: result.code === "wrong_password" ? "The current password is wrong." : "This account is gone." };
   await renewPresentedCredential(principal.mode, result.user, { setCookies: true });

@@ -5,12 +5,16 @@ import { z } from "zod";
 import { dashboardPath, safeNextPath } from "@/lib/auth/next-path";
 import { credentialsSchema, signInWithPassword } from "@/lib/auth/sign-in";
 import { AUTH_MODES } from "@/lib/auth/types";
+import { passwordChecksBusyText } from "@/lib/password-budget/busy";
+import { PLAIN_HTTP_LOGIN_REFUSED } from "@/lib/auth/insecure-login";
 
 /** Server Actions for the login and logout forms of both modes (they work without JavaScript). */
 
 export interface LoginFormState {
   error?: string;
   email?: string;
+  /** With a refusal over plain HTTP off loopback: the same login page on localhost. */
+  localhostUrl?: string;
 }
 
 const modeSchema = z.enum(AUTH_MODES);
@@ -27,6 +31,8 @@ export async function loginAction(_previous: LoginFormState, form: FormData): Pr
     const wait = outcome.retryAfterSeconds < 120 ? `${outcome.retryAfterSeconds} s` : `${Math.ceil(outcome.retryAfterSeconds / 60)} min`;
     return { error: `Too many failed attempts. Try again in ${wait}.`, email };
   }
+  if (!outcome.ok && outcome.reason === "insecure_transport") return { error: PLAIN_HTTP_LOGIN_REFUSED, email, localhostUrl: outcome.localhostUrl };
+  if (!outcome.ok && outcome.reason === "busy") return { error: passwordChecksBusyText(outcome.retryAfterSeconds), email };
   if (!outcome.ok && outcome.reason === "store_unavailable") {
     return { error: "Logging in is unavailable right now. Please try again in a moment.", email };
   }

@@ -40,6 +40,14 @@ export function LoginForm({ mode, next }: { mode: AuthMode; next: string | null 
       </label>
       <p id={errorId} aria-live="polite" className="min-h-5 text-sm text-red-700">
         {state.error}
+        {state.localhostUrl ? (
+          <>
+            {" "}
+            <a className="underline" href={state.localhostUrl}>
+              Open {state.localhostUrl}
+            </a>
+          </>
+        ) : null}
       </p>
       <button
         type="submit"

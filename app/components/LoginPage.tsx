@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import Link from "next/link";
-import { getConfig, isProduction } from "@/lib/env";
-import { cookiesWillBeDropped } from "@/lib/http/insecure-origin";
+import { getConfig } from "@/lib/env";
+import { isPlainHttpOffLoopback, localhostUrl } from "@/lib/http/insecure-origin";
 import { addressedOrigin } from "@/lib/http/proxy-trust";
 import { loginPath, safeNextPath } from "@/lib/auth/next-path";
 import { strategies } from "@/lib/auth/registry";
@@ -23,7 +23,6 @@ export async function LoginPage({ mode, searchParams }: { mode: AuthMode; search
   const description = strategies[mode].describe();
   const other = AUTH_MODES.find((candidate) => candidate !== mode) ?? mode;
   const origin = addressedOrigin(await headers(), getConfig().TRUST_PROXY);
-  const port = origin.host?.match(/:(\d+)$/)?.[1];
   return (
     <div className="grid gap-10 md:grid-cols-2">
       <section className={`rounded-xl border bg-white p-8 shadow-sm ${modeStyle[mode].border}`}>
@@ -34,11 +33,11 @@ export async function LoginPage({ mode, searchParams }: { mode: AuthMode; search
             <LogoutAnnouncer mode={mode} />
           </p>
         ) : null}
-        {cookiesWillBeDropped(origin, isProduction()) ? (
+        {isPlainHttpOffLoopback(origin) ? (
           <p role="note" className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            This page came over plain HTTP from <strong>{origin.host}</strong>. The login cookie is <code>Secure</code>, so your browser
-            will drop it here and you would land back on this form. Open{" "}
-            <a className="underline" href={`http://localhost${port ? `:${port}` : ""}/${mode}/login`}>
+            This page came over plain HTTP from <strong>{origin.host}</strong>, so logging in here is refused: your password would cross
+            the network unencrypted, and the login cookie is <code>Secure</code>, which your browser would drop here. Open{" "}
+            <a className="underline" href={localhostUrl(origin, `/${mode}/login`)}>
               localhost
             </a>{" "}
             on the machine running the app, or serve it over HTTPS.

@@ -6,6 +6,8 @@ import { requestMeta } from "@/lib/auth/request";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { registerAccount } from "@/lib/register/register";
 import { registrationSchema } from "@/lib/register/schema";
+import { passwordChecksBusyText } from "@/lib/password-budget/busy";
+import { PLAIN_HTTP_LOGIN_REFUSED, refusePlainHttpLogin } from "@/lib/auth/insecure-login";
 
 export interface RegisterFormState {
   error?: string;
@@ -28,10 +30,14 @@ export async function registerAction(_previous: RegisterFormState, form: FormDat
   const kept = { name: text(form, "name", 100), email: text(form, "email", 254) };
   const parsed = registrationSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ...kept, error: parsed.error.issues[0]?.message ?? "Check your input." };
+  // A sign-up logs in: refused where a login would be, before the account is made.
+  const insecure = await refusePlainHttpLogin(parsed.data.mode);
+  if (insecure) return { ...kept, error: `${PLAIN_HTTP_LOGIN_REFUSED} (${insecure.localhostUrl})` };
   const outcome = await registerAccount(parsed.data, await requestMeta(), signInWithPassword);
   if (!outcome.ok && outcome.reason === "too_many_attempts") {
     return { ...kept, error: `Too many sign-up attempts. Try again in ${Math.ceil(outcome.retryAfterSeconds / 60)} min.` };
   }
+  if (!outcome.ok && outcome.reason === "busy") return { ...kept, error: passwordChecksBusyText(outcome.retryAfterSeconds) };
   if (!outcome.ok) {
     return { ...kept, error: `This password is too easy to guess. ${outcome.warning ?? ""}`.trim(), suggestions: outcome.suggestions };
   }

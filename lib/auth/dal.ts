@@ -27,13 +27,16 @@ export const verifyAuth = cache(async (mode: AuthMode): Promise<AuthCheck> => {
   if (!credential) return { ok: false, code: "no_credential", message: "Not logged in.", credential: null };
   const meta = await requestMeta();
   const started = performance.now();
-  const { result, queries } = await countQueries(() =>
+  const { result, queries, redisOperations } = await countQueries(() =>
     verifyWithCheckCookie(mode, credential, meta, () => strategies[mode].verify(credential.value, meta)),
   );
   const micros = (performance.now() - started) * 1000;
   const cookieBytes = credential.source === "cookie" ? credential.value.length + strategies[mode].describe().cookieName.length + 1 : 0;
   const servedFromCache = result.ok && result.servedFromCache === true;
-  recordAuthCheck({ mode, micros, queries, cookieBytes, accepted: result.ok, servedFromCache, lab: result.ok && isLabUserId(result.principal.userId) });
+  recordAuthCheck({
+    mode, micros, queries, redisOperations, cookieBytes, accepted: result.ok, refusal: result.ok ? undefined : result.code,
+    servedFromCache, lab: result.ok && isLabUserId(result.principal.userId),
+  });
   noteAuthTiming({ mode, micros, queries, cookieBytes, servedFromCache });
   return { ...result, credential };
 });

@@ -3,13 +3,16 @@ import "server-only";
 import { z } from "zod";
 import { getConfig } from "../env.ts";
 import { isDatabaseUnavailable } from "../db-errors.ts";
+import { reportDatabaseFailure } from "../db-outage.ts";
 import { errorText, logEvent } from "../log.ts";
 import { checkCredentials, normalizeEmail, recordLogin, type AuthUser } from "../users.ts";
 import { sharedState } from "../state/index.ts";
+import { spendPasswordHashing } from "../password-budget/budget.ts";
 import { DEVICE_COOKIE_MAX_AGE_SECONDS, deviceCookieName, issueDeviceCookie, readDeviceCookie } from "./device-cookie.ts";
 import { chargeLoginAttempt, settleLoginSuccess, type ThrottlePolicy, type ThrottleVerdict } from "./login-throttle.ts";
 import { strategies } from "./registry.ts";
 import { clearCheckCookie } from "./check-cache/cookie-mode.ts";
+import { refusePlainHttpLogin } from "./insecure-login.ts";
 import { readCookies, readCredential, requestMeta, writeCookies } from "./request.ts";
 import type { AuthMode, IssuedCredential } from "./types.ts";
 
@@ -26,6 +29,10 @@ export type SignInOutcome =
   /** The database could not be reached: 503, and the next attempt works once it is back. */
   | { ok: false; reason: "store_unavailable" }
   | { ok: false; reason: "too_many_attempts"; retryAfterSeconds: number }
+  /** Plain HTTP off loopback (lib/auth/insecure-login.ts): refused before anything is counted or written. */
+  | { ok: false; reason: "insecure_transport"; localhostUrl: string }
+  /** Shed by the hashing budget before argon2 ran (lib/password-budget): 429, try again then. */
+  | { ok: false; reason: "busy"; retryAfterSeconds: number }
   | { ok: false; reason: "throttle_unavailable" };
 
 function throttlePolicy(): ThrottlePolicy {
@@ -45,6 +52,8 @@ function throttlePolicy(): ThrottlePolicy {
  * would otherwise linger server-side (a session row, a refresh family) until it expired.
  */
 export async function signInWithPassword(mode: AuthMode, credentials: Credentials): Promise<SignInOutcome> {
+  const insecure = await refusePlainHttpLogin(mode);
+  if (insecure) return { ok: false, reason: "insecure_transport", localhostUrl: insecure.localhostUrl };
   const meta = await requestMeta();
   const email = normalizeEmail(credentials.email);
   const secret = getConfig().SESSION_SECRET;
@@ -62,6 +71,13 @@ export async function signInWithPassword(mode: AuthMode, credentials: Credential
     return { ok: false, reason: "throttle_unavailable" };
   }
   if (!verdict.allowed) return { ok: false, reason: "too_many_attempts", retryAfterSeconds: verdict.retryAfterSeconds };
+  // A browser holding this account's device cookie may use the budget's reserve.
+  const hashing = spendPasswordHashing(1, client.trustedDevice ? "owner" : "anonymous", meta.now.getTime());
+  if (!hashing.ok) {
+    // Shed before the password was checked: no guess was made, so none is counted.
+    await windows.remove(verdict.charge.key, verdict.charge.id).catch((error: unknown) => logEvent("login_throttle_settle_failed", { error: errorText(error) }, "error"));
+    return { ok: false, reason: "busy", retryAfterSeconds: hashing.retryAfterSeconds };
+  }
   const check = await checkCredentials(email, credentials.password);
   if (!check.ok && check.reason === "store_unavailable") return storeUnavailable(mode, "credentials");
   if (!check.ok) return { ok: false, reason: "invalid_credentials" };
@@ -79,7 +95,7 @@ export async function signInWithPassword(mode: AuthMode, credentials: Credential
   } catch (error) {
     // The password checked out, then the database went away before the session row or
     // refresh family was written: still an outage, not a bug.
-    if (isDatabaseUnavailable(error)) return storeUnavailable(mode, "issue");
+    if (isDatabaseUnavailable(error)) return storeUnavailable(mode, "issue", error);
     throw error;
   }
   await writeCookies(issued.cookies, { mode, userId: user.id });
@@ -89,15 +105,16 @@ export async function signInWithPassword(mode: AuthMode, credentials: Credential
     // Failing it must not fail the login that just succeeded, but a login left alive
     // server-side is worth an operator's attention: logged with a stable code.
     await strategy.signOut({ credential: previousCredential, companions: previous }, meta).catch((error: unknown) => {
-      logEvent("replaced_login_not_ended", { mode, userId: user.id, error: errorText(error) }, "error");
+      reportDatabaseFailure("replaced_login_not_ended", error, { fields: { mode, userId: user.id }, everyTime: true });
     });
   }
   return { ok: true, user, issued };
 }
 
-function storeUnavailable(mode: AuthMode, step: "credentials" | "issue"): SignInOutcome {
-  // A stable code in the log: logins failing because of the database must be seen.
-  console.error(`[auth] login_store_unavailable mode=${mode} step=${step}: the database is unreachable; answering 503`);
+function storeUnavailable(mode: AuthMode, step: "credentials" | "issue", error?: unknown): SignInOutcome {
+  // Logins failing because of the database must be seen: counted into the outage, which is
+  // logged with a stable code when it starts and ends (lib/db-outage.ts).
+  reportDatabaseFailure("login_store_unavailable", error, { fields: { mode, step }, unavailable: true });
   return { ok: false, reason: "store_unavailable" };
 }
 

@@ -3,7 +3,7 @@
  * devices, not a fingerprint. Small and honest: the main browsers and systems, the common
  * command-line and library clients, the product name for anything else. The header is the
  * client's own claim (anyone can send anything), so the raw string stays available beside it.
- * No parser library is installed and none is added for this (see README).
+ * No parser library is installed and none is added for this (see docs/PAGES.md, /session/devices).
  */
 
 export interface DeviceDescription {

@@ -7,6 +7,7 @@ import { authenticateAny, crossSite } from "./auth-api.ts";
 import { readJsonBody } from "./body.ts";
 import { json, jsonError } from "./json.ts";
 import { isCrossSiteRequest } from "./origin.ts";
+import { passwordChecksBusyResponse } from "../password-budget/busy.ts";
 
 /** Account events, open to both modes: what each mode can and cannot end is in the answer. */
 
@@ -28,6 +29,7 @@ export async function apiChangePassword(request: Request): Promise<Response> {
   if (!body.ok) return body.response;
   const { principal } = auth;
   const result = await changePassword({ userId: principal.userId, ...body.data, current: principal.handles }, new Date());
+  if (!result.ok && result.code === "busy") return passwordChecksBusyResponse(result.retryAfterSeconds);
   if (!result.ok && result.code === "too_many_attempts") {
     const response = jsonError(429, "too_many_attempts", `Too many wrong current passwords. Try again in ${result.retryAfterSeconds} s.`);
     response.headers.set("Retry-After", String(result.retryAfterSeconds));

@@ -21,10 +21,16 @@ export function refuseUnroutableApiRequest(method: string, rawPathname: string):
     response.headers.set("Allow", ROUTABLE_METHODS.join(", "));
     return response;
   }
+  if (!isDecodablePath(rawPathname)) return jsonError(400, "malformed_path", "The path is not valid percent-encoded UTF-8.");
+  return null;
+}
+
+/** Pages have dynamic segments too (`/admin/users/[id]`): proxy.ts refuses those paths as well. */
+export function isDecodablePath(rawPathname: string): boolean {
   try {
     decodeURIComponent(rawPathname);
+    return true;
   } catch {
-    return jsonError(400, "malformed_path", "The path is not valid percent-encoded UTF-8.");
+    return false;
   }
-  return null;
 }

@@ -12,11 +12,18 @@ import type { AuthUser } from "../users.ts";
 import { readJsonBody } from "./body.ts";
 import { json, jsonError, noContent } from "./json.ts";
 import { isCrossSiteRequest } from "./origin.ts";
+import { passwordChecksBusyResponse } from "../password-budget/busy.ts";
+import { PLAIN_HTTP_LOGIN_REFUSED } from "../auth/insecure-login.ts";
 
 /** The JSON API's login, logout and me, written once for both modes. */
 
 export function crossSite(): Response {
   return jsonError(403, "cross_site_request", "Cookie-authenticated changes must come from this site.");
+}
+
+/** 403: a login over plain HTTP off loopback (lib/auth/insecure-login.ts), with where to go instead. */
+export function insecureTransport(localhostUrl: string): Response {
+  return jsonError(403, "insecure_transport", PLAIN_HTTP_LOGIN_REFUSED, { localhostUrl });
 }
 
 function publicUser(user: AuthUser) {
@@ -34,6 +41,8 @@ export async function apiLogin(mode: AuthMode, request: Request): Promise<Respon
     response.headers.set("Retry-After", String(outcome.retryAfterSeconds));
     return response;
   }
+  if (!outcome.ok && outcome.reason === "busy") return passwordChecksBusyResponse(outcome.retryAfterSeconds);
+  if (!outcome.ok && outcome.reason === "insecure_transport") return insecureTransport(outcome.localhostUrl);
   if (!outcome.ok && outcome.reason === "store_unavailable") {
     const response = jsonError(503, "store_unavailable", "Logging in is unavailable right now (the user store is unreachable); try again shortly.");
     response.headers.set("Retry-After", "5");

@@ -46,13 +46,19 @@ export function contentSecurityPolicy({ nonce, production, https, connectSources
   return directives.join("; ");
 }
 
-export interface PageSecurityHeaders {
+export type PageSecurityHeaders = {
   "Content-Security-Policy": string;
   "Strict-Transport-Security"?: string;
-}
+};
 
 export function pageSecurityHeaders(options: PageSecurityOptions): PageSecurityHeaders {
-  const headers: PageSecurityHeaders = { "Content-Security-Policy": contentSecurityPolicy(options) };
-  if (options.production && options.https) headers["Strict-Transport-Security"] = HSTS_VALUE;
-  return headers;
+  return { "Content-Security-Policy": contentSecurityPolicy(options), ...transportSecurityHeaders(options) };
+}
+
+/**
+ * HSTS for every answer over HTTPS in production, the API's included: a browser that first meets
+ * the site through an API call (a fetch, a redirect to /api/jwt/refresh) must learn it too.
+ */
+export function transportSecurityHeaders({ production, https }: { production: boolean; https: boolean }): { "Strict-Transport-Security"?: string } {
+  return production && https ? { "Strict-Transport-Security": HSTS_VALUE } : {};
 }

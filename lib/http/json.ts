@@ -3,7 +3,7 @@ import "server-only";
 import { runInLabOutageIfMarked } from "../labs/outage-scope.ts";
 import { isWriteConflict } from "../db-conflict.ts";
 import { isDatabaseUnavailable } from "../db-errors.ts";
-import { errorText, logEvent } from "../log.ts";
+import { reportDatabaseFailure } from "../db-outage.ts";
 import { runWithTimingScope, serverTimingHeader } from "../metrics/request-timing.ts";
 
 // The response helpers live apart, with no imports, so proxy.ts can answer in the same envelope.
@@ -29,7 +29,7 @@ export function withErrorBoundary<A extends unknown[]>(handler: (...args: A) => 
       // An unreachable or overloaded database is an outage, not our bug: 503, try again (the
       // fuzz suite found SQLite's single writer timing out under parallel admin writes).
       if (isDatabaseUnavailable(error)) {
-        logEvent("store_unavailable", { error: errorText(error) }, "error");
+        reportDatabaseFailure("store_unavailable", error, { unavailable: true });
         const response = jsonError(503, "store_unavailable", "The database is unavailable right now; try again shortly.");
         response.headers.set("Retry-After", "5");
         return response;

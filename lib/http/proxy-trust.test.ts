@@ -5,8 +5,16 @@ import { addressedOrigin, clientAddress } from "./proxy-trust.ts";
 const h = (init: Record<string, string>) => new Headers(init);
 
 describe("clientAddress", () => {
-  test("TRUST_PROXY=0: X-Forwarded-For is the sender's own words, so the client is unknown", () => {
-    assert.equal(clientAddress(h({ "x-forwarded-for": "203.0.113.9" }), 0), null);
+  test("TRUST_PROXY=0: the socket address this process stamped; X-Forwarded-For is the sender's own words", () => {
+    assert.equal(clientAddress(h({ "x-forwarded-for": "203.0.113.9", "x-svj-peer-address": "192.0.2.7" }), 0, true), "192.0.2.7");
+  });
+
+  test("TRUST_PROXY=0 where nothing stamps requests: a header of that name is the sender's, so unknown", () => {
+    assert.equal(clientAddress(h({ "x-forwarded-for": "203.0.113.9", "x-svj-peer-address": "192.0.2.7" }), 0, false), null);
+  });
+
+  test("behind trusted hops the stamped address is the proxy's, not the client's", () => {
+    assert.equal(clientAddress(h({ "x-forwarded-for": "203.0.113.9", "x-svj-peer-address": "127.0.0.1" }), 1, true), "203.0.113.9");
   });
 
   test("one trusted hop: the address our proxy appended, not what the client put before it", () => {

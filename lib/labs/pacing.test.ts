@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { createMemoryState } from "../state/memory.ts";
-import { paceLabRun, RUNS_PER_MINUTE, RUNS_PER_USER } from "./pacing.ts";
+import { paceLabRun, REPEAT_RUNS_PER_MINUTE, RUNS_PER_MINUTE, RUNS_PER_USER } from "./pacing.ts";
 
 const T0 = Date.UTC(2031, 0, 1);
 const never = () => false;
@@ -21,6 +21,30 @@ describe("paceLabRun", () => {
     const refused = await paceLabRun("one-more", async () => "x", never, T0, state);
     assert.equal(refused.ran, false);
     assert.equal(!refused.ran && refused.scope, "everyone");
+  });
+
+  test("a few accounts running over and over cannot use up everyone's minute", async () => {
+    const state = createMemoryState(() => T0);
+    // Six free accounts, each running as often as it may: the review's way to lock everyone out.
+    let ran = 0;
+    for (let round = 0; round < RUNS_PER_USER; round += 1) {
+      for (let account = 0; account < 6; account += 1) if ((await paceLabRun(`free-${account}`, async () => 0, never, T0, state)).ran) ran += 1;
+    }
+    assert.equal(ran, REPEAT_RUNS_PER_MINUTE, "their repeat runs stop where the reserve begins");
+    for (let newcomer = 0; newcomer < RUNS_PER_MINUTE - REPEAT_RUNS_PER_MINUTE; newcomer += 1) {
+      assert.equal((await paceLabRun(`newcomer-${newcomer}`, async () => 0, never, T0, state)).ran, true, `newcomer ${newcomer} gets a first run`);
+    }
+    const full = await paceLabRun("one-too-many", async () => 0, never, T0, state);
+    assert.equal(!full.ran && full.scope, "everyone", "the global cap still holds");
+  });
+
+  test("a user's first run may use the reserve; their next one may not", async () => {
+    const state = createMemoryState(() => T0);
+    for (let i = 0; i < REPEAT_RUNS_PER_MINUTE; i += 1) await paceLabRun(`filler-${i}`, async () => 0, never, T0, state);
+    assert.equal((await paceLabRun("u1", async () => 0, never, T0, state)).ran, true, "a first run may use the reserve");
+    const again = await paceLabRun("u1", async () => 0, never, T0, state);
+    assert.equal(!again.ran && again.scope, "everyone");
+    assert.equal((await paceLabRun("u1", async () => 0, never, T0 + 60_000, state)).ran, true);
   });
 
   test("a run that was refused inside (cooldown) costs no budget", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 
 import type { AuthMode } from "../auth/types.ts";
 import { processLocal, replaceProcessLocal } from "../state/process-local.ts";
+import { exportAuthCheck } from "./prometheus.ts";
 import { RollingWindow } from "./stats.ts";
 
 /**
@@ -12,6 +13,8 @@ import { RollingWindow } from "./stats.ts";
  * database (warm) from the mode's full check (cold: its database read, where it makes one), and
  * the labs' own requests — a handful of
  * logins, forgeries and a deliberate database outage — from everyone else's.
+ * Each sample is handed on to the Prometheus exporter as it is recorded: one measurement, two
+ * readers (this rolling view for /compare, cumulative counters for operators).
  */
 
 export type Temperature = "cold" | "warm";
@@ -21,9 +24,13 @@ export interface AuthSample {
   mode: AuthMode;
   micros: number;
   queries: number;
+  /** Redis commands made inside the check (none today: no check touches Redis). */
+  redisOperations?: number;
   /** Bytes of this mode's auth cookies the request carried ("name=value"). */
   cookieBytes: number;
   accepted: boolean;
+  /** The refusal's code, when not accepted. */
+  refusal?: string;
   /** Answered from a cache, no database read (VerifyResult.servedFromCache). */
   servedFromCache?: boolean;
   /** Made by a lab's throwaway user (lib/labs/lab-user-id.ts). */
@@ -67,6 +74,14 @@ const trafficOf = (lab: boolean | undefined): Traffic => (lab ? "labs" : "visito
  * it cannot be told apart as lab traffic: the count says so where it is shown.
  */
 export function recordAuthCheck(sample: AuthSample): void {
+  exportAuthCheck({
+    mode: sample.mode,
+    outcome: sample.accepted ? "accepted" : (sample.refusal ?? "refused"),
+    servedFromCache: sample.accepted && sample.servedFromCache === true,
+    micros: sample.micros,
+    queries: sample.queries,
+    redisOperations: sample.redisOperations ?? 0,
+  });
   const mode = store().modes[sample.mode];
   if (!sample.accepted) {
     mode.rejected += 1;

@@ -88,4 +88,17 @@ describe("createQueryCounter", () => {
       throw new Error("boom");
     }), /boom/);
   });
+
+  test("Redis commands count apart from queries, in the same scope", async () => {
+    const db = fakeDatabase();
+    const redis = fakeDatabase();
+    const count = createQueryCounter(db.subscribe, redis.subscribe);
+    const costs = await count(async () => {
+      await db.query();
+      await redis.query();
+      await redis.query();
+    });
+    await redis.query();
+    assert.deepEqual({ queries: costs.queries, redisOperations: costs.redisOperations }, { queries: 1, redisOperations: 2 });
+  });
 });

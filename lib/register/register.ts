@@ -3,6 +3,7 @@ import "server-only";
 import { getDb } from "../db.ts";
 import { logEvent } from "../log.ts";
 import { burnPasswordCheck, hashPassword } from "../password.ts";
+import { spendPasswordHashing } from "../password-budget/budget.ts";
 import type { AuthMode, RequestMeta } from "../auth/types.ts";
 import { normalizeEmail } from "../users.ts";
 import { checkPasswordStrength, personalWords } from "./password-strength.ts";
@@ -28,6 +29,7 @@ import { chargeSignUpAttempt } from "./throttle.ts";
 export type SignUpOutcome =
   | { ok: true; mode: AuthMode }
   | { ok: false; reason: "too_many_attempts"; retryAfterSeconds: number }
+  | { ok: false; reason: "busy"; retryAfterSeconds: number }
   | { ok: false; reason: "weak_password"; warning: string | null; suggestions: string[] };
 
 /** The login's own path (lib/auth/sign-in.ts), handed in so this stays free of Next's request APIs. */
@@ -40,6 +42,10 @@ export async function registerAccount(input: Registration, meta: RequestMeta, si
   const strength = checkPasswordStrength(input.password, personalWords(email, input.name));
   if (!strength.ok) return { ok: false, reason: "weak_password", warning: strength.warning, suggestions: strength.suggestions };
 
+  // The hash, then the sign-in's verify or the burn: both charged before either runs (the
+  // sign-in charges its own as well). The sign-up throttle keeps its count: still an attempt.
+  const hashing = spendPasswordHashing(2, "anonymous", meta.now.getTime());
+  if (!hashing.ok) return { ok: false, reason: "busy", retryAfterSeconds: hashing.retryAfterSeconds };
   const passwordHash = await hashPassword(input.password);
   const created = await createUser({ email, name: input.name, passwordHash });
   if (!created) {

@@ -3,11 +3,25 @@ import "server-only";
 import { getConfig } from "../env.ts";
 import { createMemoryState } from "./memory.ts";
 import { existingProcessLocal, processLocal, replaceProcessLocal } from "./process-local.ts";
-import { createRedisState } from "./redis.ts";
+import { createRedisState, type RedisOperation, type RedisOperationListener } from "./redis.ts";
 import type { SharedState } from "./types.ts";
 
 export { processLocal } from "./process-local.ts";
+export type { RedisOperation } from "./redis.ts";
 export type { SharedState, Subscription, WindowSummary } from "./types.ts";
+
+// Per process, like the state they hear (pages and route handlers are separate bundles).
+const redisListeners = processLocal("state:redis-listeners", () => new Set<RedisOperationListener>());
+
+/** Lets the measurement core count Redis commands as they are sent, not as we guess them. */
+export function onRedisOperation(listener: RedisOperationListener): () => void {
+  redisListeners.add(listener);
+  return () => redisListeners.delete(listener);
+}
+
+function tellRedisListeners(operation: RedisOperation, ok: boolean): void {
+  for (const listener of redisListeners) listener(operation, ok);
+}
 
 /**
  * The process's handle on shared state: Redis when REDIS_URL is set (a fleet shares it),
@@ -16,7 +30,7 @@ export type { SharedState, Subscription, WindowSummary } from "./types.ts";
 export function sharedState(): SharedState {
   return processLocal("shared-state", () => {
     const { REDIS_URL } = getConfig();
-    return REDIS_URL ? createRedisState(REDIS_URL) : createMemoryState();
+    return REDIS_URL ? createRedisState(REDIS_URL, undefined, tellRedisListeners) : createMemoryState();
   });
 }
 

@@ -7,12 +7,13 @@ import type { SlidingWindows } from "./types.ts";
  * check-then-add (each add sees the ones before it, atomically).
  */
 
-export type Charge = { allowed: true; id: string } | { allowed: false; retryAfterSeconds: number };
+/** `count`: the attempts now in the window, this one included. */
+export type Charge = { allowed: true; id: string; count: number } | { allowed: false; retryAfterSeconds: number };
 
 export async function chargeWithinCap(windows: SlidingWindows, key: string, cap: number, windowMs: number, now: number): Promise<Charge> {
   const id = randomUUID();
   const ats = await windows.add(key, { id, at: now }, windowMs);
-  if (ats.length <= cap) return { allowed: true, id };
+  if (ats.length <= cap) return { allowed: true, id, count: ats.length };
   await windows.remove(key, id);
   // Without this attempt, `cap` or more remain; a slot frees when the cap-th newest leaves.
   const others = ats.length - 1;

@@ -12,6 +12,16 @@ import type { SharedState, Subscription, WindowSummary } from "./types.ts";
 
 export const STATE_KEY_PREFIX = "svj:";
 
+/** Each command the shared state sends, by name: what lib/metrics counts (svj_redis_operations_total). */
+export type RedisOperation =
+  | "window_add" | "window_count" | "window_remove" | "window_clear"
+  | "counter_increment" | "counter_read"
+  | "record_get" | "record_set" | "record_delete"
+  | "publish" | "subscribe";
+
+/** Told of every command once it settled (ok: it answered). Runs in the caller's async context. */
+export type RedisOperationListener = (operation: RedisOperation, ok: boolean) => void;
+
 const OPTIONS: RedisOptions = { enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 1000, commandTimeout: 500 };
 
 // Trim, add, keep the key only as long as its newest event matters, answer with the window.
@@ -54,8 +64,19 @@ async function ready(redis: Redis): Promise<Redis> {
 
 const scores = (reply: string[]) => reply.filter((_, i) => i % 2 === 1).map(Number);
 
-export function createRedisState(url: string, prefix = STATE_KEY_PREFIX): SharedState {
+export function createRedisState(url: string, prefix = STATE_KEY_PREFIX, onOperation: RedisOperationListener = () => {}): SharedState {
   const commands = connect(url);
+  /** Runs one command and tells onOperation how it went; the result or error passes through. */
+  async function counted<T>(operation: RedisOperation, command: () => Promise<T>): Promise<T> {
+    try {
+      const result = await command();
+      onOperation(operation, true);
+      return result;
+    } catch (error) {
+      onOperation(operation, false);
+      throw error;
+    }
+  }
   let subscriber: Redis | null = null;
   // True from a confirmed SUBSCRIBE until the connection closes.
   let live = false;
@@ -90,50 +111,50 @@ export function createRedisState(url: string, prefix = STATE_KEY_PREFIX): Shared
     kind: "redis",
     windows: {
       async add(key, event, windowMs) {
-        const reply = (await (await c()).eval(ADD_TO_WINDOW, 1, k(key), event.at, event.id, windowMs)) as string[];
+        const reply = (await counted("window_add", async () => (await c()).eval(ADD_TO_WINDOW, 1, k(key), event.at, event.id, windowMs))) as string[];
         return scores(reply);
       },
       async count(key, now, windowMs): Promise<WindowSummary> {
-        const reply = await (await c()).zrangebyscore(k(key), `(${now - windowMs}`, "+inf", "WITHSCORES");
+        const reply = await counted("window_count", async () => (await c()).zrangebyscore(k(key), `(${now - windowMs}`, "+inf", "WITHSCORES"));
         const ats = scores(reply);
         return { count: ats.length, oldest: ats[0] ?? null, newest: ats.at(-1) ?? null };
       },
       async remove(key, id) {
-        await (await c()).zrem(k(key), id);
+        await counted("window_remove", async () => (await c()).zrem(k(key), id));
       },
       async clear(key) {
-        await (await c()).del(k(key));
+        await counted("window_clear", async () => (await c()).del(k(key)));
       },
     },
     counters: {
       async increment(key, ttlMs) {
-        return Number(await (await c()).eval(INCREMENT, 1, k(key), ttlMs));
+        return Number(await counted("counter_increment", async () => (await c()).eval(INCREMENT, 1, k(key), ttlMs)));
       },
       async read(key) {
-        return Number((await (await c()).get(k(key))) ?? 0);
+        return Number((await counted("counter_read", async () => (await c()).get(k(key)))) ?? 0);
       },
     },
     records: {
       async get(key) {
-        const text = await (await c()).get(k(key));
+        const text = await counted("record_get", async () => (await c()).get(k(key)));
         return text === null ? null : JSON.parse(text);
       },
       async set(key, value, ttlMs) {
-        await (await c()).set(k(key), JSON.stringify(value), "PX", ttlMs);
+        await counted("record_set", async () => (await c()).set(k(key), JSON.stringify(value), "PX", ttlMs));
       },
       async delete(key) {
-        await (await c()).del(k(key));
+        await counted("record_delete", async () => (await c()).del(k(key)));
       },
     },
     messages: {
       async publish(channel, message) {
-        await (await c()).publish(k(channel), message);
+        await counted("publish", async () => (await c()).publish(k(channel), message));
       },
       async subscribe(channel, onMessage) {
         const redis = await ready(subscriberClient());
         let set = handlers.get(channel);
         if (!set) {
-          await redis.subscribe(k(channel));
+          await counted("subscribe", () => redis.subscribe(k(channel)));
           set = new Set();
           handlers.set(channel, set);
           setLive(true);

@@ -1,6 +1,6 @@
-// Where the results go: JSON and an SVG chart in docs/bench/, and the README's table between
-// its markers, rebuilt from every docs/bench/http-*.json so SQLite, PostgreSQL and fleet runs
-// each keep their own section.
+// Where the results go: JSON and an SVG chart in docs/bench/, and docs/PERFORMANCE.md's table
+// between its markers, rebuilt from every docs/bench/http-*.json so SQLite, PostgreSQL and fleet
+// runs each keep their own section.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { machineLine, markdownSection, ratioRows, replaceBetweenMarkers } from "./report.mjs";
@@ -12,7 +12,10 @@ export function resultName(result) {
   return `http-${result.machine.database.toLowerCase()}${result.machine.fleet ? "-fleet" : ""}`;
 }
 
-export function writeOutputs(result, { readme = "README.md" } = {}) {
+/** The page the generated section lives in; chart links are relative to it (docs/). */
+export const PERFORMANCE_PAGE = "docs/PERFORMANCE.md";
+
+export function writeOutputs(result, { page = PERFORMANCE_PAGE } = {}) {
   mkdirSync(DIR, { recursive: true });
   const name = resultName(result);
   const jsonFile = join(DIR, `${name}.json`);
@@ -33,7 +36,7 @@ export function writeOutputs(result, { readme = "README.md" } = {}) {
     .filter((file) => /^http-.*\.json$/.test(file))
     .sort()
     .map((file) => JSON.parse(readFileSync(join(DIR, file), "utf8")))
-    .map((saved) => `${markdownSection(saved)}\n\n![${resultName(saved)} chart](docs/bench/${resultName(saved)}.svg)`);
-  writeFileSync(readme, replaceBetweenMarkers(readFileSync(readme, "utf8"), sections.join("\n\n")));
+    .map((saved) => `${markdownSection(saved)}\n\n![${resultName(saved)} chart](bench/${resultName(saved)}.svg)`);
+  writeFileSync(page, replaceBetweenMarkers(readFileSync(page, "utf8"), sections.join("\n\n")));
   return { jsonFile, svgFile };
 }

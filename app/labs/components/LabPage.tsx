@@ -4,6 +4,7 @@ import { labRun } from "@/lib/labs/store";
 import type { LabId } from "@/lib/labs/types";
 import { runLabAction } from "../actions";
 import { LabResultView } from "./LabResultView";
+import { labsBusyText } from "./labs-busy";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -21,7 +22,7 @@ function explain(code: string, retry: string | null): string {
     case "origin_not_this_app":
       return "The labs' origin (LABS_ORIGIN, or 127.0.0.1 and the port Next listens on) does not lead back to this server, so the lab refused to send requests there.";
     case "labs_busy":
-      return `Labs have run often this minute (at most a few per user, and a cap for everyone). Try again in ${retry ?? "a few"} s.`;
+      return labsBusyText(retry);
     case "login_required":
       return "Log in first (either mode: /session/login or /jwt/login): labs run only for logged-in users, a few times a minute each.";
     case "fleet_required":

@@ -5,6 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { verifyAuth } from "@/lib/auth/dal";
 import { startCrossOriginLab } from "@/lib/labs/browser/cross-origin";
 import { labsEnabled } from "@/lib/labs/enabled";
+import { paceLabRun } from "@/lib/labs/pacing";
 
 /**
  * "Open the other origin": needs a session-mode login in this browser (the cookie whose fate
@@ -12,8 +13,13 @@ import { labsEnabled } from "@/lib/labs/enabled";
  */
 export async function openOtherOriginAction(): Promise<void> {
   if (!labsEnabled()) notFound();
-  if (!(await verifyAuth("session")).ok) redirect("/labs/cross-origin?error=login_required");
-  const started = await startCrossOriginLab((await headers()).get("host"), new Date());
-  if (!started.ok) redirect(`/labs/cross-origin?error=${started.code}`);
-  redirect(started.url);
+  const session = await verifyAuth("session");
+  if (!session.ok) redirect("/labs/cross-origin?error=login_required");
+  // Paced like every lab run: each opening makes a throwaway user. A refusal (not loopback)
+  // made nothing, so it gives its charge back.
+  const host = (await headers()).get("host");
+  const paced = await paceLabRun(session.principal.userId, () => startCrossOriginLab(host, new Date()), (started) => !started.ok);
+  if (!paced.ran) redirect(`/labs/cross-origin?error=labs_busy&retry=${paced.retryAfterSeconds}`);
+  if (!paced.value.ok) redirect(`/labs/cross-origin?error=${paced.value.code}`);
+  redirect(paced.value.url);
 }

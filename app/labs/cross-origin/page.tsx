@@ -2,17 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SubmitButton } from "@/app/components/SubmitButton";
 import { verifyAuth } from "@/lib/auth/dal";
+import { labsBusyText } from "../components/labs-busy";
 import { openOtherOriginAction } from "./actions";
 
 export const metadata: Metadata = { title: "Lab: cross-origin" };
 
-const ERRORS: Record<string, string> = {
-  login_required: "Log in to session mode first: the lab watches what happens to that cookie.",
-  not_loopback: "Open this lab on http://localhost or http://127.0.0.1: its second origin is this server under its other loopback name.",
+const ERRORS: Record<string, (retry: string | null) => string> = {
+  login_required: () => "Log in to session mode first: the lab watches what happens to that cookie.",
+  not_loopback: () => "Open this lab on http://localhost or http://127.0.0.1: its second origin is this server under its other loopback name.",
+  labs_busy: labsBusyText,
 };
 
 export default async function Page({ searchParams }: PageProps<"/labs/cross-origin">) {
-  const { error } = await searchParams;
+  const { error, retry } = await searchParams;
+  const explain = typeof error === "string" && Object.hasOwn(ERRORS, error) ? ERRORS[error] : undefined;
   const session = await verifyAuth("session");
   return (
     <div className="max-w-3xl space-y-6">
@@ -28,9 +31,9 @@ export default async function Page({ searchParams }: PageProps<"/labs/cross-orig
         </ol>
         <p className="text-sm text-slate-600">This lab needs JavaScript: the browser&apos;s own fetch is what is being observed.</p>
       </section>
-      {typeof error === "string" && ERRORS[error] ? (
+      {explain ? (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          {ERRORS[error]}
+          {explain(typeof retry === "string" ? retry : null)}
         </p>
       ) : null}
       {session.ok ? (

@@ -2,11 +2,12 @@
 
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { verifyAuth } from "@/lib/auth/dal";
 import { isProduction } from "@/lib/env";
 import { mintThrowawayAccessToken } from "@/lib/labs/browser/cross-origin";
 import { HTTPONLY_COOKIE, LAB_COOKIE_PATH, READABLE_COOKIE } from "@/lib/labs/browser/storage-page";
 import { labsEnabled } from "@/lib/labs/enabled";
+import { paceLabRun } from "@/lib/labs/pacing";
+import { verifyLabStarter } from "@/lib/labs/starter";
 
 /**
  * "Open the vulnerable page": a throwaway user's token, kept the three ways the lab compares.
@@ -14,9 +15,12 @@ import { labsEnabled } from "@/lib/labs/enabled";
  */
 export async function openStorageLabAction(): Promise<void> {
   if (!labsEnabled()) notFound();
-  const logged = (await verifyAuth("session")).ok || (await verifyAuth("jwt")).ok;
-  if (!logged) redirect("/labs/storage?error=login_required");
-  const token = await mintThrowawayAccessToken(new Date(), "storage");
+  const starter = await verifyLabStarter();
+  if (!starter) redirect("/labs/storage?error=login_required");
+  // Paced like every lab run: each opening makes a throwaway user.
+  const paced = await paceLabRun(starter.userId, () => mintThrowawayAccessToken(new Date(), "storage"));
+  if (!paced.ran) redirect(`/labs/storage?error=labs_busy&retry=${paced.retryAfterSeconds}`);
+  const token = paced.value;
   const store = await cookies();
   const base = { path: LAB_COOKIE_PATH, sameSite: "strict" as const, secure: isProduction(), maxAge: 600 };
   store.set(READABLE_COOKIE, token, { ...base, httpOnly: false });

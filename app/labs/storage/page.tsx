@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SubmitButton } from "@/app/components/SubmitButton";
+import { labsBusyText } from "../components/labs-busy";
 import { openStorageLabAction } from "./actions";
 
 export const metadata: Metadata = { title: "Lab: where the token is stored" };
 
 export default async function Page({ searchParams }: PageProps<"/labs/storage">) {
-  const { error } = await searchParams;
+  const { error, retry } = await searchParams;
   return (
     <div className="max-w-3xl space-y-6">
       <section className="space-y-3">
@@ -23,6 +24,11 @@ export default async function Page({ searchParams }: PageProps<"/labs/storage">)
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
           Log in first (either mode): <Link className="underline" href="/session/login?next=/labs/storage">session</Link> or{" "}
           <Link className="underline" href="/jwt/login?next=/labs/storage">JWT</Link>.
+        </p>
+      ) : null}
+      {error === "labs_busy" ? (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          {labsBusyText(typeof retry === "string" ? retry : null)}
         </p>
       ) : null}
       <form action={openStorageLabAction}>

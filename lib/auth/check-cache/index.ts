@@ -4,6 +4,7 @@ import { usesRequestDatabase } from "../../db.ts";
 import { getConfig } from "../../env.ts";
 import { sharedState } from "../../state/index.ts";
 import { existingProcessLocal, processLocal, replaceProcessLocal } from "../../state/process-local.ts";
+import { exportInvalidationPublished, exportInvalidationReceived, exportRevocation } from "../../metrics/prometheus.ts";
 import { createPushedCache, type PushedCache } from "./pushed-cache.ts";
 
 /**
@@ -29,7 +30,13 @@ export const checkTags = {
 
 function pushedCache(): PushedCache {
   return processLocal("auth:check-cache", () =>
-    createPushedCache({ messages: sharedState().messages, maxEntries: MAX_ENTRIES, maxAgeMs: MAX_AGE_MS, retryAfterMs: RESUBSCRIBE_AFTER_MS }),
+    createPushedCache({
+      messages: sharedState().messages,
+      maxEntries: MAX_ENTRIES,
+      maxAgeMs: MAX_AGE_MS,
+      retryAfterMs: RESUBSCRIBE_AFTER_MS,
+      observe: { published: exportInvalidationPublished, received: exportInvalidationReceived },
+    }),
   );
 }
 
@@ -60,7 +67,11 @@ export const checkCache = {
  * revoked answers only once the message is out).
  */
 export async function invalidateChecks(tags: readonly string[]): Promise<void> {
-  if (getConfig().SESSION_CACHE !== "push" || tags.length === 0) return;
+  if (tags.length === 0) return;
+  // Counted whatever SESSION_CACHE is: how often decisions change is a fact of the traffic,
+  // and the capacity model's input for what push would cost (svj_revocations_total).
+  exportRevocation();
+  if (getConfig().SESSION_CACHE !== "push") return;
   await pushedCache().invalidate(tags);
 }
 

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { captureEvents } from "../../log.ts";
 import { createMemoryState } from "../../state/memory.ts";
 import type { Messages, Subscription } from "../../state/types.ts";
 import { createPushedCache, INVALIDATION_CHANNEL } from "./pushed-cache.ts";
@@ -82,6 +83,45 @@ describe("pushed cache: invalidation travels to the other instances", () => {
       console.error = original;
     }
     assert.match(lines.join("\n"), /check_cache_publish_failed/);
+  });
+});
+
+describe("pushed cache: what it tells the metrics", () => {
+  test("each publish, and each receipt on another instance with its lag by the publisher's clock", async () => {
+    const shared = createMemoryState().messages;
+    let wall = 1_000.25;
+    const seen: string[] = [];
+    const observe = (who: string) => ({
+      published: (ok: boolean) => seen.push(`${who} published ${ok}`),
+      received: (lagMs: number | null) => seen.push(`${who} received after ${lagMs} ms`),
+    });
+    const make = async (who: string) => {
+      const cache = createPushedCache({ messages: shared, maxEntries: 10, maxAgeMs: 60_000, retryAfterMs: 5_000, observe: observe(who), wallClock: () => wall });
+      await cache.ready();
+      return cache;
+    };
+    const [here] = [await make("here"), await make("there")];
+    // The memory channel delivers synchronously: the receiver's clock is moved by the publish.
+    const publish = shared.publish.bind(shared);
+    shared.publish = async (channel, message) => {
+      wall += 0.75;
+      await publish(channel, message);
+    };
+    await here.invalidate(["session:1"]);
+    // Its own echo is not a receipt: only the other instance counts one.
+    assert.deepEqual(seen, ["there received after 0.75 ms", "here published true"]);
+    await shared.publish(INVALIDATION_CHANNEL, JSON.stringify({ from: "an older instance", tags: ["session:2"] }));
+    assert.deepEqual(seen.slice(2), ["here received after null ms", "there received after null ms"]);
+  });
+
+  test("a failed publish is told too", async () => {
+    let outcome: boolean | null = null;
+    const messages: Messages = { publish: async () => Promise.reject(new Error("down")), subscribe: createMemoryState().messages.subscribe };
+    const cache = createPushedCache({ messages, maxEntries: 10, maxAgeMs: 60_000, retryAfterMs: 5_000, observe: { published: (ok) => void (outcome = ok), received: () => {} } });
+    await cache.ready();
+    const { events } = await captureEvents(() => cache.invalidate(["session:1"]));
+    assert.deepEqual(events.map((event) => event.code), ["check_cache_publish_failed"]);
+    assert.equal(outcome, false);
   });
 });
 

@@ -20,6 +20,19 @@ export interface PushedCacheOptions {
   /** How long after a failed subscribe to try again (the cache is bypassed meanwhile). */
   retryAfterMs: number;
   clock?: () => number;
+  /** Told of each message sent and each one received from another instance (the metrics). */
+  observe?: InvalidationObserver;
+  /**
+   * Wall-clock milliseconds with a fraction, written into each message and read on receipt:
+   * the publish-to-receipt lag. timeOrigin + now(): sub-millisecond where Date.now() is not.
+   */
+  wallClock?: () => number;
+}
+
+export interface InvalidationObserver {
+  published(ok: boolean): void;
+  /** `lagMs`: receipt minus the publisher's `at`; null for a message without one. */
+  received(lagMs: number | null): void;
 }
 
 export interface PushedCache {
@@ -39,9 +52,14 @@ export interface PushedCache {
 interface InvalidationMessage {
   from: string;
   tags: string[];
+  /** When it was published (the publisher's wallClock). */
+  at: number;
 }
 
-export function createPushedCache({ messages, maxEntries, maxAgeMs, retryAfterMs, clock = Date.now }: PushedCacheOptions): PushedCache {
+const preciseWallClock = () => performance.timeOrigin + performance.now();
+
+export function createPushedCache(options: PushedCacheOptions): PushedCache {
+  const { messages, maxEntries, maxAgeMs, retryAfterMs, clock = Date.now, observe, wallClock = preciseWallClock } = options;
   const cache = createTaggedCache<unknown>({ maxEntries, maxAgeMs, clock });
   // Our own messages come back through the channel: already evicted, so skipped.
   const sender = randomUUID();
@@ -58,6 +76,7 @@ export function createPushedCache({ messages, maxEntries, maxAgeMs, retryAfterMs
       // Unreadable: handled below like any message we cannot act on precisely.
     }
     if (message?.from === sender) return;
+    observe?.received(typeof message?.at === "number" ? wallClock() - message.at : null);
     // A message we cannot read precisely could have named anything: drop everything.
     if (!message || !Array.isArray(message.tags)) cache.setTrusted(cache.trusted());
     else cache.evict(message.tags.filter((tag): tag is string => typeof tag === "string"));
@@ -98,8 +117,10 @@ export function createPushedCache({ messages, maxEntries, maxAgeMs, retryAfterMs
     async invalidate(tags) {
       cache.evict(tags);
       try {
-        await messages.publish(INVALIDATION_CHANNEL, JSON.stringify({ from: sender, tags: [...tags] } satisfies InvalidationMessage));
+        await messages.publish(INVALIDATION_CHANNEL, JSON.stringify({ from: sender, tags: [...tags], at: wallClock() } satisfies InvalidationMessage));
+        observe?.published(true);
       } catch (error) {
+        observe?.published(false);
         // The other instances keep what they cached until its max age, unless (likelier, with
         // one Redis for both) their subscription broke too and they bypass their caches.
         logEvent("check_cache_publish_failed", { tags: tags.length, error: errorText(error) }, "error");

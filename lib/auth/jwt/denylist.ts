@@ -2,7 +2,7 @@ import "server-only";
 
 import { getDb } from "../../db.ts";
 import { getConfig } from "../../env.ts";
-import { errorText, logEvent } from "../../log.ts";
+import { reportDatabaseFailure } from "../../db-outage.ts";
 import { checkTags, invalidateChecks } from "../check-cache/index.ts";
 
 /**
@@ -35,7 +35,8 @@ export async function revokeAccessToken(jti: string, expiresAt: Date, now: Date)
     await recordRevokedJti(jti, expiresAt, now);
     return true;
   } catch (error) {
-    logEvent("denylist_write_failed", { jti, error: errorText(error) }, "error");
+    // Each one logged, outage or not: this token stays valid until its exp.
+    reportDatabaseFailure("denylist_write_failed", error, { fields: { jti }, everyTime: true });
     return false;
   }
 }

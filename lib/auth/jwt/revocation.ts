@@ -2,7 +2,7 @@ import "server-only";
 
 import { getDb } from "../../db.ts";
 import { getConfig } from "../../env.ts";
-import { errorText, logEvent } from "../../log.ts";
+import { reportDatabaseFailure } from "../../db-outage.ts";
 import { toDateOrNull, type DateLike } from "../../raw-dates.ts";
 import { checkCache } from "../check-cache/index.ts";
 import type { Rejection } from "../types.ts";
@@ -69,9 +69,10 @@ export async function checkRevocation(claims: AccessClaims, now: Date): Promise<
     rememberAccountState(claims, state, since);
     return judgeAccountState(state, claims);
   } catch (error) {
-    // Every token let through this way is logged: with a revoked one this is the gap.
+    // Every token let through this way is logged, even within an outage that is logged once:
+    // with a revoked one this is the gap. A refusal is only counted into the outage.
     const fail = config.JWT_REVOCATION_FAIL;
-    logEvent("revocation_unreadable", { jti: claims.jti, fail, error: errorText(error) }, "error");
+    reportDatabaseFailure("revocation_unreadable", error, { fields: { jti: claims.jti, fail }, everyTime: fail === "open" });
     if (fail === "open") return { ok: true, failOpen: true };
     return { ok: false, code: "revocation_check_unavailable", message: "The revocation state cannot be read; try again shortly.", status: 503 };
   }

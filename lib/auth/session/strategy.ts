@@ -2,7 +2,7 @@ import "server-only";
 
 import { getConfig } from "../../env.ts";
 import { inspectSeal } from "./inspect.ts";
-import { errorText, logEvent } from "../../log.ts";
+import { reportDatabaseFailure } from "../../db-outage.ts";
 import { roleSchema, type AuthUser } from "../../users.ts";
 import { authCookieName, clearCookie, MAX_CREDENTIAL_LENGTH } from "../cookies.ts";
 import type { AuthStrategy, Principal, RequestMeta, VerifyResult } from "../types.ts";
@@ -70,7 +70,7 @@ async function acceptRow(row: SessionWithUser, now: Date, since: number): Promis
   const verdict = judgeSession(row, now, policy());
   if (!verdict.ok) return verdict;
   if (verdict.shouldTouch) {
-    await touchSessionRow(row, now, since).catch((error: unknown) => logEvent("touch_failed", { sessionId: row.id, error: errorText(error) }));
+    await touchSessionRow(row, now, since).catch((error: unknown) => reportDatabaseFailure("touch_failed", error, { fields: { sessionId: row.id }, level: "warn" }));
   } else {
     rememberSessionRow(row, since);
   }
@@ -118,7 +118,8 @@ export const sessionStrategy: AuthStrategy = {
       read = await readSessionRow(id);
     } catch (error) {
       // The trade-off of this mode, stated plainly: no database, no sessions. Fail closed.
-      logEvent("session_store_unreachable", { error: errorText(error) }, "error");
+      // An outage is logged once (lib/db-outage.ts), not once per request.
+      reportDatabaseFailure("session_store_unreachable", error);
       return { ok: false, code: "session_store_unavailable", message: "The session store is unreachable; try again shortly.", status: 503 };
     }
     const { row, since } = read;

@@ -1,0 +1,5 @@
+import { withErrorBoundary } from "@/lib/http/json";
+import { apiPrometheusMetrics } from "@/lib/http/metrics-api";
+
+/** This instance's Prometheus metrics, for the holder of METRICS_TOKEN (docs/FLEET.md). */
+export const GET = withErrorBoundary((request: Request) => apiPrometheusMetrics(request));
