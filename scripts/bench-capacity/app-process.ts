@@ -69,7 +69,8 @@ async function start(cache: Cache, port: number, env: NodeJS.ProcessEnv, logDir:
   const log = join(logDir, `app-${cache}.log`);
   const out = createWriteStream(log);
   // Next's own entry point, not npx: the server is this one process, whose /proc we read.
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+  // Loopback only, as npm start binds by default.
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...env, ...cacheEnv(cache), PORT: String(port), JWT_REVOCATION_CHECK: "denylist", DEMO_USERS: "true", JWT_ACCESS_TTL_SECONDS: "86400" },
     stdio: ["ignore", "pipe", "pipe"],
   });

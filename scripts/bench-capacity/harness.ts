@@ -54,11 +54,12 @@ export interface HarnessCosts {
   haproxyCpuMicrosPerRequest: number | null;
 }
 
+/** Ports: `port` (HAProxy), the two after it (the backends), and the one after those (HAProxy's stats). */
 export async function measureHarness({ port, seconds }: { port: number; seconds: number }): Promise<HarnessCosts> {
   const instances = [{ name: "app-1", port: port + 1 }, { name: "app-2", port: port + 2 }];
   const servers = await Promise.all(instances.map((instance) => backend(instance.port)));
   const config = join(mkdtempSync(join(tmpdir(), "svj-capacity-haproxy-")), "haproxy.cfg");
-  writeFileSync(config, haproxyConfig({ port, instances }));
+  writeFileSync(config, haproxyConfig({ port, statsPort: port + 3, instances }));
   const haproxy = spawn("haproxy", ["-f", config], { stdio: "ignore" });
   try {
     // HAProxy is up once it answers through to a backend.

@@ -17,6 +17,7 @@ import { chargeLoginAttempt, settleLoginSuccess } from "../../lib/auth/login-thr
 import { strategies } from "../../lib/auth/registry.ts";
 import type { AuthMode, CookieToSet, IssuedCredential, Principal } from "../../lib/auth/types.ts";
 import { getDb } from "../../lib/db.ts";
+import { spendPasswordHashing } from "../../lib/password-budget/budget.ts";
 import { getConfig } from "../../lib/env.ts";
 import { sharedState } from "../../lib/state/index.ts";
 import { checkCredentials, recordLogin, type AuthUser } from "../../lib/users.ts";
@@ -37,7 +38,7 @@ const credentialOf = (issued: IssuedCredential) => issued.cookies[0]!.value;
 const cookiePairBytes = (cookie: Pick<CookieToSet, "name" | "value">) => `${cookie.name}=${cookie.value}`.length;
 const setCookieBytes = (cookies: CookieToSet[]) => cookies.reduce((sum, cookie) => sum + setCookieLength(cookie, cookieAttributes(cookie, true)), 0);
 
-/** signInWithPassword's store steps, in its order: throttle charge, password check, settle, record, issue. */
+/** signInWithPassword's store steps, in its order: throttle charge, hashing budget, password check, settle, record, issue. */
 async function logIn(mode: AuthMode): Promise<{ user: AuthUser; issued: IssuedCredential }> {
   const windows = sharedState().windows;
   const policy = {
@@ -48,6 +49,8 @@ async function logIn(mode: AuthMode): Promise<{ user: AuthUser; issued: IssuedCr
   nextStep();
   const verdict = await chargeLoginAttempt(windows, policy, BOB.email, { trustedDevice: null }, now.getTime());
   if (!verdict.allowed) throw new Error("the login throttle refused the bench's own login");
+  // The hashing budget is a policy, not a cost: bench:capacity gives it room (PASSWORD_HASHES_PER_SECOND).
+  if (!spendPasswordHashing(1, "anonymous", now.getTime()).ok) throw new Error("the hashing budget shed the bench's own login");
   nextStep();
   const check = await checkCredentials(BOB.email, BOB.password);
   if (!check.ok) throw new Error(`bob could not log in (${check.reason})`);
