@@ -67,6 +67,7 @@ export function labRows(fleet: LabResult | null, sticky: LabResult | null): Comp
           <See href="/labs/fleet" what="the fleet lab" />
           {latestVerdict(sticky, mode)}
           <See href="/labs/sticky-sessions" what="the sticky-sessions lab" />
+          <span className={small}>At 1,000 to 1,000,000 requests per second, and 1,000 instances: <Link href="/scale" className={inlineLink}>the capacity model and simulation</Link></span>
         </>
       )),
     },

@@ -7,6 +7,7 @@ const NAV = [
   { href: "/session/dashboard", label: "Session mode", section: "/session" },
   { href: "/jwt/dashboard", label: "JWT mode", section: "/jwt" },
   { href: "/compare", label: "Compare", section: "/compare" },
+  { href: "/scale", label: "Scale", section: "/scale" },
   { href: "/flows", label: "Flows", section: "/flows" },
   { href: "/labs", label: "Labs", section: "/labs" },
   { href: "/admin", label: "Admin", section: "/admin" },

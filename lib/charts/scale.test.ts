@@ -65,3 +65,11 @@ describe("logScale", () => {
     assert.equal(scale(-1), 0);
   });
 });
+
+describe("logScale below one", () => {
+  test("with a lower floor, decades under 1 are ticks like any other", () => {
+    const scale = logScale(0.3, 40, [0, 300], 0.001);
+    assert.deepEqual(scale.ticks, [0.1, 1, 10, 100]);
+    assert.equal(scale(0.1), 0);
+  });
+});

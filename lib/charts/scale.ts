@@ -38,10 +38,11 @@ export function linearScale(max: number, range: [number, number], options: { cou
  * Decades from the power of ten at or below `min` to the one at or above `max`: latencies
  * span a cached 20 µs and a 150 ms outlier, and on a linear axis the first would vanish.
  * Values below the floor sit at the axis start (a bar of zero length, its number beside it).
+ * The floor is 1 unless given lower (a rate of 0.3 per second is a value, not nothing).
  */
-export function logScale(min: number, max: number, range: [number, number]): Scale {
-  const floorExponent = Math.floor(Math.log10(Math.max(1, min)));
-  const topExponent = Math.max(floorExponent + 1, Math.ceil(Math.log10(Math.max(1, max))));
+export function logScale(min: number, max: number, range: [number, number], floor = 1): Scale {
+  const floorExponent = Math.floor(Math.log10(Math.max(floor, min)));
+  const topExponent = Math.max(floorExponent + 1, Math.ceil(Math.log10(Math.max(floor, max))));
   const ticks = Array.from({ length: topExponent - floorExponent + 1 }, (_, index) => 10 ** (floorExponent + index));
   const [start, end] = range;
   const scale = (value: number) => {

@@ -25,7 +25,7 @@ export type RedisOperationListener = (operation: RedisOperation, ok: boolean) =>
 const OPTIONS: RedisOptions = { enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 1000, commandTimeout: 500 };
 
 // Trim, add, keep the key only as long as its newest event matters, answer with the window.
-const ADD_TO_WINDOW = `
+export const ADD_TO_WINDOW = `
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[3]))
 redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
@@ -33,7 +33,7 @@ return redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')`;
 
 // INCR and the expiry of the key it creates, as one step: a crash between the two would
 // otherwise leave a counter that never expires.
-const INCREMENT = `
+export const INCREMENT = `
 local n = redis.call('INCR', KEYS[1])
 if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return n`;

@@ -15,9 +15,9 @@ import { createPushedCache, type PushedCache } from "./pushed-cache.ts";
  */
 
 /** Whatever the channel does, no entry is served older than this (belt and braces). */
-const MAX_AGE_MS = 60_000;
+export const MAX_AGE_MS = 60_000;
 /** ~10k logins' worth of rows: bounded memory whatever the traffic. */
-const MAX_ENTRIES = 10_000;
+export const MAX_ENTRIES = 10_000;
 const RESUBSCRIBE_AFTER_MS = 5_000;
 
 /** The facts a cached answer depends on; a write that changes one evicts by it. */

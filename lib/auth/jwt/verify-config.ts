@@ -35,7 +35,7 @@ export async function hmacTokenKey(): Promise<TokenKey> {
  * and only while its key is still in the allowlist passed in (a retired key's tokens miss).
  */
 const verified = processLocal("jwt:verified-tokens", () => new WeakMap<object, Map<string, AccessClaims>>());
-const REMEMBER_MAX = 5_000;
+export const REMEMBER_MAX = 5_000;
 
 /** Signature (by kid from `keys`), algorithm, issuer, audience, typ, exp and age: crypto and clock only. */
 export async function verifyAccessTokenWithKeys(token: string, keys: readonly TokenKey[], now: Date): Promise<VerifyTokenResult> {

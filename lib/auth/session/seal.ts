@@ -25,8 +25,8 @@ export async function sealSessionId(sessionId: string, password: string, ttlSeco
 // Per process: the proxy and the pages are separate bundles in one process, and a memo per
 // bundle would never let the DAL reuse what the proxy just unsealed.
 const remembered = processLocal("session:unsealed", () => new Map<string, { sid: string; password: string; until: number }>());
-const REMEMBER_MS = 60_000;
-const REMEMBER_MAX = 5_000;
+export const REMEMBER_MS = 60_000;
+export const REMEMBER_MAX = 5_000;
 
 export async function unsealSessionId(seal: string, password: string, now = Date.now()): Promise<string | null> {
   const hit = remembered.get(seal);
