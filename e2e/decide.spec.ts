@@ -77,9 +77,11 @@ test("answers that are not choices: the form with a message, never a 500", async
   expect(record.headers().location).toMatch(/\/decide\?peakRps=lots$/);
 });
 
-test("linked from the home page and the main navigation", async ({ page }) => {
+test("linked from the home page, /compare and the main navigation", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("link", { name: /Which one should I use for my app/ })).toHaveAttribute("href", "/decide");
+  await page.goto("/compare");
+  await expect(page.getByRole("main").getByRole("link", { name: /Which one should I use/ })).toHaveAttribute("href", "/decide");
   await page.goto("/decide");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Decide" }).first()).toHaveAttribute("aria-current", "page");
 });
