@@ -9,6 +9,8 @@ import { expect, test, type Page } from "@playwright/test";
 
 const recommendation = (page: Page) => page.getByRole("heading", { level: 2, name: /sessions|JWT|Hybrid/ });
 const choose = (page: Page, question: string, choice: string) => page.getByRole("group", { name: question }).getByLabel(choice).check();
+/** Nothing wider than the window (e2e/layout.spec.ts's rule, here so its page list stays short on a busy machine). */
+const pageWidth = (page: Page) => page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
 
 for (const width of [390, 1280] as const) {
   test.describe(`at ${width} px`, () => {
@@ -43,6 +45,8 @@ for (const width of [390, 1280] as const) {
       await expect(recommendation(page)).toHaveText("Server-side sessions with the push-invalidated cache");
       await expect(page.locator("pre")).toContainText("SESSION_CACHE=push");
       await expect(page.getByText("“Sessions need sticky servers.”")).toBeVisible();
+      const { scroll, client } = await pageWidth(page);
+      expect(scroll).toBeLessThanOrEqual(client);
     });
   });
 }

@@ -8,7 +8,7 @@ import { test } from "./throwaway.ts";
 // scrolls inside its own box instead. scripts/screenshots.mjs photographs the same pages.
 
 const WIDTHS = [390, 1280] as const;
-const PUBLIC_PAGES = ["/", "/session/login", "/jwt/login", "/register", "/decide", "/decide?clients=native&services=some&revocation=everywhere&peakRps=more&instances=regions&limits=yes", "/compare", "/scale", "/flows", "/labs"];
+const PUBLIC_PAGES = ["/", "/session/login", "/jwt/login", "/register", "/compare", "/scale", "/flows", "/labs"];
 const PAGES_OF: Record<Mode, string[]> = {
   session: ["/session/dashboard", "/session/inspect", "/session/devices", "/admin"],
   jwt: ["/jwt/dashboard", "/jwt/inspect"],
