@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { test as base, type APIRequestContext, type Page } from "@playwright/test";
 import type { Db } from "../lib/db.ts";
-import { hashPassword } from "../lib/password.ts";
+import { hashPassword } from "../lib/auth/methods/password/hash.ts";
 import { loginViaApi, loginViaForm, type DemoUser, type Mode } from "./fixtures.ts";
 
 /**

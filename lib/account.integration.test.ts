@@ -6,7 +6,7 @@ import { issueRefreshFamily } from "./auth/jwt/refresh.ts";
 import { newSessionSecret, sessionRowId } from "./auth/session/ids.ts";
 import { insertSession } from "./auth/session/store.ts";
 import { getDb } from "./db.ts";
-import { verifyPassword } from "./password.ts";
+import { verifyPassword } from "./auth/methods/password/hash.ts";
 import { verifyCredentials, type AuthUser } from "./users.ts";
 
 after(cleanUpTestDatabase);

@@ -7,9 +7,9 @@ import { AUTH_MODES, type AuthMode, type EndReason, type Principal } from "./aut
 import { withWriteConflictRetry } from "./db-conflict.ts";
 import { getDb } from "./db.ts";
 import { checkLastAdmin } from "./admin/last-admin-check.ts";
-import { hashPassword, verifyPassword } from "./password.ts";
+import { hashPassword, verifyPassword } from "./auth/methods/password/hash.ts";
 import { toAuthUser, type AuthUser, type Role } from "./users.ts";
-import { chargePasswordCheck } from "./auth/password-change-throttle.ts";
+import { chargePasswordCheck } from "./auth/methods/password/change-throttle.ts";
 import { spendPasswordHashing } from "./password-budget/budget.ts";
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 
 import { getDb, type Db } from "./db.ts";
 import { DEMO_USERS, type DemoUser } from "./demo-users.ts";
-import { verifyPassword } from "./password.ts";
+import { verifyPassword } from "./auth/methods/password/hash.ts";
 
 /** The demo users that exist here and can log in (not disabled): what the login pages may advertise. */
 export async function demoUsersPresent(db: Db = getDb()): Promise<DemoUser[]> {

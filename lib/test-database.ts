@@ -8,7 +8,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { resetCheckCacheForTests } from "./auth/check-cache/index.ts";
 import { getDb, onDatabaseQuery } from "./db.ts";
 import { resetConfigForTests } from "./env.ts";
-import { hashPassword } from "./password.ts";
+import { hashPassword } from "./auth/methods/password/hash.ts";
 import { closeSharedStateForTests } from "./state/index.ts";
 import { toAuthUser, type AuthUser, type Role } from "./users.ts";
 

@@ -2,7 +2,7 @@ import "server-only";
 
 import { getDb, type Db } from "./db.ts";
 import { isDatabaseUnavailable } from "./db-errors.ts";
-import { burnPasswordCheck, verifyPassword } from "./password.ts";
+import { burnPasswordCheck, verifyPassword } from "./auth/methods/password/hash.ts";
 import { roleSchema, type Role } from "./roles.ts";
 
 export { roleSchema, type Role };

@@ -1,6 +1,6 @@
 import { getDb } from "../lib/db.ts";
 import { decideDemoUsers, DEMO_USERS } from "../lib/demo-users.ts";
-import { hashPassword, verifyPassword } from "../lib/password.ts";
+import { hashPassword, verifyPassword } from "../lib/auth/methods/password/hash.ts";
 
 /**
  * Demo users, idempotent: run on every `npm start`, seeded only where lib/demo-users.ts allows. An existing user keeps its id (so live

@@ -3,7 +3,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { checkTags, invalidateChecks } from "../auth/check-cache/index.ts";
 import { getDb } from "../db.ts";
-import { hashPassword } from "../password.ts";
+import { hashPassword } from "../auth/methods/password/hash.ts";
 import type { Role } from "../users.ts";
 import { newLabUserId } from "./lab-user-id.ts";
 

@@ -2,7 +2,7 @@ import "server-only";
 
 import { getDb } from "../db.ts";
 import { logEvent } from "../log.ts";
-import { burnPasswordCheck, hashPassword } from "../password.ts";
+import { burnPasswordCheck, hashPassword } from "../auth/methods/password/hash.ts";
 import { spendPasswordHashing } from "../password-budget/budget.ts";
 import type { AuthMode, RequestMeta } from "../auth/types.ts";
 import { normalizeEmail } from "../users.ts";

@@ -13,7 +13,7 @@ import { checkCookieName, cookieAttributes, refreshCookieName, setCookieLength }
 import { familyDenylistKey } from "../../lib/auth/jwt/denylist.ts";
 import { refreshRowId } from "../../lib/auth/jwt/refresh-secret.ts";
 import { renewJwtCredential } from "../../lib/auth/jwt/renew.ts";
-import { chargeLoginAttempt, settleLoginSuccess } from "../../lib/auth/login-throttle.ts";
+import { chargeLoginAttempt, settleLoginSuccess } from "../../lib/auth/methods/password/throttle.ts";
 import { strategies } from "../../lib/auth/registry.ts";
 import type { AuthMode, CookieToSet, IssuedCredential, Principal } from "../../lib/auth/types.ts";
 import { getDb } from "../../lib/db.ts";

@@ -3,7 +3,7 @@
 // (argon2 is slow on purpose; the bench measures revocation, not hashing).
 //   tsx scripts/bench-http/create-users.ts <password> <email>...   (DATABASE_URL from the env)
 import { getDb } from "../../lib/db.ts";
-import { hashPassword } from "../../lib/password.ts";
+import { hashPassword } from "../../lib/auth/methods/password/hash.ts";
 
 const [password = "", ...emails] = process.argv.slice(2);
 if (password.length < 12 || emails.length === 0) throw new Error("usage: create-users.ts <password ≥12 chars> <email>...");
