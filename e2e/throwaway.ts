@@ -53,7 +53,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       const tag = randomUUID();
       const user = { email: `e2e-${tag}@example.test`, password: `pw-${randomUUID()}`, name: `Throwaway ${tag.slice(0, 8)}`, role };
       const { id } = await db.user.create({
-        data: { email: user.email, name: user.name, role, passwordHash: await hashPassword(user.password) },
+        data: { email: user.email, name: user.name, role, password: { create: { hash: await hashPassword(user.password) } } },
         select: { id: true },
       });
       made.push(id);

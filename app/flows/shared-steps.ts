@@ -1,7 +1,7 @@
 import type { AuthMode } from "@/lib/auth/types";
 import type { FlowStep } from "./flow-types";
 
-/** The password half of a login, the same in both modes (lib/auth/sign-in.ts signInWithPassword). */
+/** The password half of a login, the same in both modes (lib/auth/methods/password/sign-in.ts signInWithPassword). */
 export const passwordCheckSteps = (mode: AuthMode): FlowStep[] => [
   {
     from: "browser", to: "server", label: "POST e-mail + password",
@@ -14,7 +14,7 @@ export const passwordCheckSteps = (mode: AuthMode): FlowStep[] => [
   },
   {
     from: "server", to: "database", access: "read", label: "SELECT user by e-mail",
-    text: "Reads the user row; unknown and disabled users take the same time.", code: "lib/users.ts verifyCredentials",
+    text: "Reads the user and its password row; unknown, disabled and password-less users take the same time.", code: "lib/auth/methods/password/credentials.ts verifyCredentials",
   },
   { from: "server", to: "server", label: "argon2id verify", text: "Checks the password against the stored argon2id hash.", code: "lib/auth/methods/password/hash.ts" },
   {
