@@ -55,13 +55,13 @@ function listTargets(configs) {
   const targets = [
     { key: "floor", label: "floor: bare route handler (nothing of ours)", server: main.key, path: "/api/bench/floor", auth: "none", baseline: null, kind: "api" },
     { key: "baseline", label: "our route, no auth (proxy, envelope, metrics)", server: main.key, path: "/api/bench/baseline", auth: "none", baseline: "floor", kind: "api" },
-    { key: "session-me", label: `session /me (cookie, SESSION_CACHE=${main.cache})`, server: main.key, path: "/api/session/me", auth: "session-cookie", baseline: "floor", kind: "api" },
   ];
-  for (const config of configs.filter((c) => c.cache !== main.cache)) {
-    const label = `session /me (cookie, SESSION_CACHE=${config.cache})`;
-    targets.push({ key: `session-me-${config.key}`, label, server: config.key, path: "/api/session/me", auth: "session-cookie", baseline: "floor", kind: "api" });
-  }
-  for (const config of configs) {
+  // The default configuration first (what a user runs), then each alternative with its own /me's.
+  for (const config of [main, ...configs.filter((c) => c !== main)]) {
+    if (config === main || config.cache !== main.cache) {
+      const key = config === main ? "session-me" : `session-me-${config.key}`;
+      targets.push({ key, label: `session /me (cookie, SESSION_CACHE=${config.cache})`, server: config.key, path: "/api/session/me", auth: "session-cookie", baseline: "floor", kind: "api" });
+    }
     const cache = config.cache === main.cache ? "" : `, SESSION_CACHE=${config.cache}`;
     for (const via of ["cookie", "bearer"]) {
       targets.push({

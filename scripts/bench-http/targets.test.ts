@@ -52,6 +52,12 @@ describe("benchTargets", () => {
     assert.equal(goal("page"), null);
   });
 
+  test("the default configuration's /me's come first, each alternative's after it", () => {
+    const configs = serverConfigurations({ checks: ["denylist", "none"], algs: ["EdDSA"], caches: ["push", "off"], basePort: 3800 });
+    const me = benchTargets(configs).filter((t) => t.path.endsWith("/me")).map((t) => t.server);
+    assert.deepEqual(me, ["denylist-EdDSA", "denylist-EdDSA", "denylist-EdDSA", "none-EdDSA", "none-EdDSA", "denylist-EdDSA-cache-off", "denylist-EdDSA-cache-off", "denylist-EdDSA-cache-off"]);
+  });
+
   test("keys are unique", () => {
     assert.equal(new Set(targets.map((target) => target.key)).size, targets.length);
   });
