@@ -7,6 +7,8 @@ test("an unknown address is the site's own 404, inside the layout, with a way ho
   const response = await page.goto("/no-such-page");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  // Its own title, not the home page's: the tab and a bookmark say what happened.
+  await expect(page).toHaveTitle("Page not found · Session vs JWT");
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   await page.getByRole("link", { name: "Home" }).click();
   await expect(page).toHaveURL(/\/$/);
