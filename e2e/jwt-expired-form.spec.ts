@@ -35,7 +35,7 @@ test("a form post with no access token and no refresh token ends on the login pa
   await page.getByRole("button", { name: "Change password" }).click();
 
   await expect(page).toHaveURL(/\/jwt\/login\?next=%2Fjwt%2Fdashboard$/);
-  await expect(page.getByRole("heading", { name: /log in/i })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: /^Log in/ })).toBeVisible();
 });
 
 test("the dashboard's logout with the access cookie gone still logs out", async ({ makeUser, loggedInPage }) => {
