@@ -49,6 +49,18 @@ test.describe("at 390 px", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   });
+
+  test("the fleet command wraps inside the window and its copy button copies it whole", async ({ page, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.goto("/labs/fleet");
+    const copy = page.getByRole("button", { name: /^Copy: DATABASE_URL=\S+ REDIS_URL=\S+ PORT=3000 npm run fleet$/ });
+    const command = page.getByText(/^DATABASE_URL=.* npm run fleet$/);
+    const box = await command.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await copy.click();
+    await expect(copy).toHaveText("Copied");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^DATABASE_URL=.* npm run fleet$/);
+  });
 });
 
 test("the login page warns that plain HTTP on a LAN address refuses logins (a configured origin: PUBLIC_ORIGINS)", async ({ request, baseURL }) => {
