@@ -34,7 +34,9 @@ test("a form post with no access token and no refresh token ends on the login pa
   await page.getByLabel("New password").fill("a-brand-new-password-22");
   await page.getByRole("button", { name: "Change password" }).click();
 
-  await expect(page).toHaveURL(/\/jwt\/login\?next=%2Fjwt%2Fdashboard$/);
+  // Two round trips and a page load (refused renewal, then the page refresh's redirect): a hang
+  // guard wide enough for a busy machine, not a speed claim.
+  await expect(page).toHaveURL(/\/jwt\/login\?next=%2Fjwt%2Fdashboard$/, { timeout: 20_000 });
   await expect(page.getByRole("heading", { level: 1, name: /^Log in/ })).toBeVisible();
 });
 
