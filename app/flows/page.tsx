@@ -11,6 +11,7 @@ import { FlowDiagram } from "./FlowDiagram";
 import { FLOW_KINDS, LANES, flowTitle, type FlowKind, type FlowStep } from "./flow-types";
 import { jwtFlows } from "./jwt-flows";
 import { sessionFlows } from "./session-flows";
+import { drawSharedState } from "./shared-state";
 
 export const metadata: Metadata = { title: "Request flows" };
 
@@ -29,9 +30,12 @@ function StoreSummary({ steps }: { steps: FlowStep[] }) {
 export default async function FlowsPage() {
   await connection();
   const config = getConfig();
+  const redis = config.REDIS_URL !== undefined;
+  const asConfigured = (flows: Record<FlowKind, FlowStep[]>) =>
+    Object.fromEntries(FLOW_KINDS.map((kind) => [kind, drawSharedState(flows[kind], redis)])) as Record<FlowKind, FlowStep[]>;
   const flows: Record<AuthMode, Record<FlowKind, FlowStep[]>> = {
-    session: sessionFlows(config.SESSION_TOUCH_INTERVAL_SECONDS),
-    jwt: jwtFlows(config.JWT_REVOCATION_CHECK),
+    session: asConfigured(sessionFlows(config.SESSION_TOUCH_INTERVAL_SECONDS)),
+    jwt: asConfigured(jwtFlows(config.JWT_REVOCATION_CHECK)),
   };
   return (
     <div className="space-y-10">
@@ -39,9 +43,16 @@ export default async function FlowsPage() {
         <h1 className="text-3xl font-semibold tracking-tight">How a request flows, in each mode</h1>
         <p className="mt-3 text-slate-600">
           Login, an ordinary authenticated request, refresh, logout and a call to another service, message by message as the code does
-          them on this server (JWT_REVOCATION_CHECK={config.JWT_REVOCATION_CHECK}). Messages to the{" "}
-          <span className="rounded bg-amber-100 px-1">database</span> and to{" "}
-          <span className="rounded bg-rose-100 px-1">Redis</span> are marked; dashed arrows are answers. Under each diagram, the steps in
+          them on this server (JWT_REVOCATION_CHECK={config.JWT_REVOCATION_CHECK}, {redis ? "shared state in Redis" : "no REDIS_URL: one process, its counters in its own memory"}).
+          Messages to the <span className="rounded bg-amber-100 px-1">database</span>
+          {redis ? (
+            <>
+              {" "}and to <span className="rounded bg-rose-100 px-1">Redis</span> are
+            </>
+          ) : (
+            " are"
+          )}{" "}
+          marked; dashed arrows are answers. Under each diagram, the steps in
           words with the file to check them in. What those steps cost is on the <Link href="/compare" className={inlineLink}>comparison page</Link>.
         </p>
       </div>

@@ -54,6 +54,27 @@ export async function requireUser(mode: AuthMode): Promise<Principal> {
   return (await requireAuth(mode)).principal;
 }
 
+/** What a form whose post found no usable credential does next (app/components/use-renewing-action.ts). */
+export interface CredentialRenewal {
+  /** POST here to renew in place, then post the same form again; null: log in. */
+  scriptRenewPath: string | null;
+  /** The page-load way: a refresh first, or the login page, coming back to this page. */
+  recoveryPath: string;
+}
+
+/**
+ * For a form's Server Action: the principal, or — instead of a redirect, which throws away what
+ * was typed — how the form can renew the credential and post again. A JWT page left open past
+ * the access token's life still holds a good refresh cookie, but that cookie is scoped to
+ * /api/jwt and never reaches an action: only the page's script can spend it.
+ */
+export async function userOrRenewal(mode: AuthMode): Promise<{ principal: Principal } | { renew: CredentialRenewal }> {
+  const check = await verifyAuth(mode);
+  if (check.ok) return { principal: check.principal };
+  const strategy = strategies[mode];
+  return { renew: { scriptRenewPath: strategy.scriptRenewPath, recoveryPath: strategy.recoveryPath(await currentPathname()) } };
+}
+
 /**
  * Name and e-mail for display. Session mode already joined them; JWT mode carries no
  * personal data in the token, so showing them costs a read that is not part of the auth check.

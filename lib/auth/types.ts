@@ -164,6 +164,8 @@ export interface AuthStrategy {
    * edge.ts), because proxy.ts asks the same question.
    */
   recoveryPath(next: string | null): string;
+  /** Where a page's script renews the credential in place, or null (the mode's edge.ts). */
+  readonly scriptRenewPath: string | null;
   /** Decode what can be decoded without a key: exactly what a thief would learn. */
   inspect(credential: string): CredentialView;
   describe(): ModeDescription;

@@ -6,6 +6,7 @@ import { listSigningKeys, publishedJwks, rotationPolicy } from "../auth/jwt/key-
 import { JWKS_MAX_AGE_SECONDS } from "../auth/jwt/key-rotation.ts";
 import { requireAdmin } from "./admin-api.ts";
 import { json, jsonError } from "./json.ts";
+import { indentedJson } from "./responses.ts";
 
 /**
  * GET /.well-known/jwks.json: public, cacheable — for as long as a rotation allows: a new key
@@ -14,8 +15,8 @@ import { json, jsonError } from "./json.ts";
  */
 export async function apiJwks(): Promise<Response> {
   try {
-    return Response.json(await publishedJwks(new Date()), {
-      headers: { "Cache-Control": `public, max-age=${JWKS_MAX_AGE_SECONDS}` },
+    return indentedJson(await publishedJwks(new Date()), {
+      headers: new Headers({ "Cache-Control": `public, max-age=${JWKS_MAX_AGE_SECONDS}` }),
     });
   } catch (error) {
     // Never loaded and the database unreachable: nothing to publish yet, and not cacheable.

@@ -125,6 +125,7 @@ export const jwtStrategy: AuthStrategy = {
   devices: null,
 
   recoveryPath: jwtEdge.recoveryPath,
+  scriptRenewPath: jwtEdge.scriptRenewPath,
 
   inspect: inspectJwt,
 

@@ -16,5 +16,7 @@ export const sessionEdge: AuthEdge = {
     return (await unsealSessionId(seal, getConfig().SESSION_SECRET)) !== null;
   },
   recoveryPath: (next) => loginPath("session", next),
+  // A session that is gone can only be replaced by logging in.
+  scriptRenewPath: null,
   protectedPages: ["/session", "/session/dashboard", "/session/devices", "/session/inspect"],
 };

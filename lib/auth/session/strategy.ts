@@ -140,6 +140,7 @@ export const sessionStrategy: AuthStrategy = {
   devices: sessionDevices,
 
   recoveryPath: sessionEdge.recoveryPath,
+  scriptRenewPath: sessionEdge.scriptRenewPath,
 
   async signOut({ credential: seal }) {
     const secret = seal ? await unsealSessionId(seal, getConfig().SESSION_SECRET) : null;
