@@ -71,3 +71,18 @@ test("after a logout, the downstream refuses the copied access token and takes a
   assert.ok(logout.some((step) => step.from === "downstream" && step.label.includes("not its audience")));
   for (const steps of [logout, sessionFlows(60).logout]) assert.ok(steps.some((step) => step.from === "downstream" && step.label.includes("≤ 60 s")));
 });
+
+test("the passkey ceremony: one diagram for both modes, challenge kept and taken in the shared state, counter written", async () => {
+  const { passkeySignInSteps } = await import("./passkey-flow.ts");
+  const steps = passkeySignInSteps;
+  assert.ok(steps.length <= 12);
+  layoutSequence(lanesInUse(LANES, steps), steps);
+  for (const step of steps) {
+    assert.ok(step.label.length <= 40, `"${step.label}" is too long for an arrow`);
+    assert.equal(step.access !== undefined, isStoreLane(step.to) && !step.reply, `"${step.label}"`);
+  }
+  assert.equal(storeSteps(steps, "redis", "write"), 2);
+  assert.equal(storeSteps(steps, "database", "read"), 1);
+  assert.equal(storeSteps(steps, "database", "write"), 1);
+  assert.ok(steps.some((step) => step.code === "lib/auth/methods/complete-sign-in.ts"));
+});
