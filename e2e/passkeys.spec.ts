@@ -34,7 +34,8 @@ async function signUpWithPasskey(page: Page, mode: Mode): Promise<string> {
   await form.getByLabel("Name").fill("Pat Passkey");
   await form.getByLabel("E-mail").fill(email);
   await form.getByRole("button", { name: "Sign up with a passkey" }).click();
-  await expect(page).toHaveURL(new RegExp(`/${mode}/dashboard`));
+  await expect(page.getByRole("heading", { name: "Signed in as Pat Passkey" })).toBeVisible();
+  await expect(page).toHaveURL(`/${mode}/dashboard`);
   return email;
 }
 
