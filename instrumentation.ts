@@ -3,6 +3,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { checkConfigAtStartup } = await import("./lib/startup.ts");
   checkConfigAtStartup();
+  // The labs hook into the core through the seam it owns (lib/core-hooks.ts), never the reverse.
+  const { registerLabHooks } = await import("./lib/labs/core-hooks.ts");
+  registerLabHooks();
   // Before the first request: throttles count per socket address when no proxy is trusted.
   const { stampPeerAddresses } = await import("./lib/http/peer-address.ts");
   stampPeerAddresses();

@@ -1,5 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { registerCoreHooks } from "../core-hooks.ts";
 import { json, jsonError, noContent, withErrorBoundary } from "./json.ts";
 import { readError } from "./test-responses.ts";
 
@@ -60,6 +61,21 @@ describe("withErrorBoundary", () => {
     assert.equal(error.code, "internal_error");
     assert.doesNotMatch(JSON.stringify(error), /hunter2/);
     assert.equal(log.mock.callCount(), 1);
+  });
+
+  test("runs the handler inside the hooks registered with the core, and only while they are", async () => {
+    const seen: string[] = [];
+    const unregister = registerCoreHooks("test:around", {
+      aroundApiRequest: async (request, work) => {
+        seen.push(request instanceof Request ? new URL(request.url).pathname : "?");
+        return work();
+      },
+    });
+    const handler = withErrorBoundary(async (request: Request) => json({ path: new URL(request.url).pathname }));
+    assert.deepEqual(await (await handler(new Request("http://x/marked"))).json(), { path: "/marked" });
+    unregister();
+    await handler(new Request("http://x/after"));
+    assert.deepEqual(seen, ["/marked"]);
   });
 
   test("Next's redirect/notFound errors (with a digest) are rethrown", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { runInLabOutageIfMarked } from "../labs/outage-scope.ts";
+import { runAroundApiRequest } from "../core-hooks.ts";
 import { isWriteConflict } from "../db-conflict.ts";
 import { isDatabaseUnavailable } from "../db-errors.ts";
 import { reportDatabaseFailure } from "../db-outage.ts";
@@ -13,13 +13,14 @@ import { jsonError } from "./responses.ts";
 /**
  * Every API route handler is wrapped in this: what the auth check cost goes out as a
  * Server-Timing header, an unexpected error becomes a bare 500 whose details go to the log
- * only, and a request marked by the outage lab with its open outage's secret (and only such
- * a request) sees the lab's unreachable database.
+ * only, and whatever hooks the app registered at start-up run around the handler (the outage
+ * lab's, lib/core-hooks.ts: a request marked with an open outage's secret, and only such a
+ * request, sees the lab's unreachable database).
  */
 export function withErrorBoundary<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
-      const { result: response, store } = await runWithTimingScope(() => runInLabOutageIfMarked(args[0], () => handler(...args)));
+      const { result: response, store } = await runWithTimingScope(() => runAroundApiRequest(args[0], () => handler(...args)));
       const timing = serverTimingHeader(store.timing, store.setCookieBytes);
       if (timing) response.headers.set("Server-Timing", timing);
       return response;
