@@ -19,6 +19,11 @@ export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** For an error nobody expected: its message and where it came from (a stack names code, not data). */
+export function unexpectedErrorFields(error: unknown): LogFields {
+  return { error: errorText(error), stack: error instanceof Error ? error.stack : undefined };
+}
+
 export function formatEvent(code: string, fields: LogFields = {}): string {
   return `[auth] ${code} ${JSON.stringify(fields)}`;
 }

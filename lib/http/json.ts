@@ -4,6 +4,7 @@ import { runAroundApiRequest } from "../core-hooks.ts";
 import { isWriteConflict } from "../db-conflict.ts";
 import { isDatabaseUnavailable } from "../db-errors.ts";
 import { reportDatabaseFailure } from "../db-outage.ts";
+import { logEvent, unexpectedErrorFields } from "../log.ts";
 import { runWithTimingScope, serverTimingHeader } from "../metrics/request-timing.ts";
 
 // The response helpers live apart, with no imports, so proxy.ts can answer in the same envelope.
@@ -38,7 +39,7 @@ export function withErrorBoundary<A extends unknown[]>(handler: (...args: A) => 
       // A serializable transaction that lost its race even after the retries: the client may
       // simply try again; nothing was changed by this request.
       if (isWriteConflict(error)) return jsonError(409, "write_conflict", "Another change to the same data won the race; try again.");
-      console.error("[api] unexpected error", error);
+      logEvent("api_unexpected_error", unexpectedErrorFields(error), "error");
       return jsonError(500, "internal_error", "Something went wrong on our side.");
     }
   };
