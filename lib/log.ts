@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { processLocal } from "./state/process-local.ts";
 
 /**
  * Security-relevant events that must not pass silently but are not the caller's failure
@@ -28,7 +29,10 @@ export function formatEvent(code: string, fields: LogFields = {}): string {
   return `[auth] ${code} ${JSON.stringify(fields)}`;
 }
 
-const captured = new AsyncLocalStorage<LoggedEvent[]>();
+// Per process, not per module copy: Next bundles the start-up hook, the pages and the route
+// handlers apart, and a capture begun in one bundle (the outage lab's hook, registered at
+// start-up) must hear the events logged in another (the route handler it wraps).
+const captured = processLocal("log:captured-events", () => new AsyncLocalStorage<LoggedEvent[]>());
 
 export function logEvent(code: string, fields: LogFields = {}, level: LogLevel = "warn"): void {
   const sink = captured.getStore();
