@@ -12,6 +12,9 @@ export async function register() {
   // Prometheus counters from the first query on, not from the first scrape or auth check.
   const { startPrometheusMetrics } = await import("./lib/metrics/prometheus.ts");
   startPrometheusMetrics();
+  // Expired rows are deleted in the background (SWEEP_INTERVAL_SECONDS; one instance at a time).
+  const { startExpirySweeper } = await import("./lib/sweep/schedule.ts");
+  startExpirySweeper();
   const { warmUpPasswordTiming } = await import("./lib/password.ts");
   await warmUpPasswordTiming();
   const { warmUpStrengthCheck } = await import("./lib/register/password-strength.ts");

@@ -128,6 +128,10 @@ const schema = z.object({
   // drops below one) — the lead's call; see the commit that set it.
   SESSION_CACHE: z.enum(["off", "cookie", "push"]).default("off"),
   SESSION_CACHE_COOKIE_SECONDS: seconds(30, 1, 600),
+  // How often expired rows (sessions, refresh families and tokens, denylist entries) are
+  // deleted, an hour after their end (lib/sweep/); one instance of a fleet sweeps at a time.
+  // 0: never (the tables then grow for ever; `npm run db:sweep` still sweeps once).
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().refine((value) => value === 0 || (value >= 60 && value <= 7 * 24 * 3600), "0 (off) or 60 to 604800").default(3600),
   // Password guessing (lib/auth/login-throttle.ts): a browser that logged in as the user
   // before (device cookie) has its own cap; all other clients share a free allowance per
   // account, then wait a delay that doubles per failure up to a ceiling (never a hard lock).
