@@ -15,7 +15,7 @@ export async function register() {
   // Expired rows are deleted in the background (SWEEP_INTERVAL_SECONDS; one instance at a time).
   const { startExpirySweeper } = await import("./lib/sweep/schedule.ts");
   startExpirySweeper();
-  const { warmUpPasswordTiming } = await import("./lib/password.ts");
+  const { warmUpPasswordTiming } = await import("./lib/auth/methods/password/hash.ts");
   await warmUpPasswordTiming();
   const { warmUpStrengthCheck } = await import("./lib/register/password-strength.ts");
   warmUpStrengthCheck();
