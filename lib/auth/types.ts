@@ -1,3 +1,4 @@
+import type { SweepLimits } from "../db-batches.ts";
 import type { Role } from "../roles.ts";
 import type { AuthUser } from "../users.ts";
 import type { AuthMode } from "./modes.ts";
@@ -157,6 +158,12 @@ export interface AuthStrategy {
    * everywhere"), except the one `except` names; returns how many ended.
    */
   endAllForUser(userId: string, options: { except?: Principal["handles"]; reason: EndReason; now: Date }): Promise<number>;
+  /**
+   * Deletes, in batches, this mode's rows whose end (of what they guard) came before `before`
+   * and whose absence changes no decision; how many went, per table (lib/sweep/). Idempotent:
+   * two sweeps at once only waste work.
+   */
+  sweepExpired(before: Date, limits: SweepLimits): Promise<Record<string, number>>;
   /** The user's logins one by one, or null when the mode keeps no record a user could pick. */
   readonly devices: DeviceRegistry | null;
   /**
