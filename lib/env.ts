@@ -133,7 +133,7 @@ const schema = z.object({
   // age. off stays the teaching configuration (every check reads: /compare's cold figures).
   SESSION_CACHE: z.enum(["off", "cookie", "push"]).optional(),
   SESSION_CACHE_COOKIE_SECONDS: seconds(30, 1, 600),
-  // Password guessing (lib/auth/login-throttle.ts): a browser that logged in as the user
+  // Password guessing (lib/auth/methods/password/throttle.ts): a browser that logged in as the user
   // before (device cookie) has its own cap; all other clients share a free allowance per
   // account, then wait a delay that doubles per failure up to a ceiling (never a hard lock).
   LOGIN_MAX_FAILURES_PER_DEVICE: z.coerce.number().int().min(1).max(1000).default(10),
