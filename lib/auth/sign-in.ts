@@ -79,7 +79,12 @@ export async function signInWithPassword(mode: AuthMode, credentials: Credential
     return { ok: false, reason: "busy", retryAfterSeconds: hashing.retryAfterSeconds };
   }
   const check = await checkCredentials(email, credentials.password);
-  if (!check.ok && check.reason === "store_unavailable") return storeUnavailable(mode, "credentials");
+  if (!check.ok && check.reason === "store_unavailable") {
+    // Nothing was compared, so no guess was made: an outage must not spend the owner's budget
+    // (the next login after the database returns would otherwise be slowed or refused).
+    await windows.remove(verdict.charge.key, verdict.charge.id).catch((error: unknown) => logEvent("login_throttle_settle_failed", { error: errorText(error) }, "error"));
+    return storeUnavailable(mode, "credentials");
+  }
   if (!check.ok) return { ok: false, reason: "invalid_credentials" };
   const { user } = check;
   await settleLoginSuccess(windows, verdict.charge).catch((error: unknown) => logEvent("login_throttle_settle_failed", { error: errorText(error) }, "error"));
