@@ -88,3 +88,17 @@ test("guessing the current password at a password change gets 429, in parallel t
   await expectApiError(refused, 429, "too_many_attempts");
   expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
 });
+
+test("the device cookie names nobody: neither the e-mail nor any part of it can be read from it (issue 18.7)", async ({ playwright, makeUser }) => {
+  const user = await makeUser();
+  const api = await playwright.request.newContext();
+  await loginViaApi(api, "session", user);
+  const device = (await api.storageState()).cookies.find((cookie) => /^(__Host-)?svj-device$/.test(cookie.name));
+  expect(device?.httpOnly).toBe(true);
+  const [local] = user.email.split("@");
+  for (const part of device!.value.split(".")) {
+    expect(Buffer.from(part, "base64url").toString("latin1")).not.toContain(local!);
+    expect(part).not.toContain(local!);
+  }
+  await api.dispose();
+});

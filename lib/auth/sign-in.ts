@@ -8,7 +8,7 @@ import { errorText, logEvent } from "../log.ts";
 import { checkCredentials, normalizeEmail, recordLogin, type AuthUser } from "../users.ts";
 import { sharedState } from "../state/index.ts";
 import { spendPasswordHashing } from "../password-budget/budget.ts";
-import { DEVICE_COOKIE_MAX_AGE_SECONDS, deviceCookieName, issueDeviceCookie, readDeviceCookie } from "./device-cookie.ts";
+import { DEVICE_COOKIE_MAX_AGE_SECONDS, deviceCookieName, issueDeviceCookie, trustedDeviceId } from "./device-cookie.ts";
 import { chargeLoginAttempt, settleLoginSuccess, type ThrottlePolicy, type ThrottleVerdict } from "./login-throttle.ts";
 import { strategies } from "./registry.ts";
 import { clearCheckCookie } from "./check-cache/cookie-mode.ts";
@@ -57,8 +57,7 @@ export async function signInWithPassword(mode: AuthMode, credentials: Credential
   const meta = await requestMeta();
   const email = normalizeEmail(credentials.email);
   const secret = getConfig().SESSION_SECRET;
-  const device = readDeviceCookie((await readCookies([deviceCookieName()]))[deviceCookieName()], secret);
-  const client = { trustedDevice: device?.email === email ? device.deviceId : null };
+  const client = { trustedDevice: trustedDeviceId((await readCookies([deviceCookieName()]))[deviceCookieName()], secret, email) };
   const { windows } = sharedState();
   let verdict: ThrottleVerdict;
   try {
