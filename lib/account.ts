@@ -9,7 +9,7 @@ import { getDb } from "./db.ts";
 import { checkLastAdmin } from "./admin/last-admin-check.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { toAuthUser, type AuthUser, type Role } from "./users.ts";
-import { chargePasswordCheck } from "./auth/password-change-throttle.ts";
+import { chargePasswordCheck, credentialThrottleKey } from "./auth/password-change-throttle.ts";
 import { spendPasswordHashing } from "./password-budget/budget.ts";
 
 /**
@@ -37,6 +37,8 @@ export async function endLogins(userId: string, reason: EndReason, now: Date, ex
 export type PasswordChange =
   | { ok: true; user: AuthUser; ended: EndedLogins }
   | { ok: false; code: "wrong_password" | "user_gone" }
+  /** The cap-th wrong current password on this credential: the caller ends it (signs it out). */
+  | { ok: false; code: "credential_ended" }
   | { ok: false; code: "too_many_attempts" | "busy"; retryAfterSeconds: number };
 
 /**
@@ -51,7 +53,7 @@ export async function changePassword(
   const db = getDb();
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { passwordHash: true, disabledAt: true } });
   if (!user || user.disabledAt) return { ok: false, code: "user_gone" };
-  const charge = await chargePasswordCheck(input.userId, now);
+  const charge = await chargePasswordCheck(credentialThrottleKey(input.userId, input.current ?? {}), now);
   if (!charge.allowed) return { ok: false, code: "too_many_attempts", retryAfterSeconds: charge.retryAfterSeconds };
   // The verify and the new hash; a logged-in owner may use the budget's reserve.
   const hashing = spendPasswordHashing(2, "owner", now.getTime());
@@ -59,7 +61,9 @@ export async function changePassword(
     await charge.settle(); // no guess was made
     return { ok: false, code: "busy", retryAfterSeconds: hashing.retryAfterSeconds };
   }
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword, input.userId))) return { ok: false, code: "wrong_password" };
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword, input.userId))) {
+    return { ok: false, code: charge.lastBeforeCap ? "credential_ended" : "wrong_password" };
+  }
   await charge.settle();
   const updated = await db.user.update({
     where: { id: input.userId },
