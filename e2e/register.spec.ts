@@ -89,3 +89,19 @@ test("bad input gets a 400 envelope; a weak password a 422 with feedback", async
   expect(body.error.code).toBe("weak_password");
   expect(body.error.details.suggestions.length + (body.error.details.warning ? 1 : 0)).toBeGreaterThan(0);
 });
+
+test("your own name as the password is refused by the server, and the live meter says so as you type (issue 22 item 2)", async ({ page, request }) => {
+  const email = `erin-${randomUUID()}@example.test`;
+  made.push(email);
+  const refused = await request.post("/api/register", { data: { email, password: "erin tester 1", name: "Erin Tester" } });
+  expect(refused.status(), await refused.text()).toBe(422);
+  expect((await refused.json()).error.code).toBe("weak_password");
+
+  await page.goto("/register");
+  await page.getByLabel("Name", { exact: true }).fill("Erin Tester");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill("tester erin 99");
+  await expect(page.getByRole("status").filter({ hasText: "Strength:" })).toContainText("Your own name or e-mail address");
+  await page.getByLabel("Password", { exact: true }).fill("vellum orbit cactus lantern");
+  await expect(page.getByRole("status").filter({ hasText: "Strength:" })).toContainText("good enough");
+});
