@@ -72,7 +72,7 @@ test("the page says since when its figures run and links the flows and raw metri
   const { since } = (await (await request.get("/api/metrics")).json()) as { since: string };
   await page.goto("/compare");
   // In the reader's local time, UTC on hover; the machine-readable instant is the metrics' own.
-  await expect(page.locator(`time[datetime="${since}"]`)).toBeVisible();
+  await expect(page.locator(`time[datetime="${since}"]`).first()).toBeVisible();
   await expect(page.getByText("per server process")).toBeVisible();
   await expect(page.getByRole("link", { name: "/api/metrics" })).toHaveAttribute("href", "/api/metrics");
   await page.getByRole("link", { name: "Flows" }).last().click();

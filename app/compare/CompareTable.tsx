@@ -22,7 +22,7 @@ export function CompareTable({ rows }: { rows: CompareRow[] }) {
         </thead>
         <tbody className="block divide-y divide-slate-100 align-top md:table-row-group">
           {rows.map((row) => (
-            <tr key={row.id} className="block md:table-row">
+            <tr key={row.id} id={row.id} className="block scroll-mt-4 md:table-row">
               <th scope="row" className="block px-4 pt-3 font-medium md:table-cell md:py-3">
                 {row.label}
                 <span className="mt-1 block text-xs font-normal text-slate-500">{row.hint}</span>
