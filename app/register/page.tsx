@@ -17,7 +17,7 @@ export default async function RegisterPage({ searchParams }: PageProps<"/registe
       <section className={`rounded-xl border bg-white p-8 shadow-sm ${modeStyle[mode].border}`}>
         <ModeBadge mode={mode} />
         <h1 className="mt-3 text-2xl font-semibold">Create an account</h1>
-        <p className="mt-2 text-sm text-slate-600">You will be logged in to {modeStyle[mode].inline} right away.</p>
+        <p className="mt-2 text-sm text-slate-600">We send you a link by e-mail; it creates the account and logs you in to {modeStyle[mode].inline}.</p>
         <div className="mt-6">
           <RegisterForm mode={mode} />
         </div>
@@ -31,8 +31,9 @@ export default async function RegisterPage({ searchParams }: PageProps<"/registe
         <h2 className="text-base font-semibold text-slate-900">What happens when you sign up</h2>
         <p>Your password is hashed with argon2id; the server never stores it. The same account works in both modes.</p>
         <p>
-          If the address already has an account, you get the same answer as for a new one and are sent to the login page: the form
-          does not tell strangers which addresses are registered.
+          Then we send a message to the address. If it can sign up, the message has a link that creates the account and logs you in; if it
+          already has one, the message says so. The page you see next is the same either way: the form does not tell strangers which
+          addresses are registered.
         </p>
         <p>
           Already have an account?{" "}
