@@ -71,7 +71,7 @@ export async function SessionCacheBench() {
                     {EVENTS.map((event) => (
                       <div key={event} className="grid grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)] gap-2">
                         <dt className="text-slate-500">after {event}</dt>
-                        <dd className="min-w-0">
+                        <dd className="min-w-0 [overflow-wrap:anywhere]">
                           <RevocationCell figures={figures} event={event} />
                         </dd>
                       </div>
