@@ -9,7 +9,7 @@ export async function register() {
   // Prometheus counters from the first query on, not from the first scrape or auth check.
   const { startPrometheusMetrics } = await import("./lib/metrics/prometheus.ts");
   startPrometheusMetrics();
-  const { warmUpPasswordTiming } = await import("./lib/password.ts");
+  const { warmUpPasswordTiming } = await import("./lib/auth/methods/password/hash.ts");
   await warmUpPasswordTiming();
   const { warmUpStrengthCheck } = await import("./lib/register/password-strength.ts");
   warmUpStrengthCheck();

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
+import { BENCH_FLOOR_PATH } from "./lib/http/bench-floor.ts";
 import { BASE_DIRECTIVES } from "./lib/http/csp.ts";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -31,7 +32,8 @@ const nextConfig: NextConfig = {
   async headers() {
     // Not on the storage lab's deliberately vulnerable page: it sends a CSP of its own (scripts
     // by hash only), and Next's config headers would replace it (lib/labs/browser/storage-page.ts).
-    return [{ source: "/((?!api/labs/storage/victim$).*)", headers: securityHeaders }];
+    // Not on the bench's floor either: a bare route handler, nothing of ours (proxy.ts's matcher).
+    return [{ source: `/((?!api/labs/storage/victim$|${BENCH_FLOOR_PATH.slice(1)}$).*)`, headers: securityHeaders }];
   },
 };
 

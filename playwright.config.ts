@@ -164,10 +164,10 @@ function fleetEnv(): Record<string, string> {
     DEMO_USERS: "true",
     // Reuse of a rotated refresh token counts as theft at once, not after the grace window.
     REFRESH_REUSE_GRACE_SECONDS: "0",
-    // The configuration a fleet exists for: every "refused by the other instance on the next
-    // request" test then also proves the push cache's invalidation crosses instances, and the
-    // metrics spec sees its messages and their lag. Off (the default) reads the shared database
-    // on every check, which no fleet test could tell apart from one instance.
+    // The default, said out loud: every "refused by the other instance on the next request"
+    // test then also proves the push cache's invalidation crosses instances, and the metrics
+    // spec sees its messages and their lag. (Off reads the shared database on every check,
+    // which no fleet test could tell apart from one instance.)
     SESSION_CACHE: process.env.SESSION_CACHE || "push",
     // The downstream service e2e/fleet/labs-fleet.spec.ts starts (port 3939 beside 3930).
     DOWNSTREAM_URL: process.env.DOWNSTREAM_URL || `http://127.0.0.1:${port + 9}`,

@@ -105,3 +105,9 @@ function isScriptFetch(request: NextRequest): boolean {
   const mode = request.headers.get("sec-fetch-mode");
   return mode !== null && mode !== "navigate";
 }
+
+/**
+ * Everywhere but the benchmark's floor (lib/http/bench-floor.ts: a constant body, nothing to
+ * guard), so bench:http can measure what this proxy costs. A literal: Next reads it at build time.
+ */
+export const config = { matcher: ["/((?!api/bench/floor$).*)"] };

@@ -28,6 +28,16 @@ export default function Home() {
           stores and what your browser holds, then read the code that does it.
         </p>
       </section>
+      <nav aria-label="Start here" className="grid gap-4 sm:grid-cols-2">
+        <Link href="/decide" className="rounded-xl border-2 border-slate-900 bg-white p-5 no-underline hover:bg-slate-50">
+          <span className="block text-lg font-semibold">Which one should I use for my app? →</span>
+          <span className="mt-1 block text-sm text-slate-600">Eight questions, a recommendation with its reasons, trade-offs and evidence, and this app configured to match.</span>
+        </Link>
+        <Link href="/compare" className="rounded-xl border border-slate-300 bg-white p-5 no-underline hover:bg-slate-50">
+          <span className="block text-lg font-semibold">The verdicts, measured →</span>
+          <span className="mt-1 block text-sm text-slate-600">A copied credential after logout, bytes per request, database reads, revocation across instances: figures from this server.</span>
+        </Link>
+      </nav>
       <div className="grid gap-6 md:grid-cols-2">
         {AUTH_MODES.map((mode) => {
           const description = strategies[mode].describe();

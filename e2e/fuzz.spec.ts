@@ -64,6 +64,8 @@ const ROUTES: FuzzRoute[] = [
   { file: "admin/users/[id]/enable", deep: true, methods: ["POST"], path: "/api/admin/users/{}/enable" },
   { file: "admin/users/[id]/role", methods: ["POST"], path: "/api/admin/users/{}/role", fields: { role: ["user", "admin", "root", "ADMIN"] } },
   { file: "bench/baseline", deep: true, methods: ["GET"], path: "/api/bench/baseline" },
+  // Outside proxy.ts's matcher (a bare route handler): what Next alone answers must hold too.
+  { file: "bench/floor", deep: true, methods: ["GET"], path: "/api/bench/floor" },
   { file: "downstream/jwt", deep: true, methods: ["GET"], path: "/api/downstream/jwt" },
   // 501 by design: a service without the session store cannot decide (lib/http/downstream-api.ts).
   { file: "downstream/session", methods: ["GET"], path: "/api/downstream/session", allowed5xx: [{ status: 501, code: "session_store_required" }] },

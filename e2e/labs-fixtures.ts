@@ -23,6 +23,7 @@ export interface Column {
 export interface LabResult {
   lab: LabId;
   runId: string;
+  finishedAt: string;
   user: { email: string; deleted: boolean };
   config: Record<string, string | number | boolean>;
   columns: Record<Mode, Column>;

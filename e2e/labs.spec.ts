@@ -28,12 +28,12 @@ test.describe("stolen cookie after logout", () => {
     const columns = await runLabViaPage(page, "stolen-credential", await makeUser());
     await expectVerdictShown(
       columns.session,
-      /^Exposed:.*refused the copied cookie on the very next request after logout \(session_unknown\).*downstream token still worked there after logout — for another \d+ s, until exp, a \d+ s token/,
+      /^Bounded:.*refused the copied cookie on the very next request after logout \(session_unknown\).*downstream token still worked there after logout — for another \d+ s, until exp, a \d+ s token/,
       ["session_unknown", "session_store_required", "accepted"],
     );
     await expectVerdictShown(
       columns.jwt,
-      /^Exposed:.*refused the copied token on the very next request after logout \(token_revoked\); the downstream service refused it outright \(token_wrong_aud\).*downstream token still worked there/,
+      /^Bounded:.*refused the copied token on the very next request after logout \(token_revoked\); the downstream service refused it outright \(token_wrong_aud\).*downstream token still worked there/,
       ["token_revoked", "token_wrong_aud", "accepted"],
     );
     await expect(columns.session.getByText("GET /api/downstream/session → 501")).toBeVisible();
@@ -52,7 +52,7 @@ test.describe("stolen cookie after logout", () => {
     expect(stepsTo(session, "/api/session/logout")[0]?.response?.status).toBe(204);
     expect(stepsTo(session, "/api/downstream/session")[0]?.response?.status).toBe(501);
     expect(stepsTo(session, "/api/downstream/jwt")[0]?.response?.status).toBe(200);
-    expect(session.verdict).toMatchObject({ outcome: "downstream_token_outlives_logout", tone: "exposed", reasonCodes: ["session_unknown", "session_store_required", "accepted"] });
+    expect(session.verdict).toMatchObject({ outcome: "downstream_token_outlives_logout", tone: "bounded", reasonCodes: ["session_unknown", "session_store_required", "accepted"] });
     expect(session.measures.revocationLagSeconds).toBe(0);
 
     const [jwtBefore, jwtReplay] = stepsTo(jwt, "/api/jwt/me");

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { test as base, type APIRequestContext, type Page } from "@playwright/test";
 import type { Db } from "../lib/db.ts";
-import { hashPassword } from "../lib/password.ts";
+import { hashPassword } from "../lib/auth/methods/password/hash.ts";
 import { loginViaApi, loginViaForm, type DemoUser, type Mode } from "./fixtures.ts";
 
 /**
@@ -53,7 +53,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       const tag = randomUUID();
       const user = { email: `e2e-${tag}@example.test`, password: `pw-${randomUUID()}`, name: `Throwaway ${tag.slice(0, 8)}`, role };
       const { id } = await db.user.create({
-        data: { email: user.email, name: user.name, role, passwordHash: await hashPassword(user.password) },
+        data: { email: user.email, name: user.name, role, password: { create: { hash: await hashPassword(user.password) } } },
         select: { id: true },
       });
       made.push(id);

@@ -1,13 +1,15 @@
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { at, cleanUpTestDatabase, createTestUser, SECOND, T0 } from "./test-database.ts";
-import { changePassword, setUserDisabled } from "./account.ts";
+import { setUserDisabled } from "./account.ts";
+import { changePassword } from "./auth/methods/password/change.ts";
 import { issueRefreshFamily } from "./auth/jwt/refresh.ts";
 import { newSessionSecret, sessionRowId } from "./auth/session/ids.ts";
 import { insertSession } from "./auth/session/store.ts";
 import { getDb } from "./db.ts";
-import { verifyPassword } from "./password.ts";
-import { verifyCredentials, type AuthUser } from "./users.ts";
+import { verifyPassword } from "./auth/methods/password/hash.ts";
+import { verifyCredentials } from "./auth/methods/password/credentials.ts";
+import type { AuthUser } from "./users.ts";
 
 after(cleanUpTestDatabase);
 
@@ -31,10 +33,10 @@ async function userWithLogins() {
 /** Everything that decides whether the user's credentials still work. */
 async function stateOf(user: AuthUser) {
   const db = getDb();
-  const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+  const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, include: { password: true } });
   const sessions = (await db.session.findMany({ where: { userId: user.id }, select: { id: true } })).map((s) => s.id).sort();
   const live = await db.refreshFamily.findMany({ where: { userId: user.id, revokedAt: null }, select: { id: true } });
-  return { passwordHash: row.passwordHash, tokenVersion: row.tokenVersion, disabledAt: row.disabledAt, sessions, liveFamilies: live.map((f) => f.id).sort() };
+  return { passwordHash: row.password?.hash ?? null, tokenVersion: row.tokenVersion, disabledAt: row.disabledAt, sessions, liveFamilies: live.map((f) => f.id).sort() };
 }
 
 describe("changePassword", () => {
@@ -64,8 +66,8 @@ describe("changePassword", () => {
     const ended = await getDb().refreshFamily.findMany({ where: { id: { in: [families[0]!, families[1]!] } } });
     assert.deepEqual(ended.map((f) => [f.revokedReason, f.revokedAt?.getTime()]), [["password_changed", at(SECOND).getTime()], ["password_changed", at(SECOND).getTime()]]);
 
-    assert.equal(await verifyPassword(after.passwordHash, NEW_PASSWORD), true);
-    assert.equal(await verifyPassword(after.passwordHash, OLD_PASSWORD), false);
+    assert.equal(await verifyPassword(after.passwordHash ?? "", NEW_PASSWORD), true);
+    assert.equal(await verifyPassword(after.passwordHash ?? "", OLD_PASSWORD), false);
     assert.equal((await verifyCredentials(user.email, NEW_PASSWORD))?.id, user.id);
     assert.equal(await verifyCredentials(user.email, OLD_PASSWORD), null);
     assert.deepEqual(await stateOf(bystander.user), bystanderBefore, "another user's logins are untouched");

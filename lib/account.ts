@@ -1,16 +1,12 @@
 import "server-only";
 
-import { z } from "zod";
 import { checkTags, invalidateChecks } from "./auth/check-cache/index.ts";
 import { strategies } from "./auth/registry.ts";
 import { AUTH_MODES, type AuthMode, type EndReason, type Principal } from "./auth/types.ts";
 import { withWriteConflictRetry } from "./db-conflict.ts";
 import { getDb } from "./db.ts";
 import { checkLastAdmin } from "./admin/last-admin-check.ts";
-import { hashPassword, verifyPassword } from "./password.ts";
-import { toAuthUser, type AuthUser, type Role } from "./users.ts";
-import { chargePasswordCheck } from "./auth/password-change-throttle.ts";
-import { spendPasswordHashing } from "./password-budget/budget.ts";
+import type { Role } from "./users.ts";
 
 /**
  * Account events that must end credentials (OWASP ASVS 5.0 §7.4.3 / §7.4.4). Each bumps the
@@ -19,12 +15,6 @@ import { spendPasswordHashing } from "./password-budget/budget.ts";
  * through AuthStrategy.endAllForUser.
  */
 
-/** ASVS 5.0 §6.2.1: at least 12 characters; no composition rules. */
-export const newPasswordSchema = z
-  .string({ error: "Choose a new password." })
-  .min(12, "Use at least 12 characters.")
-  .max(1024, "That password is too long.");
-
 /** How many logins each mode ended (session rows, refresh families). */
 export type EndedLogins = Record<AuthMode, number>;
 
@@ -32,41 +22,6 @@ export type EndedLogins = Record<AuthMode, number>;
 export async function endLogins(userId: string, reason: EndReason, now: Date, except?: Principal["handles"]): Promise<EndedLogins> {
   const counts = await Promise.all(AUTH_MODES.map((mode) => strategies[mode].endAllForUser(userId, { except, reason, now })));
   return Object.fromEntries(AUTH_MODES.map((mode, i) => [mode, counts[i]!])) as EndedLogins;
-}
-
-export type PasswordChange =
-  | { ok: true; user: AuthUser; ended: EndedLogins }
-  | { ok: false; code: "wrong_password" | "user_gone" }
-  | { ok: false; code: "too_many_attempts" | "busy"; retryAfterSeconds: number };
-
-/**
- * Checks the current password, stores the new one and ends every other login. The login
- * that made the change (`current`) is left for the caller to renew (lib/auth/renew-credential.ts):
- * only it can hand the browser its replacement.
- */
-export async function changePassword(
-  input: { userId: string; currentPassword: string; newPassword: string; current?: Principal["handles"] },
-  now: Date,
-): Promise<PasswordChange> {
-  const db = getDb();
-  const user = await db.user.findUnique({ where: { id: input.userId }, select: { passwordHash: true, disabledAt: true } });
-  if (!user || user.disabledAt) return { ok: false, code: "user_gone" };
-  const charge = await chargePasswordCheck(input.userId, now);
-  if (!charge.allowed) return { ok: false, code: "too_many_attempts", retryAfterSeconds: charge.retryAfterSeconds };
-  // The verify and the new hash; a logged-in owner may use the budget's reserve.
-  const hashing = spendPasswordHashing(2, "owner", now.getTime());
-  if (!hashing.ok) {
-    await charge.settle(); // no guess was made
-    return { ok: false, code: "busy", retryAfterSeconds: hashing.retryAfterSeconds };
-  }
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword, input.userId))) return { ok: false, code: "wrong_password" };
-  await charge.settle();
-  const updated = await db.user.update({
-    where: { id: input.userId },
-    data: { passwordHash: await hashPassword(input.newPassword), tokenVersion: { increment: 1 } },
-  });
-  await invalidateChecks([checkTags.user(input.userId)]);
-  return { ok: true, user: toAuthUser(updated), ended: await endLogins(input.userId, "password_changed", now, input.current) };
 }
 
 export async function setUserDisabled(userId: string, disabled: boolean, now: Date): Promise<{ found: true; ended: EndedLogins } | { found: false }> {

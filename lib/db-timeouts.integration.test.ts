@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import net from "node:net";
 import { createClient } from "./db.ts";
 import { databaseProvider, databaseUrl } from "./env.ts";
-import { checkCredentials } from "./users.ts";
+import { checkCredentials } from "./auth/methods/password/credentials.ts";
 
 /**
  * A PostgreSQL that accepts connections and never answers (a partition, a frozen server):

@@ -53,20 +53,37 @@ class ConnectBoundedClient extends pg.Client {
   }
 }
 
+/**
+ * The pg pool under each PostgreSQL client we make, so lib/db-prepared.ts can run the hot reads
+ * as named statements on the same connections. Per process, like the clients themselves.
+ */
+const pools = processLocal("db:pools", () => new WeakMap<Db, pg.Pool>());
+
+export function poolOf(db: Db): pg.Pool | undefined {
+  return pools.get(db);
+}
+
+/** Queries made beside Prisma (db-prepared.ts) are reported to the same listeners. */
+export function reportQuery(duration: number): void {
+  for (const listener of queryListeners) listener({ duration });
+}
+
 /** A client of its own for `url`; the app uses getDb()'s one (tests point one at a dead port). */
 export function createClient(url: string): Db {
   const log: [{ level: "query"; emit: "event" }] = [{ level: "query", emit: "event" }];
   if (databaseProvider(url) === "postgresql") {
     // Timeouts, so a database that accepts connections and then says nothing (a partition, a
     // frozen server) fails a request in seconds (503) instead of holding it open for minutes.
-    const adapter = new PrismaPg({
+    const pool = new pg.Pool({
       connectionString: url,
       max: POOL_SIZE,
       connectionTimeoutMillis: POOL_WAIT_MS,
       query_timeout: QUERY_TIMEOUT_MS,
       Client: ConnectBoundedClient,
     });
-    return new PostgresClient({ adapter, log }) as unknown as Db;
+    const client = new PostgresClient({ adapter: new PrismaPg(pool), log }) as unknown as Db;
+    pools.set(client, pool);
+    return client;
   }
   const filename = url.replace(/^file:/, "");
   const adapter = new PrismaBetterSqlite3({ url: filename, timeout: 5000 });
@@ -77,9 +94,7 @@ export function createClient(url: string): Db {
 function processClient(): Db {
   return processLocal("db:client", () => {
     const client = createClient(databaseUrl());
-    (client as unknown as SqliteClient<"query">).$on("query", (event) => {
-      for (const listener of queryListeners) listener(event);
-    });
+    (client as unknown as SqliteClient<"query">).$on("query", (event) => reportQuery(event.duration));
     return client;
   });
 }

@@ -2,7 +2,7 @@ import "server-only";
 
 import { getDb, type Db } from "./db.ts";
 import { DEMO_USERS, type DemoUser } from "./demo-users.ts";
-import { verifyPassword } from "./password.ts";
+import { verifyPassword } from "./auth/methods/password/hash.ts";
 
 /** The demo users that exist here and can log in (not disabled): what the login pages may advertise. */
 export async function demoUsersPresent(db: Db = getDb()): Promise<DemoUser[]> {
@@ -16,11 +16,11 @@ export async function demoUsersPresent(db: Db = getDb()): Promise<DemoUser[]> {
  * reach. Checked only at start-up (two argon2 verifies), never per request.
  */
 export async function demoUsersWithPublishedPasswords(db: Db = getDb()): Promise<DemoUser[]> {
-  const rows = await db.user.findMany({ where: { email: { in: DEMO_USERS.map((user) => user.email) }, disabledAt: null }, select: { email: true, passwordHash: true } });
+  const rows = await db.user.findMany({ where: { email: { in: DEMO_USERS.map((user) => user.email) }, disabledAt: null }, select: { email: true, password: { select: { hash: true } } } });
   const published: DemoUser[] = [];
   for (const demo of DEMO_USERS) {
     const row = rows.find((candidate) => candidate.email === demo.email);
-    if (row && (await verifyPassword(row.passwordHash, demo.password))) published.push(demo);
+    if (row?.password && (await verifyPassword(row.password.hash, demo.password))) published.push(demo);
   }
   return published;
 }

@@ -67,9 +67,19 @@ describe("FLEET_BALANCER_URL", () => {
 });
 
 describe("SESSION_CACHE", () => {
-  test("off unless asked; push and cookie accepted; anything else refused; the cookie's max age bounded", () => {
-    assert.equal(withSecrets().SESSION_CACHE, "off");
-    assert.equal(withSecrets({ SESSION_CACHE: "push" }).SESSION_CACHE, "push");
+  test("push by default where every process hears a revocation: SQLite, or any database with Redis", () => {
+    assert.equal(withSecrets().SESSION_CACHE, "push");
+    assert.equal(withSecrets({ DATABASE_URL: "file:./other.db" }).SESSION_CACHE, "push");
+    assert.equal(withSecrets({ DATABASE_URL: "postgresql://u@h:5432/db", REDIS_URL: "redis://127.0.0.1:6379" }).SESSION_CACHE, "push");
+  });
+
+  test("off by default on PostgreSQL without Redis: processes sharing that database would have no channel", () => {
+    assert.equal(withSecrets({ DATABASE_URL: "postgresql://u@h:5432/db" }).SESSION_CACHE, "off");
+    assert.equal(withSecrets({ DATABASE_URL: "postgresql://u@h:5432/db", SESSION_CACHE: "push" }).SESSION_CACHE, "push");
+  });
+
+  test("off and cookie accepted; anything else refused; the cookie's max age bounded", () => {
+    assert.equal(withSecrets({ SESSION_CACHE: "off" }).SESSION_CACHE, "off");
     assert.equal(withSecrets({ SESSION_CACHE: "cookie" }).SESSION_CACHE_COOKIE_SECONDS, 30);
     assertInvalid({ ...SECRETS, SESSION_CACHE: "memory" }, "SESSION_CACHE");
     assertInvalid({ ...SECRETS, SESSION_CACHE_COOKIE_SECONDS: "601" }, "SESSION_CACHE_COOKIE_SECONDS");

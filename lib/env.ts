@@ -123,12 +123,17 @@ const schema = z.object({
   // stays immediate. cookie: a signed cache cookie answers for SESSION_CACHE_COOKIE_SECONDS
   // without the database — and a copy of it outlives a logout for that long (Better Auth's
   // cookie cache, kept for comparison).
-  // Default off for now: push changes two documented behaviours (a row deleted by hand, outside
-  // the app, is honoured only after the cache's max age; /compare's queries-per-request mean
-  // drops below one) — the lead's call; see the commit that set it.
-  SESSION_CACHE: z.enum(["off", "cookie", "push"]).default("off"),
+  // Default push (issue 20) wherever a revocation can reach every process that caches: measured,
+  // it makes an authenticated request cost about what an anonymous one does, and it refuses an
+  // ended login on the very next request like off — one process evicts in memory, a fleet
+  // through Redis (REDIS_URL) and reads the database while that subscription is down. On
+  // PostgreSQL without REDIS_URL the default is off: a shared database may have several
+  // processes in front of it with no channel between them (see defaultSessionCache). What push
+  // gives up: a row changed by hand (SQL outside the app) counts after the cache's one-minute max
+  // age. off stays the teaching configuration (every check reads: /compare's cold figures).
+  SESSION_CACHE: z.enum(["off", "cookie", "push"]).optional(),
   SESSION_CACHE_COOKIE_SECONDS: seconds(30, 1, 600),
-  // Password guessing (lib/auth/login-throttle.ts): a browser that logged in as the user
+  // Password guessing (lib/auth/methods/password/throttle.ts): a browser that logged in as the user
   // before (device cookie) has its own cap; all other clients share a free allowance per
   // account, then wait a delay that doubles per failure up to a ceiling (never a hard lock).
   LOGIN_MAX_FAILURES_PER_DEVICE: z.coerce.number().int().min(1).max(1000).default(10),
@@ -183,7 +188,18 @@ const checkedSchema = schema
   .transform(({ JWT_DENYLIST_ON_ERROR, ...config }) => ({
     ...config,
     JWT_REVOCATION_FAIL: config.JWT_REVOCATION_FAIL ?? JWT_DENYLIST_ON_ERROR ?? "closed",
+    SESSION_CACHE: config.SESSION_CACHE ?? defaultSessionCache(config),
   }));
+
+/**
+ * push where every process that could cache hears every revocation: an embedded SQLite file
+ * (one process), or any database with REDIS_URL (the channel a fleet shares). PostgreSQL without
+ * Redis may be two `npm start`s behind someone's balancer, and a logout on one would stay
+ * cached on the other for the cache's max age: there the default stays off.
+ */
+export function defaultSessionCache(config: { DATABASE_URL: string; REDIS_URL?: string }): "push" | "off" {
+  return databaseProvider(config.DATABASE_URL) === "sqlite" || config.REDIS_URL ? "push" : "off";
+}
 
 export type Config = z.output<typeof checkedSchema>;
 

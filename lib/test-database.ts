@@ -8,7 +8,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { resetCheckCacheForTests } from "./auth/check-cache/index.ts";
 import { getDb, onDatabaseQuery } from "./db.ts";
 import { resetConfigForTests } from "./env.ts";
-import { hashPassword } from "./password.ts";
+import { withPassword } from "./auth/methods/password/credentials.ts";
+import { hashPassword } from "./auth/methods/password/hash.ts";
 import { closeSharedStateForTests } from "./state/index.ts";
 import { toAuthUser, type AuthUser, type Role } from "./users.ts";
 
@@ -36,8 +37,8 @@ export async function createTestUser(options: { role?: Role; password?: string }
       email: `it-${randomUUID()}@example.test`,
       name: "Integration Test",
       role: options.role ?? "user",
-      // Not an argon2 string: verifyPassword answers false for it, never throws.
-      passwordHash: options.password ? await hashPassword(options.password) : "no-password",
+      // Without a password: no PasswordCredential row, and every password check answers false.
+      ...(options.password ? withPassword(await hashPassword(options.password)) : {}),
     },
   });
   created.push(row.id);

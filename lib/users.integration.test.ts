@@ -7,7 +7,7 @@ import { after, describe, test } from "node:test";
 import { createClient, getDb } from "./db.ts";
 import { databaseProvider, databaseUrl } from "./env.ts";
 import { cleanUpTestDatabase, createTestUser } from "./test-database.ts";
-import { checkCredentials } from "./users.ts";
+import { checkCredentials } from "./auth/methods/password/credentials.ts";
 
 after(cleanUpTestDatabase);
 

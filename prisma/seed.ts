@@ -1,6 +1,6 @@
 import { getDb } from "../lib/db.ts";
 import { decideDemoUsers, DEMO_USERS } from "../lib/demo-users.ts";
-import { hashPassword, verifyPassword } from "../lib/password.ts";
+import { hashPassword, verifyPassword } from "../lib/auth/methods/password/hash.ts";
 
 /**
  * Demo users, idempotent: run on every `npm start`, seeded only where lib/demo-users.ts allows. An existing user keeps its id (so live
@@ -17,13 +17,13 @@ async function main() {
   }
   const db = getDb();
   for (const demo of DEMO_USERS) {
-    const existing = await db.user.findUnique({ where: { email: demo.email } });
-    const keepsHash = existing && (await verifyPassword(existing.passwordHash, demo.password));
-    const passwordHash = keepsHash ? existing.passwordHash : await hashPassword(demo.password);
+    const existing = await db.user.findUnique({ where: { email: demo.email }, include: { password: true } });
+    const keepsHash = existing?.password && (await verifyPassword(existing.password.hash, demo.password));
+    const hash = keepsHash ? existing.password!.hash : await hashPassword(demo.password);
     await db.user.upsert({
       where: { email: demo.email },
-      create: { email: demo.email, name: demo.name, role: demo.role, passwordHash },
-      update: { name: demo.name, role: demo.role, passwordHash, disabledAt: null },
+      create: { email: demo.email, name: demo.name, role: demo.role, password: { create: { hash } } },
+      update: { name: demo.name, role: demo.role, disabledAt: null, password: { upsert: { create: { hash }, update: { hash } } } },
     });
   }
   // The passwords are published in the README anyway; saying them here saves a look-up.

@@ -78,7 +78,7 @@ async function run() {
     if (algsSeen[config.key] !== config.alg) console.warn(`bench:http: ${config.key}: JWT_ALG=${config.alg} asked, tokens signed with ${algsSeen[config.key]} (the server does not know JWT_ALG yet?)`);
   }
 
-  const targets = benchTargets(configs, machine.database).map((target) => labelWithAlgSeen(target, configs.find((c) => c.key === target.server), algsSeen[target.server]));
+  const targets = benchTargets(configs).map((target) => labelWithAlgSeen(target, configs.find((c) => c.key === target.server), algsSeen[target.server]));
   const plans = targets.filter((target) => credentials.has(target.server)).map((target) => ({
     ...target, url: servers.get(target.server).origin + target.path, headers: authHeaders(target.auth, credentials.get(target.server), target.path),
   }));
@@ -142,8 +142,8 @@ function ensureBuild() {
   if (settings.skipBuild && !built) usage(`no build in ${dist}; run without --skip-build`);
   if (settings.rebuild || !built) {
     if (spawnSync("npx", ["next", "build"], { stdio: "inherit" }).status !== 0) usage("next build failed; see above");
-  } else if (!existsSync(join(dist, "server/app/api/bench/baseline"))) {
-    usage(`the build in ${dist} predates /api/bench/baseline; run with --rebuild`);
+  } else if (!existsSync(join(dist, "server/app/api/bench/floor"))) {
+    usage(`the build in ${dist} predates /api/bench/floor; run with --rebuild`);
   }
 }
 

@@ -22,7 +22,9 @@ import { markdownTable, perRequest, selfTimeByCategory } from "./bench-profile/c
 import { createFreshDatabase } from "./fresh-database.mjs";
 
 const TARGETS = [
-  { key: "baseline", label: "no auth (baseline)", path: "/api/bench/baseline", auth: "none", env: {} },
+  // The framework alone (no proxy, envelope or metrics), then our route without auth: the gap is ours.
+  { key: "floor", label: "bare route handler (floor)", path: "/api/bench/floor", auth: "none", env: {} },
+  { key: "baseline", label: "our route, no auth", path: "/api/bench/baseline", auth: "none", env: {} },
   { key: "jwt-bearer-none", label: "JWT Bearer, none", path: "/api/jwt/me", auth: "jwt-bearer", env: { JWT_REVOCATION_CHECK: "none" } },
   { key: "jwt-cookie-none", label: "JWT cookie, none", path: "/api/jwt/me", auth: "jwt-cookie", env: { JWT_REVOCATION_CHECK: "none" } },
   { key: "jwt-bearer-denylist-off", label: "JWT Bearer, denylist, cache off", path: "/api/jwt/me", auth: "jwt-bearer", env: { JWT_REVOCATION_CHECK: "denylist", SESSION_CACHE: "off" } },

@@ -13,7 +13,7 @@ import { isAuthMode } from "../lib/auth/types.ts";
 import { getDb } from "../lib/db.ts";
 import { countQueries } from "../lib/metrics/query-count.ts";
 import { RollingWindow } from "../lib/metrics/stats.ts";
-import { verifyCredentials } from "../lib/users.ts";
+import { verifyCredentials } from "../lib/auth/methods/password/credentials.ts";
 
 const [mode = "", iterationsArg = "2000"] = process.argv.slice(2);
 if (!isAuthMode(mode)) throw new Error(`usage: bench-verify.ts <session|jwt> <iterations>`);

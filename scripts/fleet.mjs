@@ -70,6 +70,12 @@ console.log(`fleet:   balancer   http://localhost:${port}`);
 for (const { name, port: instancePort } of instances) console.log(`fleet:   ${name.padEnd(10)} http://localhost:${instancePort}   metrics http://127.0.0.1:${instancePort}${PROMETHEUS_PATH}`);
 console.log(`fleet:   haproxy    metrics http://127.0.0.1:${statsPort}/metrics (loopback only: retries, redispatches, each instance up or down)`);
 console.log(`fleet: scrape each instance's metrics ${metricsNote}; docs/FLEET.md lists them.`);
+// The instances read SESSION_CACHE themselves (lib/env.ts, default push); said here so nobody
+// has to guess whether a revocation crosses instances by message or by reading the database.
+const sessionCache = process.env.SESSION_CACHE || "push";
+console.log(sessionCache === "push"
+  ? "fleet: SESSION_CACHE=push (default): checks are cached per instance; a revocation evicts here and on every other instance through Redis, and an instance whose subscription is down reads the database."
+  : `fleet: SESSION_CACHE=${sessionCache}: ${sessionCache === "off" ? "every check reads the database" : "a signed check cookie answers for SESSION_CACHE_COOKIE_SECONDS"}.`);
 console.log("fleet: every response through the balancer carries X-Instance; a crashed instance is restarted; Ctrl-C stops everything.\n");
 
 function refuseUnlessReady() {

@@ -24,7 +24,8 @@ const WIDTHS = [
   { width: 1280, height: 800, fullPage: true },
   { width: 390, height: 844, fullPage: false },
 ];
-const PUBLIC_PAGES = { home: "/", "session-login": "/session/login", "jwt-login": "/jwt/login", register: "/register" };
+// /decide answered so that most of the page shows: a recommendation and every correction of the common advice.
+const PUBLIC_PAGES = { home: "/", decide: "/decide?clients=native&services=some&revocation=everywhere&peakRps=100k&instances=several&limits=yes", "session-login": "/session/login", "jwt-login": "/jwt/login", register: "/register" };
 
 const app = process.env.BASE_URL ? { url: process.env.BASE_URL.replace(/\/$/, ""), stop: async () => {} } : await startApp();
 try {

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { changePassword, newPasswordSchema } from "@/lib/account";
+import { changePassword, newPasswordSchema } from "@/lib/auth/methods/password/change";
 import { requireUser } from "@/lib/auth/dal";
 import { renewPresentedCredential } from "@/lib/auth/renew-credential";
 import { AUTH_MODES } from "@/lib/auth/types";

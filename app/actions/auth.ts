@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { dashboardPath, safeNextPath } from "@/lib/auth/next-path";
-import { credentialsSchema, signInWithPassword } from "@/lib/auth/sign-in";
+import { credentialsSchema, signInWithPassword } from "@/lib/auth/methods/password/sign-in";
 import { AUTH_MODES } from "@/lib/auth/types";
 import { passwordChecksBusyText } from "@/lib/password-budget/busy";
 import { PLAIN_HTTP_LOGIN_REFUSED } from "@/lib/auth/insecure-login";

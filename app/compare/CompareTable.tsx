@@ -25,7 +25,7 @@ export function CompareTable({ rows }: { rows: CompareRow[] }) {
         </thead>
         <tbody className="block divide-y divide-slate-100 align-top md:table-row-group">
           {rows.map((row) => (
-            <tr key={row.id} className="grid grid-cols-2 md:table-row">
+            <tr key={row.id} id={row.id} className="grid scroll-mt-4 grid-cols-2 md:table-row">
               <th scope="row" className="col-span-2 block px-3 pt-3 font-medium md:table-cell md:px-4 md:py-3">
                 {row.label}
                 <span className="mt-1 block text-xs font-normal text-slate-500">{row.hint}</span>

@@ -7,9 +7,12 @@ import { getConfig } from "@/lib/env";
 import { latestLabResult, revocationLagOf } from "@/lib/labs/store";
 import { authMetricsSince, authMetricsSnapshot } from "@/lib/metrics/auth-metrics";
 import { countStoredState } from "@/lib/metrics/stored-state";
+import { headlines } from "@/lib/verdicts/headlines";
+import { loadHeadlineInputs } from "@/lib/verdicts/load";
 import { MeasuredCharts } from "./charts/MeasuredCharts";
 import { CompareTable } from "./CompareTable";
 import { evidenceRows } from "./evidence-rows";
+import { HeadlineCards } from "./HeadlineCards";
 import { labRows } from "./lab-rows";
 import { measuredRows } from "./measured-rows";
 import { NoTrafficYet } from "./NoTrafficYet";
@@ -41,10 +44,13 @@ export default async function ComparePage() {
     evidence.crossService,
     ...labRows(await latestLabResult("fleet"), await latestLabResult("sticky-sessions")),
   ];
+  const cards = headlines(await loadHeadlineInputs());
   return (
     <div className="space-y-8">
+      <h1 className="text-3xl font-semibold tracking-tight">Sessions vs JWTs, measured on this server</h1>
+      <HeadlineCards cards={cards} />
       <div className="max-w-3xl">
-        <h1 className="text-3xl font-semibold tracking-tight">Sessions vs JWTs, measured on this server</h1>
+        <h2 className="text-xl font-semibold">The whole table, and how it is measured</h2>
         <p className="mt-3 text-slate-600">
           The classic comparison table, except that each cell says what this app measured or can show. Figures are per server process,
           since it started at{" "}

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const NAV = [
   { href: "/session/dashboard", label: "Session mode", section: "/session" },
   { href: "/jwt/dashboard", label: "JWT mode", section: "/jwt" },
+  { href: "/decide", label: "Decide", section: "/decide" },
   { href: "/compare", label: "Compare", section: "/compare" },
   { href: "/scale", label: "Scale", section: "/scale" },
   { href: "/flows", label: "Flows", section: "/flows" },

@@ -48,7 +48,7 @@ export const jwtFlows = (check: RevocationCheck): Record<FlowKind, FlowStep[]> =
     sign,
     {
       from: "server", to: "database", access: "sometimes", label: "revoke the replaced login",
-      text: "Only when this browser still held an older token: its family is revoked and its jti denylisted.", code: "lib/auth/sign-in.ts",
+      text: "Only when this browser still held an older token: its family is revoked and its jti denylisted.", code: "lib/auth/methods/complete-sign-in.ts",
     },
     setBoth,
   ],

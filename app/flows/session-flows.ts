@@ -20,7 +20,7 @@ export const sessionFlows = (touchIntervalSeconds: number): Record<FlowKind, Flo
       { from: "server", to: "database", access: "write", label: "INSERT Session row", text: "User, created, last seen, absolute expiry, user agent, IP.", code: "session/store.ts insertSession" },
       {
         from: "server", to: "database", access: "sometimes", label: "DELETE the replaced session",
-        text: "Only when this browser still held an older session: it is ended server-side, not left to expire.", code: "lib/auth/sign-in.ts",
+        text: "Only when this browser still held an older session: it is ended server-side, not left to expire.", code: "lib/auth/methods/complete-sign-in.ts",
       },
       { from: "server", to: "browser", reply: true, label: "Set-Cookie: sealed id", text: "iron-session seals the secret; the httpOnly cookie holds that and nothing else.", code: "session/seal.ts" },
     ],

@@ -1,7 +1,7 @@
 import type { AuthMode } from "@/lib/auth/types";
 import type { FlowStep } from "./flow-types";
 
-/** The password half of a login, the same in both modes (lib/auth/sign-in.ts signInWithPassword). */
+/** The password half of a login, the same in both modes (lib/auth/methods/password/sign-in.ts signInWithPassword). */
 export const passwordCheckSteps = (mode: AuthMode): FlowStep[] => [
   {
     from: "browser", to: "server", label: "POST e-mail + password",
@@ -10,17 +10,17 @@ export const passwordCheckSteps = (mode: AuthMode): FlowStep[] => [
   {
     from: "server", to: "redis", access: "write", label: "count this attempt",
     text: "The login throttle charges the attempt before the password is hashed (per trusted device, else per account): too many → 429 with Retry-After, no argon2 time spent. Shared, so N instances do not give N times the budget.",
-    code: "lib/auth/login-throttle.ts",
+    code: "lib/auth/methods/password/throttle.ts",
   },
   {
     from: "server", to: "database", access: "read", label: "SELECT user by e-mail",
-    text: "Reads the user row; unknown and disabled users take the same time.", code: "lib/users.ts verifyCredentials",
+    text: "Reads the user and its password row; unknown, disabled and password-less users take the same time.", code: "lib/auth/methods/password/credentials.ts verifyCredentials",
   },
-  { from: "server", to: "server", label: "argon2id verify", text: "Checks the password against the stored argon2id hash.", code: "lib/password.ts" },
+  { from: "server", to: "server", label: "argon2id verify", text: "Checks the password against the stored argon2id hash.", code: "lib/auth/methods/password/hash.ts" },
   {
     from: "server", to: "redis", access: "write", label: "take the attempt back",
     text: "A success removes the attempt it was charged (a trusted device starts afresh); the browser gets a signed device cookie for its own budget.",
-    code: "lib/auth/login-throttle.ts settleLoginSuccess",
+    code: "lib/auth/methods/password/throttle.ts settleLoginSuccess",
   },
   {
     from: "server", to: "database", access: "write", label: "UPDATE lastLoginAt",

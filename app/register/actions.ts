@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { dashboardPath } from "@/lib/auth/next-path";
 import { requestMeta } from "@/lib/auth/request";
-import { signInWithPassword } from "@/lib/auth/sign-in";
+import { signInWithPassword } from "@/lib/auth/methods/password/sign-in";
 import { registerAccount } from "@/lib/register/register";
 import { registrationSchema } from "@/lib/register/schema";
 import { passwordChecksBusyText } from "@/lib/password-budget/busy";

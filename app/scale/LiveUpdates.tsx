@@ -12,7 +12,7 @@ import { useEffect, useSyncExternalStore, useTransition } from "react";
 const PAUSE_MS = 400;
 const never = () => () => undefined;
 
-export function LiveUpdates({ formId }: { formId: string }) {
+export function LiveUpdates({ formId, following = "The figures follow as you type." }: { formId: string; following?: string }) {
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
@@ -45,7 +45,7 @@ export function LiveUpdates({ formId }: { formId: string }) {
   if (!live) return null;
   return (
     <p role="status" className="text-sm text-slate-500">
-      {pending ? "Recomputing…" : "The figures follow as you type."}
+      {pending ? "Recomputing…" : following}
     </p>
   );
 }

@@ -51,8 +51,8 @@ test("API: logout on one instance is refused by every instance at once; downstre
     expect(loggedIn).not.toBe(loggedOut);
   }
   // A cookie is no Bearer token to the downstream; an access token names the app alone.
-  expect(session.verdict).toMatchObject({ outcome: "downstream_token_outlives_logout", tone: "exposed", reasonCodes: ["session_unknown", "session_unknown", "no_credential", "accepted"] });
-  expect(jwt.verdict).toMatchObject({ outcome: "downstream_token_outlives_logout", tone: "exposed", reasonCodes: ["token_revoked", "token_revoked", "token_wrong_aud", "accepted"] });
+  expect(session.verdict).toMatchObject({ outcome: "downstream_token_outlives_logout", tone: "bounded", reasonCodes: ["session_unknown", "session_unknown", "no_credential", "accepted"] });
+  expect(jwt.verdict).toMatchObject({ outcome: "downstream_token_outlives_logout", tone: "bounded", reasonCodes: ["token_revoked", "token_revoked", "token_wrong_aud", "accepted"] });
   expect(jwt.measures.instancesRefusingAfterLogout).toBe(2);
   for (const column of [session, jwt]) {
     expect(column.measures.acceptedDownstreamAfterLogout).toBe(false);

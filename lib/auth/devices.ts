@@ -1,7 +1,7 @@
 import "server-only";
 
 import { strategies } from "./registry.ts";
-import { signOutCredential } from "./sign-in.ts";
+import { signOutCredential } from "./sign-out.ts";
 import type { DeviceView, Principal } from "./types.ts";
 
 /**

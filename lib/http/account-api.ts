@@ -1,7 +1,7 @@
 import "server-only";
 
 import { z } from "zod";
-import { changePassword, newPasswordSchema } from "../account.ts";
+import { changePassword, newPasswordSchema } from "../auth/methods/password/change.ts";
 import { renewPresentedCredential } from "../auth/renew-credential.ts";
 import { authenticateAny, crossSite } from "./auth-api.ts";
 import { readJsonBody } from "./body.ts";

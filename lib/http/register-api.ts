@@ -2,7 +2,7 @@ import "server-only";
 
 import { dashboardPath } from "../auth/next-path.ts";
 import { requestMeta } from "../auth/request.ts";
-import { signInWithPassword } from "../auth/sign-in.ts";
+import { signInWithPassword } from "../auth/methods/password/sign-in.ts";
 import { registerAccount } from "../register/register.ts";
 import { registrationSchema } from "../register/schema.ts";
 import { refusePlainHttpLogin } from "../auth/insecure-login.ts";

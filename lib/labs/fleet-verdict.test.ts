@@ -42,10 +42,16 @@ describe("judgeFleetReplay", () => {
       downstreamTokenSecondsLeft: 58,
     });
     assert.equal(verdict.outcome, "downstream_token_outlives_logout");
-    assert.equal(verdict.tone, "exposed");
+    assert.equal(verdict.tone, "bounded");
     assert.deepEqual(verdict.reasonCodes, ["token_revoked", "token_revoked", "token_wrong_aud", "accepted"]);
     assert.match(verdict.headline, /refused the copied token outright \(token_wrong_aud\).*another 58 s/);
     assert.equal(measures.downstreamRevocationLagSeconds, 58);
+  });
+
+  test("a downstream token with more time left than the exchange ever grants, or with none known, is exposed", () => {
+    const seen = { before: "accepted", logout: "accepted", instances: refusedEverywhere("token_revoked"), downstream: "token_wrong_aud", downstreamToken: "accepted", secondsUntilExp: 890 };
+    assert.equal(judgeFleetReplay("jwt", { ...seen, downstreamTokenSecondsLeft: 600 }).verdict.tone, "exposed");
+    assert.equal(judgeFleetReplay("jwt", { ...seen, downstreamTokenSecondsLeft: null }).verdict.tone, "exposed");
   });
 
   test("an access token the downstream still accepts (a shared audience) is exposed until its exp", () => {

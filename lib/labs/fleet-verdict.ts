@@ -1,4 +1,5 @@
 import type { AuthMode } from "../auth/types.ts";
+import { DOWNSTREAM_TOKEN_MAX_SECONDS } from "../downstream/token-kind.ts";
 import type { Measure, Verdict } from "./types.ts";
 
 /**
@@ -59,7 +60,10 @@ export function judgeFleetReplay(mode: AuthMode, seen: FleetReplayObservation): 
   const refusedThere = `${everyInstance}, and the downstream service refused the copied ${what} outright (${seen.downstream})`;
   if (accepted(seen.downstreamToken)) {
     const until = seen.downstreamTokenSecondsLeft === null ? "" : ` — for another ${seen.downstreamTokenSecondsLeft} s, until its exp`;
-    return verdict("downstream_token_outlives_logout", "exposed", `${refusedThere}; the copied downstream token, which no logout reaches, still worked there${until}.`);
+    // The exchange caps that token's life, so what outlives the logout is a bounded window (as the
+    // stolen-credential lab says); with its time left unknown or past the cap, it is exposed.
+    const bounded = seen.downstreamTokenSecondsLeft !== null && seen.downstreamTokenSecondsLeft <= DOWNSTREAM_TOKEN_MAX_SECONDS;
+    return verdict("downstream_token_outlives_logout", bounded ? "bounded" : "exposed", `${refusedThere}; the copied downstream token, which no logout reaches, still worked there${until}.`);
   }
   return verdict("revoked_everywhere", "safe", `${refusedThere}${seen.downstreamToken === null ? "" : `, and the copied downstream token too (${seen.downstreamToken})`}.`);
 }

@@ -6,7 +6,7 @@ import { isLabUserId } from "./lab-user-id.ts";
 import { logEvent } from "../log.ts";
 import { LAB_OUTAGE_HEADER, labOutageClient, labOutageEvents, openLabOutage, runInLabOutageIfMarked } from "./outage-scope.ts";
 import { createThrowawayUser, deleteThrowawayUser, withThrowawayUser } from "./throwaway-user.ts";
-import { verifyCredentials } from "../users.ts";
+import { verifyCredentials } from "../auth/methods/password/credentials.ts";
 
 after(cleanUpTestDatabase);
 

@@ -10,7 +10,8 @@ describe("judgeStolenCredential", () => {
   test("session: refused at the app, undecidable downstream, the downstream token lives out its 60 s", () => {
     const { verdict, measures } = judgeStolenCredential("session", { before: "accepted", app: "session_unknown", downstream: "session_store_required", secondsUntilExp: null, ...minted });
     assert.equal(verdict.outcome, "downstream_token_outlives_logout");
-    assert.equal(verdict.tone, "exposed");
+    // 57 s left of a 60 s token: a window fixed in advance, not a 900 s access token's.
+    assert.equal(verdict.tone, "bounded");
     assert.deepEqual(verdict.reasonCodes, ["session_unknown", "session_store_required", "accepted"]);
     assert.match(verdict.headline, /refused the copied cookie on the very next request after logout \(session_unknown\)/);
     assert.match(verdict.headline, /downstream token still worked there after logout — for another 57 s, until exp, a 60 s token/);
@@ -27,6 +28,7 @@ describe("judgeStolenCredential", () => {
   test("jwt with a denylist: refused here, the copied access token refused downstream (wrong audience), the downstream token lives ≤ 60 s", () => {
     const { verdict, measures } = judgeStolenCredential("jwt", jwtDenylist);
     assert.equal(verdict.outcome, "downstream_token_outlives_logout");
+    assert.equal(verdict.tone, "bounded");
     assert.match(verdict.headline, /token_revoked.*refused it outright \(token_wrong_aud\).*another 57 s/);
     assert.doesNotMatch(verdict.headline, /897/);
     assert.equal(measures.revocationLagSeconds, 0);
@@ -45,6 +47,12 @@ describe("judgeStolenCredential", () => {
     assert.equal(verdict.outcome, "replay_accepted");
     assert.match(verdict.headline, /still worked here after logout — for another 600 s/);
     assert.equal(measures.revocationLagSeconds, 600);
+  });
+
+  test("a downstream token longer than the exchange's cap, or of unknown life, is exposed, not bounded", () => {
+    assert.equal(judgeStolenCredential("jwt", { ...jwtDenylist, downstreamTokenLifetimeSeconds: 900, downstreamTokenSecondsLeft: 897 }).verdict.tone, "exposed");
+    assert.equal(judgeStolenCredential("jwt", { ...jwtDenylist, downstreamTokenLifetimeSeconds: null }).verdict.tone, "exposed");
+    assert.equal(judgeStolenCredential("jwt", { ...jwtDenylist, downstreamTokenSecondsLeft: 61 }).verdict.tone, "exposed");
   });
 
   test("no downstream token minted (HS256): says why, and judges the rest", () => {

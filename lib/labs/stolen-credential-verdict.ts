@@ -1,4 +1,5 @@
 import type { AuthMode } from "../auth/types.ts";
+import { DOWNSTREAM_TOKEN_MAX_SECONDS } from "../downstream/token-kind.ts";
 import type { Measure, Verdict } from "./types.ts";
 
 /**
@@ -60,6 +61,13 @@ export function judgeStolenCredential(mode: AuthMode, seen: ReplayObservation): 
   const headline = `${here}; ${there}.${token}`;
   if (accepted(seen.app)) return verdict("replay_accepted", "exposed", headline);
   if (accepted(seen.downstream)) return verdict("revoked_here_only", "exposed", headline);
-  if (accepted(seen.downstreamToken)) return verdict("downstream_token_outlives_logout", "exposed", headline);
+  // A token the exchange caps at DOWNSTREAM_TOKEN_MAX_SECONDS outlives logout by at most that: a
+  // bounded window, not a 900 s access token's. Longer (or of unknown life), it is exposed.
+  if (accepted(seen.downstreamToken)) return verdict("downstream_token_outlives_logout", boundedByExchange(seen) ? "bounded" : "exposed", headline);
   return verdict("revoked_at_once", "safe", headline);
+}
+
+function boundedByExchange(seen: ReplayObservation): boolean {
+  const life = seen.downstreamTokenLifetimeSeconds;
+  return life !== null && life <= DOWNSTREAM_TOKEN_MAX_SECONDS && (seen.downstreamTokenSecondsLeft ?? Infinity) <= life;
 }

@@ -3,7 +3,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { checkTags, invalidateChecks } from "../auth/check-cache/index.ts";
 import { getDb } from "../db.ts";
-import { hashPassword } from "../password.ts";
+import { withPassword } from "../auth/methods/password/credentials.ts";
+import { hashPassword } from "../auth/methods/password/hash.ts";
 import type { Role } from "../users.ts";
 import { newLabUserId } from "./lab-user-id.ts";
 
@@ -26,7 +27,7 @@ export async function createThrowawayUser(role: Role): Promise<ThrowawayUser> {
   const email = `lab-${randomBytes(9).toString("base64url").toLowerCase()}@labs.invalid`;
   const password = randomBytes(24).toString("base64url");
   const row = await getDb().user.create({
-    data: { id: newLabUserId(), email, name: "Lab throwaway", role, passwordHash: await hashPassword(password) },
+    data: { id: newLabUserId(), email, name: "Lab throwaway", role, ...withPassword(await hashPassword(password)) },
     select: { id: true },
   });
   return { id: row.id, email, password, role };

@@ -39,8 +39,12 @@ export interface LabStep {
   after?: string;
 }
 
-/** safe: the attack failed / the mode kept its promise. exposed: it did not. degraded: up, with a weaker guarantee, or down. */
-export type VerdictTone = "safe" | "exposed" | "degraded" | "inconclusive";
+/**
+ * safe: the attack failed / the mode kept its promise. bounded: a copy outlived the event, but
+ * only within a short window fixed in advance (the exchanged ≤ 60 s token). exposed: it did not
+ * hold. degraded: up, with a weaker guarantee, or down.
+ */
+export type VerdictTone = "safe" | "bounded" | "exposed" | "degraded" | "inconclusive";
 
 export interface Verdict {
   /** Machine-readable, stable: what the tests and the compare page key on. */

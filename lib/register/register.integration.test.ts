@@ -35,10 +35,10 @@ describe("registerAccount", () => {
     const { calls, signIn } = recordingSignIn();
     const outcome = await registerAccount({ name: "New Person", email, password: STRONG, mode: "jwt" }, meta(), signIn);
     assert.deepEqual(outcome, { ok: true, mode: "jwt" });
-    const row = await getDb().user.findUniqueOrThrow({ where: { email: email.toLowerCase() } });
+    const row = await getDb().user.findUniqueOrThrow({ where: { email: email.toLowerCase() }, include: { password: true } });
     made.push(row.id);
     assert.equal(row.role, "user");
-    assert.match(row.passwordHash, /^\$argon2id\$/);
+    assert.match(row.password?.hash ?? "", /^\$argon2id\$/);
     assert.deepEqual(calls, [{ mode: "jwt", email: email.toLowerCase() }]);
   });
 

@@ -2,7 +2,8 @@ import "server-only";
 
 import { getDb } from "../db.ts";
 import { logEvent } from "../log.ts";
-import { burnPasswordCheck, hashPassword } from "../password.ts";
+import { withPassword } from "../auth/methods/password/credentials.ts";
+import { burnPasswordCheck, hashPassword } from "../auth/methods/password/hash.ts";
 import { spendPasswordHashing } from "../password-budget/budget.ts";
 import type { AuthMode, RequestMeta } from "../auth/types.ts";
 import { normalizeEmail } from "../users.ts";
@@ -32,7 +33,7 @@ export type SignUpOutcome =
   | { ok: false; reason: "busy"; retryAfterSeconds: number }
   | { ok: false; reason: "weak_password"; warning: string | null; suggestions: string[] };
 
-/** The login's own path (lib/auth/sign-in.ts), handed in so this stays free of Next's request APIs. */
+/** The login's own path (lib/auth/methods/password/sign-in.ts), handed in so this stays free of Next's request APIs. */
 export type SignIn = (mode: AuthMode, credentials: { email: string; password: string }) => Promise<{ ok: boolean }>;
 
 export async function registerAccount(input: Registration, meta: RequestMeta, signIn: SignIn): Promise<SignUpOutcome> {
@@ -60,9 +61,9 @@ export async function registerAccount(input: Registration, meta: RequestMeta, si
 }
 
 /** false when the address is taken (unique index, P2002). */
-async function createUser(data: { email: string; name: string; passwordHash: string }): Promise<boolean> {
+async function createUser({ passwordHash, ...data }: { email: string; name: string; passwordHash: string }): Promise<boolean> {
   try {
-    await getDb().user.create({ data: { ...data, role: "user" }, select: { id: true } });
+    await getDb().user.create({ data: { ...data, role: "user", ...withPassword(passwordHash) }, select: { id: true } });
     return true;
   } catch (error) {
     if ((error as { code?: unknown }).code === "P2002") return false;

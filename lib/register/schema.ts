@@ -1,8 +1,8 @@
 import "server-only";
 
 import { z } from "zod";
-import { newPasswordSchema } from "../account.ts";
-import { credentialsSchema } from "../auth/sign-in.ts";
+import { newPasswordSchema } from "../auth/methods/password/change.ts";
+import { credentialsSchema } from "../auth/methods/password/sign-in.ts";
 import { AUTH_MODES } from "../auth/modes.ts";
 
 /**

@@ -3,7 +3,7 @@
 //   tsx --conditions=react-server scripts/bench-capacity/operations.ts <iterations>
 // DATABASE_URL, REDIS_URL, SESSION_CACHE and the secrets come from the environment.
 // Per operation (capture.ts): the statements Prisma sent, so the pgbench scripts run exactly
-// these; reads and writes; Redis commands; invalidation messages; CPU µs. Prints one JSON line. A login's steps follow lib/auth/sign-in.ts's
+// these; reads and writes; Redis commands; invalidation messages; CPU µs. Prints one JSON line. A login's steps follow lib/auth/methods/password/sign-in.ts's
 // signInWithPassword, which needs a request (cookies) and so cannot be called here.
 import { Redis } from "ioredis";
 import { setUserDisabled } from "../../lib/account.ts";
@@ -13,14 +13,15 @@ import { checkCookieName, cookieAttributes, refreshCookieName, setCookieLength }
 import { familyDenylistKey } from "../../lib/auth/jwt/denylist.ts";
 import { refreshRowId } from "../../lib/auth/jwt/refresh-secret.ts";
 import { renewJwtCredential } from "../../lib/auth/jwt/renew.ts";
-import { chargeLoginAttempt, settleLoginSuccess } from "../../lib/auth/login-throttle.ts";
+import { chargeLoginAttempt, settleLoginSuccess } from "../../lib/auth/methods/password/throttle.ts";
 import { strategies } from "../../lib/auth/registry.ts";
 import type { AuthMode, CookieToSet, IssuedCredential, Principal } from "../../lib/auth/types.ts";
 import { getDb } from "../../lib/db.ts";
 import { spendPasswordHashing } from "../../lib/password-budget/budget.ts";
 import { getConfig } from "../../lib/env.ts";
 import { sharedState } from "../../lib/state/index.ts";
-import { checkCredentials, recordLogin, type AuthUser } from "../../lib/users.ts";
+import { checkCredentials } from "../../lib/auth/methods/password/credentials.ts";
+import { recordLogin, type AuthUser } from "../../lib/users.ts";
 import { createCapture, type Roles } from "./capture.ts";
 
 const [iterationsArg = "300"] = process.argv.slice(2);
@@ -146,7 +147,7 @@ async function disableOperation() {
   const db = getDb();
   const users: AuthUser[] = [];
   for (let i = 0; i < Math.max(10, N / 10); i += 1) {
-    const row = await db.user.create({ data: { email: `capacity-${Date.now()}-${i}@bench.test`, name: "Capacity", passwordHash: "no-password" } });
+    const row = await db.user.create({ data: { email: `capacity-${Date.now()}-${i}@bench.test`, name: "Capacity" } });
     const auth = { id: row.id, email: row.email, name: row.name, role: "user" as const, tokenVersion: 0 };
     await strategies.session.signIn(auth, meta());
     await strategies.jwt.signIn(auth, meta());

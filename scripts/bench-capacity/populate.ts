@@ -16,9 +16,9 @@ export function populationStatements(population: FullPopulation): string[] {
   const { users, sessions, families, revokedTokens } = population;
   const userId = (n: string) => `'00000000-0000-4000-8000-' || lpad((${n})::text, 12, '0')`;
   return [
-    // Not an argon2 string: nothing here checks a password.
-    `INSERT INTO "User" ("id","email","name","passwordHash","role","tokenVersion","createdAt","updatedAt")
-     SELECT ${userId("n")}, 'bench-' || n || '@bench.test', 'Bench User ' || n, 'no-password', 'user', 0, now(), now()
+    // No password rows: nothing here checks a password.
+    `INSERT INTO "User" ("id","email","name","role","tokenVersion","createdAt","updatedAt")
+     SELECT ${userId("n")}, 'bench-' || n || '@bench.test', 'Bench User ' || n, 'user', 0, now(), now()
      FROM generate_series(1, ${users}) AS n`,
     `INSERT INTO "Session" ("id","userId","createdAt","lastSeenAt","expiresAt","userAgent","ip")
      SELECT 'bench-session-' || lpad(n::text, 29, '0'), ${userId(`1 + (n % ${users})`)}, now(), now(), now() + interval '7 days',

@@ -3,12 +3,13 @@
 // (argon2 is slow on purpose; the bench measures revocation, not hashing).
 //   tsx scripts/bench-http/create-users.ts <password> <email>...   (DATABASE_URL from the env)
 import { getDb } from "../../lib/db.ts";
-import { hashPassword } from "../../lib/password.ts";
+import { hashPassword } from "../../lib/auth/methods/password/hash.ts";
 
 const [password = "", ...emails] = process.argv.slice(2);
 if (password.length < 12 || emails.length === 0) throw new Error("usage: create-users.ts <password ≥12 chars> <email>...");
-const passwordHash = await hashPassword(password);
+const hash = await hashPassword(password);
 const db = getDb();
-await db.user.createMany({ data: emails.map((email) => ({ email, name: `Bench ${email.split("@")[0]}`, role: "user", passwordHash })) });
+// createMany cannot nest the password rows: one transaction of creates instead.
+await db.$transaction(emails.map((email) => db.user.create({ data: { email, name: `Bench ${email.split("@")[0]}`, role: "user", password: { create: { hash } } }, select: { id: true } })));
 console.log(`created ${emails.length} bench users`);
 await db.$disconnect();

@@ -21,8 +21,9 @@ export interface BenchTarget {
   goal?: number | null;
 }
 export function serverConfigurations(options: { checks?: string[]; algs?: string[]; caches?: string[]; basePort: number; portStep?: number }): ServerConfiguration[];
-export function benchTargets(configs: ServerConfiguration[], database?: string): BenchTarget[];
-export function goalFor(target: BenchTarget, config: ServerConfiguration | undefined, database: string): number | null;
+export const FLOOR_GOALS: { baseline: number; me: number; dashboard: number };
+export function benchTargets(configs: ServerConfiguration[]): BenchTarget[];
+export function goalFor(target: BenchTarget, config: ServerConfiguration | undefined): number | null;
 import type { Cookie } from "./http.mjs";
 export function authHeaders(auth: string, credentials: { session?: { cookies: Cookie[] }; jwt?: { cookies: Cookie[]; accessToken?: string } }, path: string): Record<string, string>;
 export function labelWithAlgSeen(target: BenchTarget, config: ServerConfiguration, seen: string | null | undefined): BenchTarget;

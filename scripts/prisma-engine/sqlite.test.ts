@@ -105,7 +105,7 @@ test("migrate dev shows the data-loss warning for a dropped column that holds da
 
   const deploy = await runPrisma(["migrate", "deploy"], project);
   assert.equal(deploy.code, 0, describeRun("migrate deploy", deploy));
-  await query(databaseUrl, `INSERT INTO "User" ("id", "email", "name", "passwordHash", "updatedAt") VALUES ('u', 'u@example.test', 'U', 'x', 0)`);
+  await query(databaseUrl, `INSERT INTO "User" ("id", "email", "name", "updatedAt") VALUES ('u', 'u@example.test', 'U', 0)`);
   await query(databaseUrl, `INSERT INTO "Session" ("id", "userId", "expiresAt", "ip") VALUES ('s', 'u', 0, '127.0.0.1')`);
   await project.applyChange();
 

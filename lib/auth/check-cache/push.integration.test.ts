@@ -1,7 +1,8 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { cleanUpTestDatabase, countQueries, createTestUser, overrideConfig } from "../../test-database.ts";
-import { changePassword, changeUserRole, setUserDisabled } from "../../account.ts";
+import { changeUserRole, setUserDisabled } from "../../account.ts";
+import { changePassword } from "../methods/password/change.ts";
 import { createUnreachableClient, getDb, runWithDatabase } from "../../db.ts";
 import { getConfig } from "../../env.ts";
 import { refreshCookieName } from "../cookies.ts";

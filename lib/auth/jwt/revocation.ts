@@ -1,6 +1,6 @@
 import "server-only";
 
-import { getDb } from "../../db.ts";
+import { queryPrepared, type PreparedStatement } from "../../db-prepared.ts";
 import { getConfig } from "../../env.ts";
 import { reportDatabaseFailure } from "../../db-outage.ts";
 import { toDateOrNull, type DateLike } from "../../raw-dates.ts";
@@ -34,12 +34,16 @@ export interface AccountState {
  * findSessionWithUser: quoted identifiers and bound parameters keep it valid on SQLite and
  * PostgreSQL alike. The family's entry (denylist.ts) ends tokens its logout never saw.
  */
+const ACCOUNT_STATE: PreparedStatement = {
+  name: "svj_account_state",
+  text: `SELECT u."tokenVersion", u."disabledAt",
+       EXISTS(SELECT 1 FROM "RevokedToken" r WHERE r."jti" IN ($1, $2) AND r."expiresAt" > $3) AS "revoked"
+FROM "User" u WHERE u."id" = $4`,
+};
+
 export async function readAccountState(userId: string, jti: string, now: Date, familyId?: string): Promise<AccountState | null> {
   const family = familyId ? familyDenylistKey(familyId) : jti;
-  const rows = await getDb().$queryRaw<{ tokenVersion: number | bigint; disabledAt: DateLike | null; revoked: unknown }[]>`
-    SELECT u."tokenVersion", u."disabledAt",
-           EXISTS(SELECT 1 FROM "RevokedToken" r WHERE r."jti" IN (${jti}, ${family}) AND r."expiresAt" > ${now}) AS "revoked"
-    FROM "User" u WHERE u."id" = ${userId}`;
+  const rows = await queryPrepared<{ tokenVersion: number | bigint; disabledAt: DateLike | null; revoked: unknown }>(ACCOUNT_STATE, [jti, family, now, userId]);
   const row = rows[0];
   if (!row) return null;
   return { tokenVersion: Number(row.tokenVersion), disabledAt: toDateOrNull(row.disabledAt), revoked: Boolean(Number(row.revoked)) };

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { getDb } from "../../db.ts";
+import { queryPrepared, type PreparedStatement } from "../../db-prepared.ts";
 import { checkTags, invalidateChecks } from "../check-cache/index.ts";
 import { toDate, toDateOrNull, type DateLike } from "../../raw-dates.ts";
 
@@ -42,13 +43,18 @@ export async function insertSession(row: {
  * The hot path, in one round-trip. Prisma's `include` runs a second query for the user
  * (this client has no relation joins for SQLite), so this one statement is written by hand;
  * quoted identifiers and bound parameters make it valid on SQLite and PostgreSQL alike.
+ * A prepared statement on the driver where there is one (lib/db-prepared.ts).
  */
+const SESSION_WITH_USER: PreparedStatement = {
+  name: "svj_session_with_user",
+  text: `SELECT s."id", s."userId", s."createdAt", s."lastSeenAt", s."expiresAt", s."userAgent", s."ip",
+       u."email", u."name", u."role", u."tokenVersion", u."disabledAt"
+FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+WHERE s."id" = $1`,
+};
+
 export async function findSessionWithUser(id: string): Promise<SessionWithUser | null> {
-  const rows = await getDb().$queryRaw<JoinedRow[]>`
-    SELECT s."id", s."userId", s."createdAt", s."lastSeenAt", s."expiresAt", s."userAgent", s."ip",
-           u."email", u."name", u."role", u."tokenVersion", u."disabledAt"
-    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-    WHERE s."id" = ${id}`;
+  const rows = await queryPrepared<JoinedRow>(SESSION_WITH_USER, [id]);
   const row = rows[0];
   if (!row) return null;
   return {

@@ -1,8 +1,8 @@
 import "server-only";
 
-import { getConfig } from "../env.ts";
-import { chargeWithinCap } from "../state/limits.ts";
-import { sharedState } from "../state/index.ts";
+import { getConfig } from "../../../env.ts";
+import { chargeWithinCap } from "../../../state/limits.ts";
+import { sharedState } from "../../../state/index.ts";
 
 /**
  * Whoever holds a stolen session or a 15-minute token must not get unlimited guesses at the

@@ -1,8 +1,8 @@
 import "server-only";
 
 import { hash, verify } from "@node-rs/argon2";
-import { errorText, logEvent } from "./log.ts";
-import { processLocal } from "./state/process-local.ts";
+import { errorText, logEvent } from "../../../log.ts";
+import { processLocal } from "../../../state/process-local.ts";
 
 /**
  * argon2id with the library's defaults (19 MiB, t=2, p=1: OWASP's recommended minimum).

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { hashPassword, verifyPassword } from "./password.ts";
+import { hashPassword, verifyPassword } from "./hash.ts";
 
 test("a stored hash argon2 cannot read is a failed check, logged with its code and the user", async (t) => {
   const lines: string[] = [];

@@ -4,7 +4,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
  * OWASP "Slow Down Online Guessing Attacks with Device Cookies": a browser that has logged in
  * successfully as a user gets a signed cookie naming that user and a random device id. Login
  * attempts that carry a valid one for the e-mail they try are counted against that device
- * alone (login-throttle.ts), so failures an attacker makes from elsewhere never slow the owner.
+ * alone (throttle.ts), so failures an attacker makes from elsewhere never slow the owner.
  * Signed with a key derived from SESSION_SECRET for this purpose only (not the seal key
  * itself); httpOnly and long-lived. One per browser, naming the user who last logged in there.
  * Framework-free: values in, values out.

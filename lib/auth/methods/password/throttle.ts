@@ -1,8 +1,8 @@
 import "server-only";
 
 import { randomUUID } from "node:crypto";
-import { chargeWithinCap } from "../state/limits.ts";
-import type { SlidingWindows } from "../state/types.ts";
+import { chargeWithinCap } from "../../../state/limits.ts";
+import type { SlidingWindows } from "../../../state/types.ts";
 
 /**
  * Slows password guessing (ASVS 5.0 §6.3.1) without handing attackers a lockout (OWASP

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { createMemoryState } from "../state/memory.ts";
-import { chargeLoginAttempt, delayAfter, settleLoginSuccess, type LoginClient } from "./login-throttle.ts";
+import { createMemoryState } from "../../../state/memory.ts";
+import { chargeLoginAttempt, delayAfter, settleLoginSuccess, type LoginClient } from "./throttle.ts";
 
 const policy = { maxFailuresPerDevice: 3, freeFailures: 2, delayBaseSeconds: 10, maxDelaySeconds: 60, windowSeconds: 900 };
 const T0 = Date.UTC(2026, 0, 1);

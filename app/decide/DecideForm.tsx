@@ -1,0 +1,45 @@
+import { QUESTIONS, type Answers, type QuestionId } from "@/lib/decide/questions";
+
+/**
+ * The guide's questions as a GET form: without JavaScript, "Recommend" submits and the answer is
+ * a permalink; with it, LiveUpdates re-renders the answer on every change. Radio groups, one
+ * fieldset each, so every choice is labelled and reachable by keyboard.
+ */
+
+export const DECIDE_FORM_ID = "decide-form";
+
+export function DecideForm({ answers, errors }: { answers: Answers; errors: Partial<Record<QuestionId, string>> }) {
+  const invalid = Object.keys(errors).length > 0;
+  return (
+    <form id={DECIDE_FORM_ID} method="get" action="/decide" className="space-y-4 rounded-xl border border-slate-200 bg-white p-4">
+      {invalid ? (
+        <div role="alert" className="rounded-md border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
+          <p className="font-medium">Some answers in this link are not among the choices; pick one of each below:</p>
+          <ul className="mt-1 list-disc pl-5">
+            {Object.entries(errors).map(([question, message]) => (
+              <li key={question}>{message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="grid gap-4 md:grid-cols-2">
+        {QUESTIONS.map((question) => (
+          <fieldset key={question.id} className="min-w-0 rounded-md border border-slate-200 p-3" aria-invalid={errors[question.id] ? true : undefined}>
+            <legend className="px-1 text-sm font-medium">{question.label}</legend>
+            <div className="mt-1 space-y-1">
+              {question.choices.map((choice) => (
+                <label key={choice.value} className="flex items-start gap-2 text-sm">
+                  <input type="radio" name={question.id} value={choice.value} defaultChecked={answers[question.id] === choice.value} className="mt-1" />
+                  <span>{choice.label}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ))}
+      </div>
+      <button type="submit" className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white">
+        Recommend
+      </button>
+    </form>
+  );
+}
