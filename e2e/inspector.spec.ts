@@ -96,7 +96,9 @@ for (const mode of MODES) {
     expect(html.includes(secretPiece), "the signature / MAC is in the page").toBe(false);
     if (mode === "jwt") {
       const [header, payload] = credential.split(".");
-      expect(html).toContain(`${header}.${payload}.`);
+      // Each public piece is printed (in its own coloured span, so not as one joined string).
+      expect(html).toContain(`>${header}<`);
+      expect(html).toContain(`>${payload}<`);
       expect(html).toContain(String(decodeJwt(credential).payload.jti)); // the decoded claims are shown
     }
   });
