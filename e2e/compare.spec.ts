@@ -171,6 +171,8 @@ test("at 390 px every chart fits the screen", async ({ page }) => {
   const figures = page.getByRole("figure");
   expect(await figures.count()).toBeGreaterThanOrEqual(6);
   for (const figure of await figures.all()) {
+    // With SESSION_CACHE=off the warm figure is a sentence saying why, not a chart.
+    if ((await figure.getByRole("img").count()) === 0) continue;
     const box = await figure.getByRole("img").boundingBox();
     expect(box).not.toBeNull();
     expect(box!.x).toBeGreaterThanOrEqual(0);
