@@ -1,4 +1,8 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+
+// Its own title: a tab or a bookmark of a wrong address must not say it is the home page.
+export const metadata: Metadata = { title: "Page not found" };
 
 /** The site's own 404, inside the layout: the menu stays, and there is a way on. */
 export default function NotFound() {

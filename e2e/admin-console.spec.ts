@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { alice, bob } from "./fixtures.ts";
+import { alice, bob, loginViaForm } from "./fixtures.ts";
 import { test, type TestUser } from "./throwaway.ts";
 
 // The console at /admin: admins of either mode in, users refused with a 403 page, anonymous
@@ -59,6 +59,37 @@ for (const mode of ["session", "jwt"] as const) {
   });
 }
 
+/** The second step of a destructive action: it says what happens, and "Yes" does it. */
+async function confirmStep(admin: Page, question: string) {
+  const asking = admin.getByRole("group", { name: question });
+  await expect(asking).toContainText("Their next page is the login page");
+  await asking.getByRole("button", { name: /^Yes: / }).click();
+}
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a destructive action asks first, says what the user will see, and Cancel changes nothing", async ({ makeUser, page: admin }) => {
+    const target = await makeUser();
+    await loginViaForm(admin, "session", alice);
+    await admin.goto("/admin");
+    await admin.getByRole("button", { name: `Log ${target.email} out everywhere` }).click();
+    const asking = admin.getByRole("group", { name: `Log ${target.email} out everywhere?` });
+    await expect(asking).toContainText("Every login of theirs ends now");
+    await asking.getByRole("button", { name: "Cancel" }).click();
+    await expect(admin.getByRole("group", { name: `Log ${target.email} out everywhere?` })).toHaveCount(0);
+
+    await admin.getByRole("button", { name: `Disable ${target.email}` }).click();
+    await expect(admin.getByRole("group", { name: `Disable ${target.email}?` })).toContainText("their JWT access token is refused on its next request");
+    await admin.getByRole("button", { name: `Yes: disable ${target.email}` }).click();
+    await expect(userRow(admin, target).getByText("disabled", { exact: true })).toBeVisible();
+    await admin.goto(`/admin/users/${target.id}`);
+    const trail = admin.getByRole("table", { name: `Admin actions involving ${target.email}` });
+    await expect(trail.getByRole("row").filter({ hasText: "user.end_all" })).toHaveCount(0);
+    await expect(trail.getByRole("row").filter({ hasText: "user.disable" })).toHaveCount(1);
+  });
+});
+
 test("every console action changes the user and is audited, on /admin and on the user's page", async ({ makeUser, loggedInPage }) => {
   const target = await makeUser();
   const targetPage = await loggedInPage("session", target);
@@ -69,6 +100,7 @@ test("every console action changes the user and is audited, on /admin and on the
   await expect(row.getByRole("cell", { name: "1", exact: true })).toBeVisible();
 
   await admin.getByRole("button", { name: `Disable ${target.email}` }).click();
+  await confirmStep(admin, `Disable ${target.email}?`);
   await expect(row.getByRole("status")).toHaveText("Disabled; ended 1 session(s) and 0 refresh families.");
   await expect(row.getByText("disabled", { exact: true })).toBeVisible();
   // Ended at once in session mode: the target's next request is logged out.
@@ -78,10 +110,13 @@ test("every console action changes the user and is audited, on /admin and on the
   await admin.getByRole("button", { name: `Enable ${target.email}` }).click();
   await expect(row.getByRole("status")).toHaveText("Enabled.");
   await admin.getByRole("button", { name: `Make ${target.email} an admin` }).click();
+  await confirmStep(admin, `Make ${target.email} an admin?`);
   await expect(row.getByRole("status")).toHaveText("Role set to admin.");
   await admin.getByRole("button", { name: `Make ${target.email} a user` }).click();
+  await confirmStep(admin, `Make ${target.email} a user?`);
   await expect(row.getByRole("status")).toHaveText("Role set to user.");
   await admin.getByRole("button", { name: `Log ${target.email} out everywhere` }).click();
+  await confirmStep(admin, `Log ${target.email} out everywhere?`);
   await expect(row.getByRole("status")).toHaveText("Logged out everywhere: ended 0 session(s) and 0 refresh families.");
 
   await admin.reload();

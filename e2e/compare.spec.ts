@@ -216,3 +216,17 @@ test("SESSION_CACHE's three choices side by side, from the committed bench resul
     await expect(row("cookie").getByRole("cell").nth(event)).toContainText("still accepted");
   }
 });
+
+test("the raw metrics open from their link as JSON indented to be read", async ({ page }) => {
+  await page.goto("/compare");
+  await page.getByRole("link", { name: "/api/metrics" }).click();
+  await expect(page).toHaveURL("/api/metrics");
+  expect(await page.evaluate(() => document.body.innerText)).toMatch(/^\{\n {2}"since": /);
+});
+
+test("the JWKS opens from its link as JSON indented to be read", async ({ page }) => {
+  await page.goto("/compare");
+  await page.getByRole("link", { name: "/.well-known/jwks.json" }).click();
+  await expect(page).toHaveURL("/.well-known/jwks.json");
+  expect(await page.evaluate(() => document.body.innerText)).toMatch(/^\{\n {2}"keys": /);
+});

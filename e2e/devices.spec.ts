@@ -169,3 +169,12 @@ test.describe("devices API", () => {
     await expectApiError(await laptop.api.get("/api/session/me"), 401, "no_credential");
   });
 });
+
+test("the page says where each login's IP comes from, and what “unknown” would mean", async ({ makeUser, loggedInPage }) => {
+  const user = await makeUser();
+  const page = await loggedInPage("session", user);
+  await page.goto(devicesPath);
+  // The e2e server trusts no proxy: the address is the socket's, here loopback.
+  await expect(page.getByRole("listitem", { name: "This device" })).toContainText(/IP (127\.0\.0\.1|::1)/);
+  await expect(page.getByText(/TRUST_PROXY=0, so X-Forwarded-For is the client's own claim/)).toBeVisible();
+});

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createPublicKey, verify as cryptoVerify } from "node:crypto";
-import { expect, type APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { appSigningKey, signWith } from "./app-keys.ts";
 import { alice, bob, cookieName, decodeJwt, downstreamOrigin, expectApiError, loginViaApi, loginViaForm, meWith } from "./fixtures.ts";
 import { test } from "./throwaway.ts";
@@ -168,18 +168,34 @@ test.describe("key rotation", () => {
     );
   });
 
+  test("a second rotation while a key waits is explained and asked about first; Cancel publishes nothing", async ({ page }) => {
+    await loginViaForm(page, "session", alice);
+    await page.goto("/admin/keys");
+    const kid = await rotateOnPage(page);
+    const waiting = page.getByRole("cell", { name: "next", exact: true });
+    const waitingBefore = await waiting.count();
+
+    await page.getByRole("button", { name: "Rotate signing key" }).click();
+    const asking = page.getByRole("group", { name: "Rotate again?" });
+    await expect(asking).toContainText("is already published and waiting");
+    await expect(asking).toContainText("then signs only until that one does");
+    await asking.getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByRole("button", { name: "Rotate signing key" })).toBeVisible();
+    await page.reload();
+    await expect(waiting).toHaveCount(waitingBefore);
+
+    await page.getByRole("button", { name: `Retire key ${kid} now` }).click();
+    await expect(page.getByText(`Key ${kid} retired`)).toBeVisible();
+  });
+
   test("the admin page lists the keys with a Rotate button; others get a 403 page", async ({ page, browser }) => {
     await loginViaForm(page, "session", alice);
     await page.goto("/admin/keys");
     await expect(page.getByRole("heading", { name: "Signing keys" })).toBeVisible();
     await expect(page.getByRole("cell", { name: "active" }).first()).toBeVisible();
-    await page.getByRole("button", { name: "Rotate signing key" }).click();
-    const done = page.getByText(/New key .* published/);
-    await expect(done).toBeVisible();
+    const kid = await rotateOnPage(page);
     await expect(page.getByRole("cell", { name: "next", exact: true }).first()).toBeVisible();
     // Audited like every admin action: who, with which mode, and the key it published.
-    const kid = /New key (\S+) published/.exec((await done.textContent()) ?? "")?.[1];
-    expect(kid).toBeTruthy();
     // The key this test made (not the one the other specs sign with) is retired from its row.
     await page.getByRole("button", { name: `Retire key ${kid} now` }).click();
     await expect(page.getByText(`Key ${kid} retired`)).toBeVisible();
@@ -196,3 +212,19 @@ test.describe("key rotation", () => {
     await other.close();
   });
 });
+
+/**
+ * Rotates from /admin/keys and returns the new kid. Other specs rotate too, so a key may already
+ * wait: then the page asks first (e2e: "a second rotation … is asked about first"), and this says yes.
+ */
+async function rotateOnPage(page: Page): Promise<string> {
+  await page.getByRole("button", { name: "Rotate signing key" }).click();
+  const done = page.getByText(/New key .* published/);
+  const asking = page.getByRole("group", { name: "Rotate again?" });
+  await expect(done.or(asking)).toBeVisible();
+  if (await asking.isVisible()) await asking.getByRole("button", { name: "Yes, rotate again" }).click();
+  await expect(done).toBeVisible();
+  const kid = /New key (\S+) published/.exec((await done.textContent()) ?? "")?.[1];
+  expect(kid).toBeTruthy();
+  return kid!;
+}

@@ -14,6 +14,9 @@ test("httpOnly stops theft, not misuse: localStorage and a readable cookie are s
   await expect(rows.filter({ hasText: /^cookie readable by script/ })).toContainText("stolen");
   await expect(rows.filter({ hasText: /^httpOnly cookiestolen|^httpOnly cookienot_readable/ })).toContainText("not_readable");
   await expect(rows.filter({ hasText: /without reading it/ })).toContainText("rode_the_cookie");
+  // Styled like the site's verdicts, not bare HTML: what the attacker got in red, what held in green.
+  await expect(rows.filter({ hasText: /^localStorage/ }).getByRole("cell", { name: "stolen", exact: true })).toHaveCSS("color", "rgb(185, 28, 28)");
+  await expect(rows.filter({ hasText: /^httpOnly cookienot_readable/ }).getByRole("cell", { name: "not_readable", exact: true })).toHaveCSS("color", "rgb(4, 120, 87)");
   // None of the visitor's own credentials is visible to the page's scripts.
   expect(await page.evaluate(() => document.cookie)).not.toMatch(/svj-(session|jwt)=/);
 });

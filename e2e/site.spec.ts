@@ -7,6 +7,8 @@ test("an unknown address is the site's own 404, inside the layout, with a way ho
   const response = await page.goto("/no-such-page");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  // Its own title, not the home page's: the tab and a bookmark say what happened.
+  await expect(page).toHaveTitle("Page not found · Session vs JWT");
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   await page.getByRole("link", { name: "Home" }).click();
   await expect(page).toHaveURL(/\/$/);
@@ -46,6 +48,18 @@ test.describe("at 390 px", () => {
     await expect(page).toHaveURL(/\/compare$/);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  test("the fleet command wraps inside the window and its copy button copies it whole", async ({ page, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.goto("/labs/fleet");
+    const copy = page.getByRole("button", { name: /^Copy: DATABASE_URL=\S+ REDIS_URL=\S+ PORT=3000 npm run fleet$/ });
+    const command = page.getByText(/^DATABASE_URL=.* npm run fleet$/);
+    const box = await command.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await copy.click();
+    await expect(copy).toHaveText("Copied");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^DATABASE_URL=.* npm run fleet$/);
   });
 });
 

@@ -72,6 +72,11 @@ test("the login form says so too, and another account is unaffected", async ({ p
   expect(statuses).toEqual(Array(FREE_FAILURES).fill(401));
   await submitLoginForm(page, { email: slowed.email, password: slowed.password });
   await expect(page.getByText(/Too many failed attempts/)).toBeVisible();
+  // The wait counts down where it is read, not only on the next submit.
+  const wait = page.getByRole("timer");
+  await expect(wait).toHaveText(/^Try again in \d+ s\.$/);
+  const firstReading = await wait.textContent();
+  await expect(wait).not.toHaveText(firstReading!);
   await submitLoginForm(page, { email: other.email, password: other.password });
   await expect(page).toHaveURL(/\/session\/dashboard$/);
 });

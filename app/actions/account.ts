@@ -2,15 +2,20 @@
 
 import { z } from "zod";
 import { changePassword, newPasswordSchema } from "@/lib/auth/methods/password/change";
-import { requireUser } from "@/lib/auth/dal";
+import { userOrRenewal, type CredentialRenewal } from "@/lib/auth/dal";
 import { renewPresentedCredential } from "@/lib/auth/renew-credential";
 import { AUTH_MODES } from "@/lib/auth/types";
-import { passwordChecksBusyText } from "@/lib/password-budget/busy";
+import { PASSWORD_CHECKS_BUSY } from "@/lib/password-budget/busy";
 
 export interface PasswordFormState {
   error?: string;
   done?: string;
+  renew?: CredentialRenewal;
+  /** With a throttle's refusal: when to try again (the form counts down to it). */
+  retryAt?: string;
 }
+
+const retryAt = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 
 const formSchema = z.object({
   mode: z.enum(AUTH_MODES),
@@ -25,13 +30,15 @@ const formSchema = z.object({
 export async function changePasswordAction(_previous: PasswordFormState, form: FormData): Promise<PasswordFormState> {
   const parsed = formSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Check your input." };
-  const principal = await requireUser(parsed.data.mode);
+  const verified = await userOrRenewal(parsed.data.mode);
+  if ("renew" in verified) return { renew: verified.renew };
+  const { principal } = verified;
   const result = await changePassword(
     { userId: principal.userId, currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword, current: principal.handles },
     new Date(),
   );
-  if (!result.ok && result.code === "busy") return { error: passwordChecksBusyText(result.retryAfterSeconds) };
-  if (!result.ok && result.code === "too_many_attempts") return { error: `Too many wrong current passwords. Try again in ${result.retryAfterSeconds} s.` };
+  if (!result.ok && result.code === "busy") return { error: PASSWORD_CHECKS_BUSY, retryAt: retryAt(result.retryAfterSeconds) };
+  if (!result.ok && result.code === "too_many_attempts") return { error: "Too many wrong current passwords.", retryAt: retryAt(result.retryAfterSeconds) };
   if (!result.ok) return { error: result.code === "wrong_password" ? "The current password is wrong." : "This account is gone." };
   await renewPresentedCredential(principal.mode, result.user, { setCookies: true });
   const { session, jwt } = result.ended;

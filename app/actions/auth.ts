@@ -5,7 +5,7 @@ import { z } from "zod";
 import { dashboardPath, safeNextPath } from "@/lib/auth/next-path";
 import { credentialsSchema, signInWithPassword } from "@/lib/auth/methods/password/sign-in";
 import { AUTH_MODES } from "@/lib/auth/types";
-import { passwordChecksBusyText } from "@/lib/password-budget/busy";
+import { PASSWORD_CHECKS_BUSY } from "@/lib/password-budget/busy";
 import { PLAIN_HTTP_LOGIN_REFUSED } from "@/lib/auth/insecure-login";
 
 /** Server Actions for the login and logout forms of both modes (they work without JavaScript). */
@@ -15,7 +15,11 @@ export interface LoginFormState {
   email?: string;
   /** With a refusal over plain HTTP off loopback: the same login page on localhost. */
   localhostUrl?: string;
+  /** With a throttle's refusal: when to try again (the form counts down to it). */
+  retryAt?: string;
 }
+
+const retryAt = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 
 const modeSchema = z.enum(AUTH_MODES);
 
@@ -27,12 +31,9 @@ export async function loginAction(_previous: LoginFormState, form: FormData): Pr
   if (!credentials.success) return { error: credentials.error.issues[0]?.message ?? "Check your input.", email };
 
   const outcome = await signInWithPassword(mode.data, credentials.data);
-  if (!outcome.ok && outcome.reason === "too_many_attempts") {
-    const wait = outcome.retryAfterSeconds < 120 ? `${outcome.retryAfterSeconds} s` : `${Math.ceil(outcome.retryAfterSeconds / 60)} min`;
-    return { error: `Too many failed attempts. Try again in ${wait}.`, email };
-  }
+  if (!outcome.ok && outcome.reason === "too_many_attempts") return { error: "Too many failed attempts.", email, retryAt: retryAt(outcome.retryAfterSeconds) };
   if (!outcome.ok && outcome.reason === "insecure_transport") return { error: PLAIN_HTTP_LOGIN_REFUSED, email, localhostUrl: outcome.localhostUrl };
-  if (!outcome.ok && outcome.reason === "busy") return { error: passwordChecksBusyText(outcome.retryAfterSeconds), email };
+  if (!outcome.ok && outcome.reason === "busy") return { error: PASSWORD_CHECKS_BUSY, email, retryAt: retryAt(outcome.retryAfterSeconds) };
   if (!outcome.ok && outcome.reason === "store_unavailable") {
     return { error: "Logging in is unavailable right now. Please try again in a moment.", email };
   }

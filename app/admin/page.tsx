@@ -4,7 +4,9 @@ import { inlineLink } from "@/app/components/link-style";
 import { listRecentAudit } from "@/lib/audit/log";
 import { ADMIN_USER_LIMIT, emailsOf, listUsersForAdmin } from "@/lib/admin/users-overview";
 import { AuditList, emailIdsOf } from "./AuditList";
+import { getConfig } from "@/lib/env";
 import { gateAdminPage } from "./gate";
+import { endEverythingWords } from "./revocation-words";
 import { UsersTable } from "./UsersTable";
 
 export const metadata: Metadata = { title: "Admin console" };
@@ -29,9 +31,7 @@ export default async function AdminPage() {
       <section aria-labelledby="users" className="rounded-xl border border-slate-200 bg-white p-6">
         <h2 id="users" className="font-semibold">Users</h2>
         <p className="mb-3 text-sm text-slate-600">
-          Disabling a user or logging them out everywhere deletes their sessions and revokes their refresh families at once; JWT
-          access tokens already issued stay valid until they expire unless the strict revocation check is on. The last active admin
-          can be neither demoted nor disabled.
+          {endEverythingWords(getConfig())} The last active admin can be neither demoted nor disabled.
           {users.length >= ADMIN_USER_LIMIT ? ` Showing the first ${ADMIN_USER_LIMIT}.` : ""}
         </p>
         <UsersTable users={users} selfId={gate.user.id} />

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { inlineLink } from "@/app/components/link-style";
 import { AUTH_MODES } from "@/lib/auth/types";
+import { Command } from "@/app/components/Command";
 
 /** Shown instead of invented numbers: how to make this server measure something. */
 export function NoTrafficYet() {
@@ -26,7 +27,7 @@ export function NoTrafficYet() {
           Run the <Link href="/labs" className={inlineLink}>labs</Link> for the revocation and downstream rows.
         </li>
         <li>
-          <code className="font-mono">npm run bench</code> times the checks in isolation, in processes of its own: its table prints in the
+          <Command inline command="npm run bench" /> times the checks in isolation, in processes of its own: its table prints in the
           terminal, not here.
         </li>
       </ol>

@@ -3,6 +3,7 @@ import { getConfig } from "@/lib/env";
 import { committedCacheBenches } from "@/lib/metrics/bench-results";
 import type { CacheFigures } from "@/lib/metrics/session-cache-bench";
 import { formatCount, formatMs, formatRatio } from "@/lib/format/units";
+import { Command } from "@/app/components/Command";
 
 /**
  * SESSION_CACHE's three answers side by side — cost and revocation — as `npm run bench:http`
@@ -45,12 +46,12 @@ export async function SessionCacheBench() {
         <code className="font-mono">SESSION_CACHE=push</code>, the default, keeps verified rows in the process and evicts them everywhere when a
         login ends; <code className="font-mono">off</code> reads the session row on every request; <code className="font-mono">cookie</code> trusts a signed
         check cookie for a while, as Better Auth&apos;s cookie cache does. This server runs <code className="font-mono">{running}</code>. One
-        server runs one choice, so these figures are not live: they are <code className="font-mono">npm run bench:http</code>&apos;s, committed
+        server runs one choice, so these figures are not live: they are <Command inline command="npm run bench:http" />&apos;s, committed
         in <code className="font-mono">docs/bench/</code> (throughput of session <code className="font-mono">/me</code> against the same route
         without auth; higher is cheaper).
       </p>
       {benches.length === 0 ? (
-        <p className="text-sm text-slate-500">No bench results in docs/bench/ yet: run <code className="font-mono">npm run bench:http</code>.</p>
+        <p className="text-sm text-slate-500">No bench results in docs/bench/ yet: run <Command inline command="npm run bench:http" />.</p>
       ) : (
         benches.map(({ file, bench }) => (
           // One card per cache rather than a six-column table: a table that wide hid "after admin

@@ -3,6 +3,7 @@ import { inlineLink } from "@/app/components/link-style";
 import { LocalTime } from "@/app/components/LocalTime";
 import type { LabResult } from "@/lib/labs/types";
 import { perMode, type CompareRow } from "./compare-row";
+import { Command } from "@/app/components/Command";
 
 /**
  * The three claims every comparison table makes that only a browser or a fleet can show:
@@ -21,7 +22,7 @@ function See({ href, what }: { href: string; what: string }) {
 
 /** What the latest run of a fleet-only lab saw, or how to get one. */
 function latestVerdict(result: LabResult | null, mode: "session" | "jwt"): React.ReactNode {
-  if (!result) return <span className={small}>Not run on this server yet (needs <code className="font-mono">npm run fleet</code>).</span>;
+  if (!result) return <span className={small}>Not run on this server yet (needs <Command inline command="npm run fleet" />).</span>;
   const { verdict } = result.columns[mode];
   return (
     <span className={small}>

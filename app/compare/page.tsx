@@ -56,7 +56,9 @@ export default async function ComparePage() {
           since it started at{" "}
           <LocalTime at={since} className="text-sm" />
           : a restart starts again from nothing, and percentiles cover each figure&apos;s latest 1,000 samples. Every authoritative check (the DAL) and every login or refresh is recorded by{" "}
-          <code className="font-mono text-sm">lib/metrics</code>; the same figures are at <Link href="/api/metrics" className={inlineLink}>/api/metrics</Link>,
+          <code className="font-mono text-sm">lib/metrics</code>; the same figures are at{" "}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- JSON from a route handler, not a page: a plain link, so the router neither prefetches nor renders it */}
+          <a href="/api/metrics" className={inlineLink}>/api/metrics</a>,
           and the steps behind them on <Link href="/flows" className={inlineLink}>Flows</Link>.
         </p>
       </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { Command } from "./Command";
 import { callDownstreamAction, type DownstreamState } from "@/app/actions/downstream";
 import type { AuthMode } from "@/lib/auth/modes";
 
@@ -25,7 +26,7 @@ export function DownstreamCall({ mode }: { mode: AuthMode }) {
       </h2>
       <p className="mb-3 text-sm text-slate-600">
         The app checks {credential[mode]} then exchanges it for a token valid for at most 60 s whose only audience is the downstream service
-        (<code>npm run downstream</code>), which verifies it with the public keys from <code>/.well-known/jwks.json</code> — no database, no secret.
+        (<Command inline command="npm run downstream" />), which verifies it with the public keys from <code>/.well-known/jwks.json</code> — no database, no secret.
         Your own {mode === "jwt" ? "access token" : "cookie"} never leaves for it; a copy of the exchanged token works there until its exp, logout or not.
       </p>
       <form action={formAction}>

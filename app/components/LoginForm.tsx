@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { loginAction, type LoginFormState } from "@/app/actions/auth";
 import type { AuthMode } from "@/lib/auth/types";
 import { modeStyle } from "./mode-style";
+import { RetryAfter } from "./RetryAfter";
 
 const initialState: LoginFormState = {};
 
@@ -40,6 +41,12 @@ export function LoginForm({ mode, next }: { mode: AuthMode; next: string | null 
       </label>
       <p id={errorId} aria-live="polite" className="min-h-5 text-sm text-red-700">
         {state.error}
+        {state.retryAt ? (
+          <>
+            {" "}
+            <RetryAfter until={state.retryAt} />
+          </>
+        ) : null}
         {state.localhostUrl ? (
           <>
             {" "}

@@ -1,16 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
 import { changePasswordAction, type PasswordFormState } from "@/app/actions/account";
 import type { AuthMode } from "@/lib/auth/types";
+import { RetryAfter } from "./RetryAfter";
+import { useRenewingAction } from "./use-renewing-action";
 
 const initialState: PasswordFormState = {};
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm";
 
 export function PasswordForm({ mode }: { mode: AuthMode }) {
-  const [state, formAction, pending] = useActionState(changePasswordAction, initialState);
+  const { state, formAction, pending, rememberSubmit } = useRenewingAction(changePasswordAction, initialState);
   return (
-    <form action={formAction} className="grid gap-3 sm:grid-cols-3 sm:items-end">
+    <form action={formAction} onSubmit={rememberSubmit} className="grid gap-3 sm:grid-cols-3 sm:items-end">
       <input type="hidden" name="mode" value={mode} />
       <label className="block text-sm">
         <span className="font-medium text-slate-700">Current password</span>
@@ -24,7 +25,13 @@ export function PasswordForm({ mode }: { mode: AuthMode }) {
         {pending ? "Changing…" : "Change password"}
       </button>
       <p aria-live="polite" className={`text-sm sm:col-span-3 ${state.error ? "text-red-700" : "text-slate-700"}`}>
-        {state.error ?? state.done}
+        {state.renew ? "Your login had expired: renewing it, then changing the password…" : (state.error ?? state.done)}
+        {state.retryAt && !state.renew ? (
+          <>
+            {" "}
+            <RetryAfter until={state.retryAt} />
+          </>
+        ) : null}
       </p>
     </form>
   );

@@ -4,6 +4,7 @@ import { layoutSequence, lanesInUse } from "../../lib/flows/sequence-layout.ts";
 import { FLOW_KINDS, LANES, isStoreLane, type FlowStep } from "./flow-types.ts";
 import { jwtFlows } from "./jwt-flows.ts";
 import { sessionFlows } from "./session-flows.ts";
+import { drawSharedState } from "./shared-state.ts";
 
 const everyFlow = () => [
   ...FLOW_KINDS.map((kind) => [`session ${kind}`, sessionFlows(60)[kind]] as const),
@@ -70,4 +71,27 @@ test("after a logout, the downstream refuses the copied access token and takes a
   const logout = jwtFlows("denylist").logout;
   assert.ok(logout.some((step) => step.from === "downstream" && step.label.includes("not its audience")));
   for (const steps of [logout, sessionFlows(60).logout]) assert.ok(steps.some((step) => step.from === "downstream" && step.label.includes("≤ 60 s")));
+});
+
+test("without Redis the shared-state steps are the server's own, with Redis they stay on the Redis lane", () => {
+  const login = sessionFlows(60).login;
+  const alone = drawSharedState(login, false);
+  assert.equal(alone.filter((step) => step.to === "redis" || step.from === "redis").length, 0);
+  assert.equal(alone.filter((step) => step.label.endsWith("(in memory)") && step.from === step.to && step.access === undefined).length, 2);
+  assert.deepEqual(drawSharedState(login, true), login);
+});
+
+test("the passkey ceremony: one diagram for both modes, challenge kept and taken in the shared state, counter written", async () => {
+  const { passkeySignInSteps } = await import("./passkey-flow.ts");
+  const steps = passkeySignInSteps;
+  assert.ok(steps.length <= 12);
+  layoutSequence(lanesInUse(LANES, steps), steps);
+  for (const step of steps) {
+    assert.ok(step.label.length <= 40, `"${step.label}" is too long for an arrow`);
+    assert.equal(step.access !== undefined, isStoreLane(step.to) && !step.reply, `"${step.label}"`);
+  }
+  assert.equal(storeSteps(steps, "redis", "write"), 2);
+  assert.equal(storeSteps(steps, "database", "read"), 1);
+  assert.equal(storeSteps(steps, "database", "write"), 1);
+  assert.ok(steps.some((step) => step.code === "lib/auth/methods/complete-sign-in.ts"));
 });

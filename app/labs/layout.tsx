@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { labsEnabled } from "@/lib/labs/enabled";
+import { BROWSER_LABS } from "@/lib/labs/browser-labs";
 import { labCatalog } from "@/lib/labs/catalog";
 import { LAB_IDS } from "@/lib/labs/types";
 
@@ -18,6 +19,11 @@ export default async function Layout({ children }: { children: React.ReactNode }
         {LAB_IDS.map((id) => (
           <Link key={id} href={`/labs/${id}`} className="text-slate-600 hover:text-slate-900">
             {labCatalog[id].title}
+          </Link>
+        ))}
+        {BROWSER_LABS.map((lab) => (
+          <Link key={lab.href} href={lab.href} className="text-slate-600 hover:text-slate-900">
+            {lab.title}
           </Link>
         ))}
       </nav>

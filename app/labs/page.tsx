@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BROWSER_LABS } from "@/lib/labs/browser-labs";
 import { labCatalog } from "@/lib/labs/catalog";
 import { latestLabResult } from "@/lib/labs/store";
 import { LAB_IDS } from "@/lib/labs/types";
@@ -53,18 +54,14 @@ export default async function LabsIndex() {
           read. They need JavaScript, and a login (either mode).
         </p>
         <ul className="grid gap-6 md:grid-cols-2">
-          <li className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-            <h3 className="text-lg font-semibold">
-              <Link href="/labs/cross-origin">Cross-origin</Link>
-            </h3>
-            <p className="mt-2 text-sm text-slate-700">Another site calls the API: does a Bearer token get through, and a session cookie?</p>
-          </li>
-          <li className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-            <h3 className="text-lg font-semibold">
-              <Link href="/labs/storage">Where the token is stored</Link>
-            </h3>
-            <p className="mt-2 text-sm text-slate-700">localStorage, a readable cookie, an httpOnly cookie: what an injected script steals, and what it rides.</p>
-          </li>
+          {BROWSER_LABS.map((lab) => (
+            <li key={lab.href} className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+              <h3 className="text-lg font-semibold">
+                <Link href={lab.href}>{lab.title}</Link>
+              </h3>
+              <p className="mt-2 text-sm text-slate-700">{lab.summary}</p>
+            </li>
+          ))}
         </ul>
       </section>
     </div>

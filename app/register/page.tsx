@@ -4,6 +4,7 @@ import { inlineLink } from "@/app/components/link-style";
 import { ModeBadge } from "@/app/components/ModeBadge";
 import { modeStyle } from "@/app/components/mode-style";
 import { isAuthMode, type AuthMode } from "@/lib/auth/types";
+import { PasskeySignUp } from "@/app/components/PasskeySignUp";
 import { RegisterForm } from "./RegisterForm";
 
 export const metadata: Metadata = { title: "Create an account" };
@@ -19,6 +20,11 @@ export default async function RegisterPage({ searchParams }: PageProps<"/registe
         <p className="mt-2 text-sm text-slate-600">You will be logged in to {modeStyle[mode].inline} right away.</p>
         <div className="mt-6">
           <RegisterForm mode={mode} />
+        </div>
+        <h2 className="mt-8 text-base font-semibold">Or with a passkey only</h2>
+        <p className="mt-1 text-sm text-slate-600">No password at all: your device keeps the key, behind its PIN or fingerprint.</p>
+        <div className="mt-4">
+          <PasskeySignUp mode={mode} />
         </div>
       </section>
       <aside className="space-y-4 text-sm text-slate-700">

@@ -18,6 +18,7 @@ import { SaturationAdvice } from "./SaturationAdvice";
 import { ScaleForm } from "./ScaleForm";
 import { SimulationSection } from "./SimulationSection";
 import { ValidationTable } from "./ValidationTable";
+import { Command } from "@/app/components/Command";
 
 export const metadata: Metadata = { title: "At your scale" };
 
@@ -51,7 +52,7 @@ export default async function ScalePage({ searchParams }: { searchParams: Promis
           <Link href="/compare" className={inlineLink}>
             /compare
           </Link>
-          , <code className="font-mono text-sm">npm run bench:http</code>, <code className="font-mono text-sm">bench:profile</code>, <code className="font-mono text-sm">bench:capacity</code>), and the model is checked against the throughput the bench measured. How to read it:{" "}
+          , <Command inline command="npm run bench:http" />, <code className="font-mono text-sm">bench:profile</code>, <code className="font-mono text-sm">bench:capacity</code>), and the model is checked against the throughput the bench measured. How to read it:{" "}
           <code className="font-mono text-sm">docs/SCALE.md</code>.
         </p>
       </div>
@@ -118,7 +119,7 @@ function Results({ data, inputs }: { data: CapacityInputs; inputs: Parameters<ty
         <h2 id="simulation" className="text-xl font-semibold">
           Past this machine: 2 to 1,000 instances, simulated
         </h2>
-        {simulation ? <SimulationSection simulation={simulation} /> : <p className="text-sm text-slate-600">Not simulated yet: run <code className="font-mono">npm run simulate</code>.</p>}
+        {simulation ? <SimulationSection simulation={simulation} /> : <p className="text-sm text-slate-600">Not simulated yet: run <Command inline command="npm run simulate" />.</p>}
       </section>
       <section aria-labelledby="costs" className="space-y-3">
         <h2 id="costs" className="text-xl font-semibold">

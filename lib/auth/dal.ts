@@ -2,7 +2,7 @@ import "server-only";
 
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { isLabUserId } from "../labs/lab-user-id.ts";
+import { isDemonstrationUser } from "../core-hooks.ts";
 import { recordAuthCheck } from "../metrics/auth-metrics.ts";
 import { countQueries } from "../metrics/query-count.ts";
 import { noteAuthTiming } from "../metrics/request-timing.ts";
@@ -35,7 +35,7 @@ export const verifyAuth = cache(async (mode: AuthMode): Promise<AuthCheck> => {
   const servedFromCache = result.ok && result.servedFromCache === true;
   recordAuthCheck({
     mode, micros, queries, redisOperations, cookieBytes, accepted: result.ok, refusal: result.ok ? undefined : result.code,
-    servedFromCache, lab: result.ok && isLabUserId(result.principal.userId),
+    servedFromCache, lab: result.ok && isDemonstrationUser(result.principal.userId),
   });
   noteAuthTiming({ mode, micros, queries, cookieBytes, servedFromCache });
   return { ...result, credential };
@@ -52,6 +52,27 @@ export async function requireAuth(mode: AuthMode): Promise<AcceptedCheck> {
 
 export async function requireUser(mode: AuthMode): Promise<Principal> {
   return (await requireAuth(mode)).principal;
+}
+
+/** What a form whose post found no usable credential does next (app/components/use-renewing-action.ts). */
+export interface CredentialRenewal {
+  /** POST here to renew in place, then post the same form again; null: log in. */
+  scriptRenewPath: string | null;
+  /** The page-load way: a refresh first, or the login page, coming back to this page. */
+  recoveryPath: string;
+}
+
+/**
+ * For a form's Server Action: the principal, or — instead of a redirect, which throws away what
+ * was typed — how the form can renew the credential and post again. A JWT page left open past
+ * the access token's life still holds a good refresh cookie, but that cookie is scoped to
+ * /api/jwt and never reaches an action: only the page's script can spend it.
+ */
+export async function userOrRenewal(mode: AuthMode): Promise<{ principal: Principal } | { renew: CredentialRenewal }> {
+  const check = await verifyAuth(mode);
+  if (check.ok) return { principal: check.principal };
+  const strategy = strategies[mode];
+  return { renew: { scriptRenewPath: strategy.scriptRenewPath, recoveryPath: strategy.recoveryPath(await currentPathname()) } };
 }
 
 /**

@@ -32,6 +32,11 @@ export interface AuthEdge {
   /** Where a page request without a usable credential goes: login, or a refresh first. */
   recoveryPath(next: string | null): string;
   /**
+   * Where a page's script may renew the credential in place (POST, cookies only), so a form
+   * post that found none can carry on with what was typed; null when only a new login can.
+   */
+  readonly scriptRenewPath: string | null;
+  /**
    * The mode's pages that need a credential. Anything else under /<mode>/ is not guarded by
    * the proxy, so an unknown address is the site's 404, not a login form.
    */

@@ -1,3 +1,4 @@
+import type { SweepLimits } from "../db-batches.ts";
 import type { Role } from "../roles.ts";
 import type { AuthUser } from "../users.ts";
 import type { AuthMode } from "./modes.ts";
@@ -165,6 +166,12 @@ export interface AuthStrategy {
    * everywhere"), except the one `except` names; returns how many ended.
    */
   endAllForUser(userId: string, options: { except?: Principal["handles"]; reason: EndReason; now: Date }): Promise<number>;
+  /**
+   * Deletes, in batches, this mode's rows whose end (of what they guard) came before `before`
+   * and whose absence changes no decision; how many went, per table (lib/sweep/). Idempotent:
+   * two sweeps at once only waste work.
+   */
+  sweepExpired(before: Date, limits: SweepLimits): Promise<Record<string, number>>;
   /** The user's logins one by one, or null when the mode keeps no record a user could pick. */
   readonly devices: DeviceRegistry | null;
   /**
@@ -172,6 +179,8 @@ export interface AuthStrategy {
    * edge.ts), because proxy.ts asks the same question.
    */
   recoveryPath(next: string | null): string;
+  /** Where a page's script renews the credential in place, or null (the mode's edge.ts). */
+  readonly scriptRenewPath: string | null;
   /** Decode what can be decoded without a key: exactly what a thief would learn. */
   inspect(credential: string): CredentialView;
   describe(): ModeDescription;

@@ -51,6 +51,13 @@ export async function apiRefresh(request: Request): Promise<Response> {
  * back to the page; anything else goes to the login page.
  */
 export async function pageRefresh(request: Request): Promise<Response> {
+  // A script's fetch, not a page load, spends nothing here. The one that matters: a Server
+  // Action that finds no access token redirects here, and Next fetches the redirect target on
+  // the server with the action's cookies — which never include the refresh cookie (scoped to
+  // /api/jwt) — then rendered the login page it was sent on to under this address, over the
+  // form the user had filled in. An empty, non-RSC answer makes the client router load this
+  // address as a page instead, with the refresh cookie, and come back (e2e/jwt-expired-form.spec.ts).
+  if (isScriptFetch(request)) return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
   const requested = safeNextPath(new URL(request.url).searchParams.get("next"));
   const next = requested?.startsWith("/jwt/") ? requested : dashboardPath("jwt");
   const presented = await refreshCookie();
@@ -61,6 +68,12 @@ export async function pageRefresh(request: Request): Promise<Response> {
   }
   if (presented) await clearRefreshCookie();
   return redirect(request, loginPath("jwt", next));
+}
+
+/** Sec-Fetch-Mode is "navigate" for a page load; fetch() sends "cors" (Node's fetch too). */
+function isScriptFetch(request: Request): boolean {
+  const mode = request.headers.get("sec-fetch-mode");
+  return mode !== null && mode !== "navigate";
 }
 
 function redirect(request: Request, path: string): Response {

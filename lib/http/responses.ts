@@ -6,10 +6,20 @@
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
-export function json(data: unknown, init: { status?: number; headers?: HeadersInit } = {}): Response {
+export function json(data: unknown, init: { status?: number; headers?: HeadersInit; indented?: boolean } = {}): Response {
   const headers = new Headers(NO_STORE);
   new Headers(init.headers).forEach((value, name) => headers.set(name, value));
+  if (init.indented) return indentedJson(data, { status: init.status ?? 200, headers });
   return Response.json(data, { status: init.status ?? 200, headers });
+}
+
+/**
+ * For the JSON the site's pages link to (/api/metrics, /.well-known/jwks.json): a person opens
+ * it in a browser tab, so it is indented to be read there; parsers do not mind the spaces.
+ */
+export function indentedJson(data: unknown, init: { status?: number; headers: Headers }): Response {
+  init.headers.set("Content-Type", "application/json");
+  return new Response(`${JSON.stringify(data, null, 2)}\n`, { status: init.status ?? 200, headers: init.headers });
 }
 
 export function noContent(): Response {

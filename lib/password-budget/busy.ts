@@ -6,8 +6,10 @@ import { jsonError } from "../http/responses.ts";
  * form and the same 429 + Retry-After on every API route.
  */
 
+export const PASSWORD_CHECKS_BUSY = "This server is checking too many passwords right now.";
+
 export function passwordChecksBusyText(retryAfterSeconds: number): string {
-  return `This server is checking too many passwords right now. Try again in ${retryAfterSeconds} s.`;
+  return `${PASSWORD_CHECKS_BUSY} Try again in ${retryAfterSeconds} s.`;
 }
 
 export function passwordChecksBusyResponse(retryAfterSeconds: number): Response {

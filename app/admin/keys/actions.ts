@@ -4,17 +4,29 @@ import { revalidatePath } from "next/cache";
 import { gateAdminAction } from "@/app/admin/gate";
 import { z } from "zod";
 import { adminRetireKey, adminRotateKeys } from "@/lib/admin/key-actions";
+import { listSigningKeys, rotationPolicy } from "@/lib/auth/jwt/key-admin";
+import { secondRotationWords } from "./rotation-words";
 
 export interface RotateState {
   error?: string;
   done?: string;
+  /** A key already waits to sign: what another rotation would do to it, asked before doing it. */
+  confirm?: string;
 }
 
-/** Re-checks the admin on the row: a form post is a request like any other (Next checks its origin). */
-export async function rotateKeysAction(): Promise<RotateState> {
+/**
+ * Re-checks the admin on the row: a form post is a request like any other (Next checks its origin).
+ * With a `next` key already published, a second rotation is asked about first (confirmed=yes acts):
+ * the waiting key would sign only until the newer one activates, and the JWKS would carry both.
+ */
+export async function rotateKeysAction(_previous: RotateState, form: FormData): Promise<RotateState> {
   const gate = await gateAdminAction();
   if (!gate.ok) return { error: gate.error };
-  const { created } = await adminRotateKeys(gate.actor, new Date());
+  if (form.get("cancel") === "yes") return {};
+  const now = new Date();
+  const waiting = (await listSigningKeys(now)).find((key) => key.state === "next");
+  if (waiting && form.get("confirmed") !== "yes") return { confirm: secondRotationWords(waiting, rotationPolicy().publishLeadSeconds) };
+  const { created } = await adminRotateKeys(gate.actor, now);
   revalidatePath("/admin/keys");
   return { done: `New key ${created.kid} published; it signs from ${created.activatesAt}.` };
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { inlineLink } from "@/app/components/link-style";
 import { gateAdminPage } from "@/app/admin/gate";
@@ -23,7 +22,8 @@ export default async function KeysPage() {
       <div className="max-w-3xl space-y-2">
         <h1 className="text-2xl font-semibold">Signing keys</h1>
         <p className="text-slate-600">
-          JWT_ALG={getConfig().JWT_ALG}. A new key is published at <Link href="/.well-known/jwks.json" className={inlineLink}>/.well-known/jwks.json</Link>{" "}
+          JWT_ALG={getConfig().JWT_ALG}. A new key is published at {/* A plain link: JSON, not a page the router could prefetch or render. */}
+          <a href="/.well-known/jwks.json" className={inlineLink}>/.well-known/jwks.json</a>{" "}
           {policy.publishLeadSeconds} s before it signs (JWKS max-age {policy.jwksMaxAgeSeconds} s, plus one reload of every instance); the key it
           replaces keeps verifying for {policy.verifyTailSeconds} s (access-token lifetime + clock skew), then retires.
         </p>

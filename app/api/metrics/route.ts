@@ -12,4 +12,4 @@ const NOTES = {
 };
 
 /** Rolling per-mode figures of the authoritative auth checks this process has made. */
-export const GET = withErrorBoundary(async () => json({ since: authMetricsSince().toISOString(), notes: NOTES, modes: authMetricsSnapshot() }));
+export const GET = withErrorBoundary(async () => json({ since: authMetricsSince().toISOString(), notes: NOTES, modes: authMetricsSnapshot() }, { indented: true }));

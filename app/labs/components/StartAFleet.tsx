@@ -1,4 +1,5 @@
 import { FLEET_COMMAND } from "@/lib/labs/fleet";
+import { Command } from "@/app/components/Command";
 
 /** What a fleet-only lab shows on a single server, instead of its run button. */
 export function StartAFleet({ path, children }: { path: string; children?: React.ReactNode }) {
@@ -8,10 +9,10 @@ export function StartAFleet({ path, children }: { path: string; children?: React
         This server runs alone: start a fleet to run this lab
       </h2>
       <p>The lab needs two or more instances on one PostgreSQL database and one Redis. From the project folder:</p>
-      <pre className="overflow-x-auto rounded bg-white px-3 py-2 font-mono text-xs text-slate-900">{FLEET_COMMAND}</pre>
+      <Command command={FLEET_COMMAND} />
       {children}
       <p>
-        Then open this page through the balancer (http://localhost:3000{path}). <code className="font-mono">npm run fleet</code> sets{" "}
+        Then open this page through the balancer (http://localhost:3000{path}). <Command inline command="npm run fleet" /> sets{" "}
         <code className="font-mono">FLEET_INSTANCES</code> and <code className="font-mono">FLEET_BALANCER_URL</code> for every instance.
       </p>
     </section>

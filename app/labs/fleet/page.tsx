@@ -3,6 +3,7 @@ import { getConfig } from "@/lib/env";
 import { DOWNSTREAM_COMMAND, fleetInstances } from "@/lib/labs/fleet";
 import { LabPage } from "../components/LabPage";
 import { StartAFleet } from "../components/StartAFleet";
+import { Command } from "@/app/components/Command";
 
 export const metadata: Metadata = { title: "Lab: logout across a fleet" };
 
@@ -11,7 +12,7 @@ export default function Page({ searchParams }: PageProps<"/labs/fleet">) {
   const startAFleet = (
     <StartAFleet path="/labs/fleet">
       <p>and, for the downstream replay, in a second terminal:</p>
-      <pre className="overflow-x-auto rounded bg-white px-3 py-2 font-mono text-xs text-slate-900">{DOWNSTREAM_COMMAND}</pre>
+      <Command command={DOWNSTREAM_COMMAND} />
     </StartAFleet>
   );
   return (
@@ -19,7 +20,7 @@ export default function Page({ searchParams }: PageProps<"/labs/fleet">) {
       {instances ? (
         <p className="text-sm text-slate-600">
           Instances (each addressed by its own origin, not through the balancer): <code className="font-mono">{instances.join(", ")}</code>. Downstream
-          service: <code className="font-mono">{getConfig().DOWNSTREAM_URL}</code> (<code className="font-mono">npm run downstream</code>).
+          service: <code className="font-mono">{getConfig().DOWNSTREAM_URL}</code> (<Command inline command="npm run downstream" />).
         </p>
       ) : null}
     </LabPage>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PUBLISH_LEAD_SECONDS } from "@/lib/auth/jwt/key-rotation";
 import { LabPage } from "../components/LabPage";
+import { Command } from "@/app/components/Command";
 
 export const metadata: Metadata = { title: "Lab: key rotation" };
 
@@ -16,7 +17,7 @@ export default function Page({ searchParams }: PageProps<"/labs/key-rotation">) 
         </p>
         <p>
           To rotate the real keys: <Link href="/admin/keys" className="underline">/admin/keys</Link> (admins) or{" "}
-          <code className="font-mono">npm run keys:rotate</code>.
+          <Command inline command="npm run keys:rotate" />.
         </p>
       </div>
     </LabPage>

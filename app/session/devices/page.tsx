@@ -5,7 +5,9 @@ import { requireUser } from "@/lib/auth/dal";
 import { listDevices } from "@/lib/auth/devices";
 import type { DeviceView } from "@/lib/auth/types";
 import { LocalTime } from "@/app/components/LocalTime";
+import { getConfig } from "@/lib/env";
 import { describeUserAgent } from "@/lib/format/user-agent";
+import { addressSourceWords } from "./address-words";
 
 export const metadata: Metadata = { title: "Your devices" };
 
@@ -22,7 +24,7 @@ function DeviceItem({ device }: { device: DeviceView }) {
           {name}
         </p>
         <p className="text-slate-500">
-          IP {device.ip ?? "unknown"} · signed in <LocalTime at={device.createdAt} /> · last seen <LocalTime at={device.lastSeenAt} />
+          IP {device.ip ?? "unknown (see below)"} · signed in <LocalTime at={device.createdAt} /> · last seen <LocalTime at={device.lastSeenAt} />
         </p>
       </div>
       <form action={revokeDeviceAction}>
@@ -53,6 +55,7 @@ export default async function DevicesPage() {
           <DeviceItem key={device.id} device={device} />
         ))}
       </ul>
+      <p className="max-w-3xl text-xs text-slate-500">{addressSourceWords(getConfig().TRUST_PROXY)}</p>
       <div className="flex flex-wrap gap-3">
         <form action={logoutOtherDevicesAction}>
           <button type="submit" className={button}>

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { deleteInBatches, type SweepLimits } from "../../db-batches.ts";
 import { getDb } from "../../db.ts";
 import { getConfig } from "../../env.ts";
 import { reportDatabaseFailure } from "../../db-outage.ts";
@@ -23,6 +24,16 @@ export async function recordRevokedJti(jti: string, expiresAt: Date, now: Date):
   await invalidateChecks([checkTags.revoked(jti)]);
   // Purge on write, not on read: the hot path stays a single indexed lookup.
   await db.revokedToken.deleteMany({ where: { expiresAt: { lt: now } } });
+}
+
+/** Entries whose token no verifier accepts any more (expiresAt already counts the clock skew). */
+export async function deleteEndedDenylistEntries(before: Date, limits: SweepLimits): Promise<number> {
+  const db = getDb();
+  return deleteInBatches(
+    async (take) => (await db.revokedToken.findMany({ where: { expiresAt: { lt: before } }, select: { jti: true }, take })).map((row) => row.jti),
+    async (jtis) => (await db.revokedToken.deleteMany({ where: { jti: { in: jtis }, expiresAt: { lt: before } } })).count,
+    limits,
+  );
 }
 
 /**

@@ -29,6 +29,7 @@ export const jwtEdge: AuthEdge = {
   // A page without a usable access token tries the refresh endpoint first (the only path the
   // refresh cookie is sent to); it sends the browser on to login when that fails too.
   protectedPages: ["/jwt", "/jwt/dashboard", "/jwt/inspect"],
+  scriptRenewPath: JWT_REFRESH_PATH,
   recoveryPath(next) {
     const safe = safeNextPath(next);
     return safe ? `${JWT_REFRESH_PATH}?next=${encodeURIComponent(safe)}` : JWT_REFRESH_PATH;

@@ -29,5 +29,7 @@ export const sessionEdge: AuthEdge = {
     return { who: null, deadlines: stamp ? [{ label: "seal expires", at: stamp }] : [] };
   },
   recoveryPath: (next) => loginPath("session", next),
+  // A session that is gone can only be replaced by logging in.
+  scriptRenewPath: null,
   protectedPages: ["/session", "/session/dashboard", "/session/devices", "/session/inspect"],
 };

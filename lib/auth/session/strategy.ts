@@ -14,7 +14,7 @@ import { sealSessionId, unsealSessionId } from "./seal.ts";
 import { checkCache } from "../check-cache/index.ts";
 import { describeCheckCache } from "../check-cache/describe.ts";
 import { cachedSessionRow, readSessionRow, rememberSessionRow, touchSessionRow } from "./cached-row.ts";
-import { deleteSession, deleteUserSessions, insertSession, type SessionWithUser } from "./store.ts";
+import { deleteEndedSessions, deleteSession, deleteUserSessions, insertSession, type SessionWithUser } from "./store.ts";
 
 /**
  * Session mode: the cookie is a sealed random id; the `Session` row decides everything.
@@ -136,10 +136,12 @@ export const sessionStrategy: AuthStrategy = {
   companionCookies: [],
 
   endAllForUser: (userId, { except }) => deleteUserSessions(userId, except?.sessionId),
+  sweepExpired: async (before, limits) => ({ sessions: await deleteEndedSessions(before, limits) }),
 
   devices: sessionDevices,
 
   recoveryPath: sessionEdge.recoveryPath,
+  scriptRenewPath: sessionEdge.scriptRenewPath,
 
   async signOut({ credential: seal }) {
     const secret = seal ? await unsealSessionId(seal, getConfig().SESSION_SECRET) : null;

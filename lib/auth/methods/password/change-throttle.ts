@@ -1,6 +1,7 @@
 import "server-only";
 
 import { getConfig } from "../../../env.ts";
+import { errorText, logEvent } from "../../../log.ts";
 import { chargeWithinCap } from "../../../state/limits.ts";
 import { sharedState } from "../../../state/index.ts";
 
@@ -23,9 +24,9 @@ export async function chargePasswordCheck(userId: string, now: Date): Promise<Pa
   try {
     const charge = await chargeWithinCap(windows, key, config.PASSWORD_CHANGE_MAX_FAILURES, config.LOGIN_FAILURE_WINDOW_SECONDS * 1000, now.getTime());
     if (!charge.allowed) return charge;
-    return { allowed: true, settle: () => windows.remove(key, charge.id).catch((error: unknown) => console.error("[auth] password_throttle_settle_failed", error)) };
+    return { allowed: true, settle: () => windows.remove(key, charge.id).catch((error: unknown) => logEvent("password_throttle_settle_failed", { error: errorText(error) }, "error")) };
   } catch (error) {
-    console.error("[auth] password_throttle_unavailable", error);
+    logEvent("password_throttle_unavailable", { error: errorText(error) }, "error");
     return { allowed: false, retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS };
   }
 }
