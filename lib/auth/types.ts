@@ -1,5 +1,6 @@
 import type { Role } from "../roles.ts";
 import type { AuthUser } from "../users.ts";
+import type { EndedNoticeCode } from "./ended-notice.ts";
 import type { AuthMode } from "./modes.ts";
 
 export { AUTH_MODES, isAuthMode, type AuthMode } from "./modes.ts";
@@ -157,6 +158,12 @@ export interface AuthStrategy {
    * everywhere"), except the one `except` names; returns how many ended.
    */
   endAllForUser(userId: string, options: { except?: Principal["handles"]; reason: EndReason; now: Date }): Promise<number>;
+  /**
+   * Why the login this (no longer accepted) credential belonged to was ended, for the login
+   * page to tell its holder; null when unknown, ended by the holder, or the mode learns it
+   * elsewhere (JWT mode: at refresh, which the login page never sees).
+   */
+  endedNotice(credential: string): Promise<EndedNoticeCode | null>;
   /** The user's logins one by one, or null when the mode keeps no record a user could pick. */
   readonly devices: DeviceRegistry | null;
   /**
