@@ -25,9 +25,15 @@ export type PreparedParam = string | Date;
 
 /** PostgreSQL's `timestamp` (OID 1114) as Prisma's adapter returns it: UTC, with an offset. */
 const TIMESTAMP_OID = 1114;
+
+/** A `timestamp` column's text (UTC wall time, no zone) as an instant; never the process's zone. */
+export function fromPgTimestamp(value: string): string {
+  return `${value.replace(" ", "T")}+00:00`;
+}
+
 const types: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: "text") =>
-    oid === TIMESTAMP_OID ? (value: string) => `${value.replace(" ", "T")}+00:00` : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
+    oid === TIMESTAMP_OID ? fromPgTimestamp : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
 };
 
 export async function queryPrepared<Row>(statement: PreparedStatement, params: readonly PreparedParam[]): Promise<Row[]> {
@@ -45,6 +51,6 @@ function rawText(statement: PreparedStatement): string {
 }
 
 /** A Date as a `timestamp` column holds it: UTC wall time, as PrismaPg binds it. */
-function toPgParam(param: PreparedParam): string {
+export function toPgParam(param: PreparedParam): string {
   return param instanceof Date ? param.toISOString().replace("T", " ").replace("Z", "") : param;
 }

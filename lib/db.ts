@@ -99,7 +99,7 @@ function processClient(): Db {
   });
 }
 
-// The database-outage lab's seam: a client for one async context (one request) only.
+// A client for one async context (one request) only: what a request-scoped hook may swap in.
 const requestClient = processLocal("db:request-override", () => new AsyncLocalStorage<Db>());
 
 export function getDb(): Db {
@@ -113,8 +113,9 @@ export function usesRequestDatabase(): boolean {
 
 /**
  * Runs `work` with `client` as getDb() inside it and nowhere else: every other request in
- * the process keeps the real client. The outage lab enters it only for its own requests
- * (lib/labs/outage-scope.ts), so it can never take the database away from anyone else.
+ * the process keeps the real client. Whoever enters it (the outage lab, through a hook
+ * registered in lib/core-hooks.ts, for its own marked requests) can never take the database
+ * away from anyone else.
  */
 export function runWithDatabase<T>(client: Db, work: () => Promise<T>): Promise<T> {
   return requestClient.run(client, work);

@@ -79,6 +79,14 @@ describe("defaults, safe for a local demo", () => {
 });
 
 describe("numbers", () => {
+  test("SWEEP_INTERVAL_SECONDS: hourly by default, 0 turns the sweeper off, anything else at least a minute", () => {
+    assert.equal(withSecrets({}).SWEEP_INTERVAL_SECONDS, 3600);
+    assert.equal(withSecrets({ SWEEP_INTERVAL_SECONDS: "0" }).SWEEP_INTERVAL_SECONDS, 0);
+    assert.equal(withSecrets({ SWEEP_INTERVAL_SECONDS: "60" }).SWEEP_INTERVAL_SECONDS, 60);
+    assertInvalid({ ...SECRETS, SWEEP_INTERVAL_SECONDS: "30" }, "SWEEP_INTERVAL_SECONDS");
+    assertInvalid({ ...SECRETS, SWEEP_INTERVAL_SECONDS: "-1" }, "SWEEP_INTERVAL_SECONDS");
+  });
+
   test("strings are coerced", () => {
     const config = withSecrets({ JWT_CLOCK_SKEW_SECONDS: "30", SESSION_IDLE_TIMEOUT_SECONDS: "600" });
     assert.equal(config.JWT_CLOCK_SKEW_SECONDS, 30);

@@ -133,6 +133,10 @@ const schema = z.object({
   // age. off stays the teaching configuration (every check reads: /compare's cold figures).
   SESSION_CACHE: z.enum(["off", "cookie", "push"]).optional(),
   SESSION_CACHE_COOKIE_SECONDS: seconds(30, 1, 600),
+  // How often expired rows (sessions, refresh families and tokens, denylist entries) are
+  // deleted, an hour after their end (lib/sweep/); one instance of a fleet sweeps at a time.
+  // 0: never (the tables then grow for ever; `npm run db:sweep` still sweeps once).
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().refine((value) => value === 0 || (value >= 60 && value <= 7 * 24 * 3600), "0 (off) or 60 to 604800").default(3600),
   // Password guessing (lib/auth/methods/password/throttle.ts): a browser that logged in as the user
   // before (device cookie) has its own cap; all other clients share a free allowance per
   // account, then wait a delay that doubles per failure up to a ceiling (never a hard lock).

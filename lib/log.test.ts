@@ -35,3 +35,11 @@ test("captured events are handed back instead of printed; outside the capture th
   logEvent("unexpected_code");
   assert.deepEqual(printed, ["[auth] unexpected_code {}"]);
 });
+
+test("a capture hears events logged by another copy of this module (Next's bundles each have one)", async () => {
+  // A query string makes Node load a second, separate instance of the module, as a second bundle would.
+  const otherCopy = (await import(`./log.ts?copy=${Date.now()}`)) as typeof import("./log.ts");
+  assert.notEqual(otherCopy.logEvent, logEvent);
+  const { events } = await captureEvents(async () => otherCopy.logEvent("session_store_unreachable", { error: "lab" }, "error"));
+  assert.deepEqual(events.map((event) => event.code), ["session_store_unreachable"]);
+});

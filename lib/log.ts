@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { processLocal } from "./state/process-local.ts";
 
 /**
  * Security-relevant events that must not pass silently but are not the caller's failure
@@ -19,11 +20,19 @@ export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** For an error nobody expected: its message and where it came from (a stack names code, not data). */
+export function unexpectedErrorFields(error: unknown): LogFields {
+  return { error: errorText(error), stack: error instanceof Error ? error.stack : undefined };
+}
+
 export function formatEvent(code: string, fields: LogFields = {}): string {
   return `[auth] ${code} ${JSON.stringify(fields)}`;
 }
 
-const captured = new AsyncLocalStorage<LoggedEvent[]>();
+// Per process, not per module copy: Next bundles the start-up hook, the pages and the route
+// handlers apart, and a capture begun in one bundle (the outage lab's hook, registered at
+// start-up) must hear the events logged in another (the route handler it wraps).
+const captured = processLocal("log:captured-events", () => new AsyncLocalStorage<LoggedEvent[]>());
 
 export function logEvent(code: string, fields: LogFields = {}, level: LogLevel = "warn"): void {
   const sink = captured.getStore();

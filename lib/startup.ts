@@ -1,6 +1,7 @@
 import "server-only";
 
 import { getConfig } from "./env.ts";
+import { errorText, logEvent } from "./log.ts";
 
 /**
  * Refuse to serve with a missing or weak secret. Throwing from Next's instrumentation hook
@@ -11,7 +12,7 @@ export function checkConfigAtStartup(exit: (code: number) => never = process.exi
   try {
     getConfig();
   } catch (error) {
-    console.error(`Refusing to start. ${error instanceof Error ? error.message : String(error)}`);
+    logEvent("startup_refused", { error: errorText(error) }, "error");
     exit(1);
   }
 }

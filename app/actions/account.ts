@@ -4,8 +4,10 @@ import { z } from "zod";
 import { changePassword, newPasswordSchema } from "@/lib/auth/methods/password/change";
 import { userOrRenewal, type CredentialRenewal } from "@/lib/auth/dal";
 import { renewPresentedCredential } from "@/lib/auth/renew-credential";
+import { signOutCurrent } from "@/lib/auth/sign-out";
 import { AUTH_MODES } from "@/lib/auth/types";
 import { PASSWORD_CHECKS_BUSY } from "@/lib/password-budget/busy";
+import { CREDENTIAL_ENDED_TEXT } from "@/lib/auth/methods/password/change-throttle";
 
 export interface PasswordFormState {
   error?: string;
@@ -38,6 +40,11 @@ export async function changePasswordAction(_previous: PasswordFormState, form: F
     new Date(),
   );
   if (!result.ok && result.code === "busy") return { error: PASSWORD_CHECKS_BUSY, retryAt: retryAt(result.retryAfterSeconds) };
+  if (!result.ok && result.code === "credential_ended") {
+    // Whoever holds this login guessed too often: it ends here, the owner's other logins stay.
+    await signOutCurrent(parsed.data.mode);
+    return { error: CREDENTIAL_ENDED_TEXT };
+  }
   if (!result.ok && result.code === "too_many_attempts") return { error: "Too many wrong current passwords.", retryAt: retryAt(result.retryAfterSeconds) };
   if (!result.ok) return { error: result.code === "wrong_password" ? "The current password is wrong." : "This account is gone." };
   await renewPresentedCredential(principal.mode, result.user, { setCookies: true });

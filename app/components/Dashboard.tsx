@@ -4,6 +4,7 @@ import type { AuthMode } from "@/lib/auth/types";
 import { LogoutListener } from "./CrossTabLogout";
 import { FactTable } from "./FactTable";
 import { LogoutButton } from "./LogoutButton";
+import { PasskeyPanel } from "./PasskeyPanel";
 import { PasswordForm } from "./PasswordForm";
 import { modeStyle } from "./mode-style";
 import { LocalTime } from "./LocalTime";
@@ -69,6 +70,15 @@ export async function Dashboard({ mode }: { mode: AuthMode }) {
         </h2>
         <p className="mb-3 text-sm text-slate-600">Ends every other session and refresh family of yours, in both modes.</p>
         <PasswordForm mode={mode} />
+      </section>
+      <section className="rounded-xl border border-slate-200 bg-white p-6" aria-labelledby="passkeys">
+        <h2 id="passkeys" className="font-semibold">
+          Passkeys
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">
+          Sign in without a password, on either login page: the passkey proves who you are, the mode decides what you hold afterwards.
+        </p>
+        <PasskeyPanel />
       </section>
       {principal.profile ? null : (
         <p className="text-xs text-slate-500">

@@ -10,6 +10,7 @@ import { AUTH_MODES, type AuthMode } from "@/lib/auth/types";
 import { LogoutAnnouncer } from "./CrossTabLogout";
 import { DemoUsers } from "./DemoUsers";
 import { LoginForm } from "./LoginForm";
+import { PasskeySignIn } from "./PasskeySignIn";
 import { modeStyle } from "./mode-style";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -52,6 +53,9 @@ export async function LoginPage({ mode, searchParams }: { mode: AuthMode; search
         ) : null}
         <div className="mt-6">
           <LoginForm mode={mode} next={next} />
+        </div>
+        <div className="mt-4">
+          <PasskeySignIn mode={mode} next={next} />
         </div>
         <p className="mt-4 text-sm text-slate-600">
           No account yet?{" "}

@@ -80,3 +80,18 @@ test("without Redis the shared-state steps are the server's own, with Redis they
   assert.equal(alone.filter((step) => step.label.endsWith("(in memory)") && step.from === step.to && step.access === undefined).length, 2);
   assert.deepEqual(drawSharedState(login, true), login);
 });
+
+test("the passkey ceremony: one diagram for both modes, challenge kept and taken in the shared state, counter written", async () => {
+  const { passkeySignInSteps } = await import("./passkey-flow.ts");
+  const steps = passkeySignInSteps;
+  assert.ok(steps.length <= 12);
+  layoutSequence(lanesInUse(LANES, steps), steps);
+  for (const step of steps) {
+    assert.ok(step.label.length <= 40, `"${step.label}" is too long for an arrow`);
+    assert.equal(step.access !== undefined, isStoreLane(step.to) && !step.reply, `"${step.label}"`);
+  }
+  assert.equal(storeSteps(steps, "redis", "write"), 2);
+  assert.equal(storeSteps(steps, "database", "read"), 1);
+  assert.equal(storeSteps(steps, "database", "write"), 1);
+  assert.ok(steps.some((step) => step.code === "lib/auth/methods/complete-sign-in.ts"));
+});

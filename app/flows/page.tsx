@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { Fragment } from "react";
 import { inlineLink } from "@/app/components/link-style";
 import { ModeBadge } from "@/app/components/ModeBadge";
 import { modeStyle } from "@/app/components/mode-style";
@@ -10,6 +11,7 @@ import { getConfig } from "@/lib/env";
 import { FlowDiagram } from "./FlowDiagram";
 import { FLOW_KINDS, LANES, flowTitle, type FlowKind, type FlowStep } from "./flow-types";
 import { jwtFlows } from "./jwt-flows";
+import { passkeySignInSteps } from "./passkey-flow";
 import { sessionFlows } from "./session-flows";
 import { drawSharedState } from "./shared-state";
 
@@ -24,6 +26,26 @@ function StoreSummary({ steps }: { steps: FlowStep[] }) {
     count("redis", false) > 0 ? plural(count("redis", false), "shared-state step") : null,
   ].filter(Boolean);
   return <p className="text-xs text-slate-600">{parts.length === 0 ? "No database step." : `${parts.join(", ")}.`}</p>;
+}
+
+/** Shown once: the ceremony is the sign-in method's, the same whichever mode it feeds. */
+function PasskeyCeremony({ redis }: { redis: boolean }) {
+  const steps = drawSharedState(passkeySignInSteps, redis);
+  return (
+    <section aria-labelledby="flow-passkey" className="space-y-4">
+      <h2 id="flow-passkey" className="text-xl font-semibold">
+        Login with a passkey, either mode
+      </h2>
+      <p className="max-w-3xl text-sm text-slate-600">
+        How a user proves who they are is one axis, what credential they then hold the other: the ceremony below is the same on
+        both login pages, and its last step hands the user to the mode, which continues as in the login diagrams above.
+      </p>
+      <StoreSummary steps={steps} />
+      <div className="max-w-3xl">
+        <FlowDiagram steps={steps} lanes={lanesInUse(LANES, steps)} title="Login with a passkey" />
+      </div>
+    </section>
+  );
 }
 
 /** SESSION_TOUCH_INTERVAL_SECONDS and JWT_REVOCATION_CHECK are read per request, never baked in at build time: hence connection(). */
@@ -58,8 +80,10 @@ export default async function FlowsPage() {
       </div>
       {FLOW_KINDS.map((kind) => {
         const lanes = lanesInUse(LANES, flows.session[kind], flows.jwt[kind]);
+        const passkeyAfterLogin = kind === "login" ? <PasskeyCeremony redis={redis} /> : null;
         return (
-          <section key={kind} aria-labelledby={`flow-${kind}`} className="space-y-4">
+          <Fragment key={kind}>
+          <section aria-labelledby={`flow-${kind}`} className="space-y-4">
             <h2 id={`flow-${kind}`} className="text-xl font-semibold">
               {flowTitle[kind]}
             </h2>
@@ -75,6 +99,8 @@ export default async function FlowsPage() {
               ))}
             </div>
           </section>
+          {passkeyAfterLogin}
+          </Fragment>
         );
       })}
     </div>

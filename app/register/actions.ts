@@ -1,9 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { dashboardPath } from "@/lib/auth/next-path";
 import { requestMeta } from "@/lib/auth/request";
-import { signInWithPassword } from "@/lib/auth/methods/password/sign-in";
 import { registerAccount } from "@/lib/register/register";
 import { registrationSchema } from "@/lib/register/schema";
 import { passwordChecksBusyText } from "@/lib/password-budget/busy";
@@ -23,17 +21,17 @@ function text(form: FormData, field: string, max: number): string {
 }
 
 /**
- * Both a new account and a taken address end in the same redirect to the mode's dashboard
- * (lib/register/register.ts): the new one arrives logged in, the other is sent on to the login.
+ * A new address and a taken one end on the same page, "check your e-mail"
+ * (lib/register/register.ts): the message sent to the address says which it was.
  */
 export async function registerAction(_previous: RegisterFormState, form: FormData): Promise<RegisterFormState> {
   const kept = { name: text(form, "name", 100), email: text(form, "email", 254) };
   const parsed = registrationSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ...kept, error: parsed.error.issues[0]?.message ?? "Check your input." };
-  // A sign-up logs in: refused where a login would be, before the account is made.
+  // The sign-up ends in a login: refused where a login would be, before anything is stored.
   const insecure = await refusePlainHttpLogin(parsed.data.mode);
   if (insecure) return { ...kept, error: `${PLAIN_HTTP_LOGIN_REFUSED} (${insecure.localhostUrl})` };
-  const outcome = await registerAccount(parsed.data, await requestMeta(), signInWithPassword);
+  const outcome = await registerAccount(parsed.data, await requestMeta());
   if (!outcome.ok && outcome.reason === "too_many_attempts") {
     return { ...kept, error: `Too many sign-up attempts. Try again in ${Math.ceil(outcome.retryAfterSeconds / 60)} min.` };
   }
@@ -41,5 +39,5 @@ export async function registerAction(_previous: RegisterFormState, form: FormDat
   if (!outcome.ok) {
     return { ...kept, error: `This password is too easy to guess. ${outcome.warning ?? ""}`.trim(), suggestions: outcome.suggestions };
   }
-  redirect(dashboardPath(outcome.mode));
+  redirect(`/register/sent?mode=${outcome.mode}`);
 }

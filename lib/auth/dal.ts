@@ -2,7 +2,7 @@ import "server-only";
 
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { isLabUserId } from "../labs/lab-user-id.ts";
+import { isDemonstrationUser } from "../core-hooks.ts";
 import { recordAuthCheck } from "../metrics/auth-metrics.ts";
 import { countQueries } from "../metrics/query-count.ts";
 import { noteAuthTiming } from "../metrics/request-timing.ts";
@@ -35,7 +35,7 @@ export const verifyAuth = cache(async (mode: AuthMode): Promise<AuthCheck> => {
   const servedFromCache = result.ok && result.servedFromCache === true;
   recordAuthCheck({
     mode, micros, queries, redisOperations, cookieBytes, accepted: result.ok, refusal: result.ok ? undefined : result.code,
-    servedFromCache, lab: result.ok && isLabUserId(result.principal.userId),
+    servedFromCache, lab: result.ok && isDemonstrationUser(result.principal.userId),
   });
   noteAuthTiming({ mode, micros, queries, cookieBytes, servedFromCache });
   return { ...result, credential };

@@ -2,9 +2,9 @@ import "server-only";
 
 import { cookies, headers } from "next/headers";
 import { PATHNAME_HEADER } from "./request-headers.ts";
+import { isDemonstrationUser } from "../core-hooks.ts";
 import { getConfig } from "../env.ts";
 import { addressedOrigin, clientAddress } from "../http/proxy-trust.ts";
-import { isLabUserId } from "../labs/lab-user-id.ts";
 import { recordSetCookie } from "../metrics/auth-metrics.ts";
 import { noteSetCookieBytes } from "../metrics/request-timing.ts";
 import { authCookieName, cookieAttributes, MAX_CREDENTIAL_LENGTH, setCookieLength } from "./cookies.ts";
@@ -70,7 +70,7 @@ export async function servedOverHttps(): Promise<boolean> {
 /**
  * Works in Server Actions and Route Handlers, the two places Next lets us set cookies.
  * With a mode, the header bytes written are measured for that mode (logins and refreshes),
- * and for whom: a lab's throwaway user is lab traffic (lib/labs/lab-user-id.ts).
+ * and for whom: a lab's throwaway user is lab traffic (asked of lib/core-hooks.ts).
  */
 export async function writeCookies(list: CookieToSet[], measuredFor?: { mode: AuthMode; userId: string }): Promise<void> {
   const store = await cookies();
@@ -82,7 +82,7 @@ export async function writeCookies(list: CookieToSet[], measuredFor?: { mode: Au
     bytes += setCookieLength(cookie, attributes);
   }
   if (measuredFor) {
-    recordSetCookie(measuredFor.mode, bytes, isLabUserId(measuredFor.userId));
+    recordSetCookie(measuredFor.mode, bytes, isDemonstrationUser(measuredFor.userId));
     noteSetCookieBytes(bytes);
   }
 }

@@ -1,3 +1,4 @@
+import type { SweepLimits } from "../db-batches.ts";
 import type { Role } from "../roles.ts";
 import type { AuthUser } from "../users.ts";
 import type { EndedNoticeCode } from "./ended-notice.ts";
@@ -76,9 +77,17 @@ export type VerifyResult =
     }
   | Rejection;
 
+/**
+ * What a piece of a credential does, in the words token debuggers use: it describes the
+ * credential (header), carries what it says (payload), or proves nobody changed it (signature,
+ * or a MAC). The inspector colours each kind alike in every mode, with the word beside it.
+ */
+export type CredentialPartRole = "header" | "payload" | "signature";
+
 /** One delimited piece of a credential as a page may show it: the secret ones elided. */
 export interface CredentialPart {
   name: string;
+  role: CredentialPartRole;
   bytes: number;
   /** The piece itself when it is public, or elideSecret() of it: never enough to replay. */
   shown: string;
@@ -164,6 +173,12 @@ export interface AuthStrategy {
    * elsewhere (JWT mode: at refresh, which the login page never sees).
    */
   endedNotice(credential: string): Promise<EndedNoticeCode | null>;
+  /**
+   * Deletes, in batches, this mode's rows whose end (of what they guard) came before `before`
+   * and whose absence changes no decision; how many went, per table (lib/sweep/). Idempotent:
+   * two sweeps at once only waste work.
+   */
+  sweepExpired(before: Date, limits: SweepLimits): Promise<Record<string, number>>;
   /** The user's logins one by one, or null when the mode keeps no record a user could pick. */
   readonly devices: DeviceRegistry | null;
   /**

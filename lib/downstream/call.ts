@@ -1,4 +1,5 @@
 import { getConfig } from "../env.ts";
+import { errorText, logEvent } from "../log.ts";
 
 /**
  * The app calling the downstream service with a token it just minted, for the session
@@ -22,7 +23,7 @@ export async function callDownstreamWhoami(token: string): Promise<DownstreamCal
     }
     return { ok: true, status: response.status, body };
   } catch (error) {
-    console.warn(`[downstream] downstream_unreachable at ${url.origin}: ${error instanceof Error ? error.message : String(error)}`);
+    logEvent("downstream_unreachable", { origin: url.origin, error: errorText(error) });
     return { ok: false, code: "downstream_unreachable", message: `The downstream service is not answering at ${url.origin}. Start it with \`npm run downstream\` (DOWNSTREAM_URL sets where the app looks).` };
   }
 }

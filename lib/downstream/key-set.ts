@@ -1,5 +1,6 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwksCache, type JSONWebKeySet, type JWKSCacheInput } from "jose";
 import type { KeyChoice, ReadableHeader } from "../auth/jwt/token-header.ts";
+import { errorText, logEvent } from "../log.ts";
 
 /**
  * The downstream service's copy of the app's JWKS, and what it means when the copy gets old.
@@ -67,8 +68,7 @@ export function remoteKeySet(jwksUrl: string, options: KeySetOptions = {}): Down
         // lookUp turns every answer about the key into a value: what is left is the fetch failing.
         failedAt = clock();
         const served = await fromCopy(header);
-        const how = served.ok ? "using the last fetched key set" : served.code;
-        console.warn(`[downstream] jwks_refresh_failed: ${error instanceof Error ? error.message : String(error)}; ${how}`);
+        logEvent("downstream_jwks_refresh_failed", { error: errorText(error), served: served.ok ? "last_fetched_key_set" : served.code });
         return served;
       }
     },

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { DownstreamKeySet } from "./key-set.ts";
+import { logEvent, unexpectedErrorFields } from "../log.ts";
 import { verifyDownstreamToken, type DownstreamRules } from "./verify.ts";
 
 /**
@@ -60,7 +61,7 @@ export function createDownstreamServer(options: DownstreamOptions): Server {
   return createServer((request, response) => {
     handleDownstreamRequest(request, response, options).catch((error: unknown) => {
       // Details to the log only; the client gets the envelope, never a stack trace.
-      console.error("[downstream] unexpected error", error);
+      logEvent("downstream_unexpected_error", unexpectedErrorFields(error), "error");
       if (!response.headersSent) sendError(response, 500, "internal_error", "Something went wrong on our side.");
       else response.end();
     });

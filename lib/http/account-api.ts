@@ -8,6 +8,8 @@ import { readJsonBody } from "./body.ts";
 import { json, jsonError } from "./json.ts";
 import { isCrossSiteRequest } from "./origin.ts";
 import { passwordChecksBusyResponse } from "../password-budget/busy.ts";
+import { CREDENTIAL_ENDED_TEXT } from "../auth/methods/password/change-throttle.ts";
+import { signOutCurrent } from "../auth/sign-out.ts";
 
 /** Account events, open to both modes: what each mode can and cannot end is in the answer. */
 
@@ -30,6 +32,11 @@ export async function apiChangePassword(request: Request): Promise<Response> {
   const { principal } = auth;
   const result = await changePassword({ userId: principal.userId, ...body.data, current: principal.handles }, new Date());
   if (!result.ok && result.code === "busy") return passwordChecksBusyResponse(result.retryAfterSeconds);
+  if (!result.ok && result.code === "credential_ended") {
+    // The credential that guessed too often is ended (its cookies cleared); the owner's others stay.
+    await signOutCurrent(principal.mode);
+    return jsonError(401, "credential_ended", CREDENTIAL_ENDED_TEXT);
+  }
   if (!result.ok && result.code === "too_many_attempts") {
     const response = jsonError(429, "too_many_attempts", `Too many wrong current passwords. Try again in ${result.retryAfterSeconds} s.`);
     response.headers.set("Retry-After", String(result.retryAfterSeconds));

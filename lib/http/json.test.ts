@@ -1,5 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { registerCoreHooks } from "../core-hooks.ts";
+import { captureEvents } from "../log.ts";
 import { json, jsonError, noContent, withErrorBoundary } from "./json.ts";
 import { readError } from "./test-responses.ts";
 
@@ -51,15 +53,29 @@ describe("withErrorBoundary", () => {
     assert.deepEqual(await response.json(), { n: 7 });
   });
 
-  test("an unexpected error → bare 500 internal_error, its text kept out of the body", async (t) => {
-    const log = t.mock.method(console, "error", () => {});
-    const response = await withErrorBoundary(async () => {
+  test("an unexpected error → bare 500 internal_error, its text kept out of the body and logged with a code", async () => {
+    const { result: response, events } = await captureEvents(() => withErrorBoundary(async () => {
       throw new Error("db password is hunter2");
-    })();
+    })());
     const error = await readError(response, 500);
     assert.equal(error.code, "internal_error");
     assert.doesNotMatch(JSON.stringify(error), /hunter2/);
-    assert.equal(log.mock.callCount(), 1);
+    assert.deepEqual(events.map((event) => [event.code, event.level]), [["api_unexpected_error", "error"]]);
+  });
+
+  test("runs the handler inside the hooks registered with the core, and only while they are", async () => {
+    const seen: string[] = [];
+    const unregister = registerCoreHooks("test:around", {
+      aroundApiRequest: async (request, work) => {
+        seen.push(request instanceof Request ? new URL(request.url).pathname : "?");
+        return work();
+      },
+    });
+    const handler = withErrorBoundary(async (request: Request) => json({ path: new URL(request.url).pathname }));
+    assert.deepEqual(await (await handler(new Request("http://x/marked"))).json(), { path: "/marked" });
+    unregister();
+    await handler(new Request("http://x/after"));
+    assert.deepEqual(seen, ["/marked"]);
   });
 
   test("Next's redirect/notFound errors (with a digest) are rethrown", async () => {

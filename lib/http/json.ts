@@ -1,9 +1,10 @@
 import "server-only";
 
-import { runInLabOutageIfMarked } from "../labs/outage-scope.ts";
+import { runAroundApiRequest } from "../core-hooks.ts";
 import { isWriteConflict } from "../db-conflict.ts";
 import { isDatabaseUnavailable } from "../db-errors.ts";
 import { reportDatabaseFailure } from "../db-outage.ts";
+import { logEvent, unexpectedErrorFields } from "../log.ts";
 import { runWithTimingScope, serverTimingHeader } from "../metrics/request-timing.ts";
 
 // The response helpers live apart, with no imports, so proxy.ts can answer in the same envelope.
@@ -13,13 +14,14 @@ import { jsonError } from "./responses.ts";
 /**
  * Every API route handler is wrapped in this: what the auth check cost goes out as a
  * Server-Timing header, an unexpected error becomes a bare 500 whose details go to the log
- * only, and a request marked by the outage lab with its open outage's secret (and only such
- * a request) sees the lab's unreachable database.
+ * only, and whatever hooks the app registered at start-up run around the handler (the outage
+ * lab's, lib/core-hooks.ts: a request marked with an open outage's secret, and only such a
+ * request, sees the lab's unreachable database).
  */
 export function withErrorBoundary<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
-      const { result: response, store } = await runWithTimingScope(() => runInLabOutageIfMarked(args[0], () => handler(...args)));
+      const { result: response, store } = await runWithTimingScope(() => runAroundApiRequest(args[0], () => handler(...args)));
       const timing = serverTimingHeader(store.timing, store.setCookieBytes);
       if (timing) response.headers.set("Server-Timing", timing);
       return response;
@@ -37,7 +39,7 @@ export function withErrorBoundary<A extends unknown[]>(handler: (...args: A) => 
       // A serializable transaction that lost its race even after the retries: the client may
       // simply try again; nothing was changed by this request.
       if (isWriteConflict(error)) return jsonError(409, "write_conflict", "Another change to the same data won the race; try again.");
-      console.error("[api] unexpected error", error);
+      logEvent("api_unexpected_error", unexpectedErrorFields(error), "error");
       return jsonError(500, "internal_error", "Something went wrong on our side.");
     }
   };

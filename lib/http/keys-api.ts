@@ -4,6 +4,7 @@ import { auditActorFor } from "../admin/actor.ts";
 import { adminRetireKey, adminRotateKeys } from "../admin/key-actions.ts";
 import { listSigningKeys, publishedJwks, rotationPolicy } from "../auth/jwt/key-admin.ts";
 import { JWKS_MAX_AGE_SECONDS } from "../auth/jwt/key-rotation.ts";
+import { errorText, logEvent } from "../log.ts";
 import { requireAdmin } from "./admin-api.ts";
 import { json, jsonError } from "./json.ts";
 import { indentedJson } from "./responses.ts";
@@ -20,7 +21,7 @@ export async function apiJwks(): Promise<Response> {
     });
   } catch (error) {
     // Never loaded and the database unreachable: nothing to publish yet, and not cacheable.
-    console.error(`[auth] jwks_unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    logEvent("jwks_unavailable", { error: errorText(error) }, "error");
     return jsonError(503, "jwks_unavailable", "The signing keys cannot be read right now.");
   }
 }

@@ -1,8 +1,6 @@
 import "server-only";
 
-import { dashboardPath } from "../auth/next-path.ts";
 import { requestMeta } from "../auth/request.ts";
-import { signInWithPassword } from "../auth/methods/password/sign-in.ts";
 import { registerAccount } from "../register/register.ts";
 import { registrationSchema } from "../register/schema.ts";
 import { refusePlainHttpLogin } from "../auth/insecure-login.ts";
@@ -14,8 +12,8 @@ import { passwordChecksBusyResponse } from "../password-budget/busy.ts";
 
 /**
  * POST /api/register `{email, password, name, mode?}`. A free and a taken address get the same
- * 201 and body (lib/register/register.ts says why, and what still differs: the cookie). The
- * body never carries a token, even in JWT mode: it would differ between the two cases.
+ * 202 and body, and no cookie either way (lib/register/register.ts): the message sent to the
+ * address finishes the sign-up or says the account exists.
  */
 export async function apiRegister(request: Request): Promise<Response> {
   // Like login CSRF: a forged sign-up would log the victim in to an account the attacker knows.
@@ -25,7 +23,7 @@ export async function apiRegister(request: Request): Promise<Response> {
   // A sign-up logs in: refused where a login would be, before the account is made.
   const insecure = await refusePlainHttpLogin(body.data.mode);
   if (insecure) return insecureTransport(insecure.localhostUrl);
-  const outcome = await registerAccount(body.data, await requestMeta(), signInWithPassword);
+  const outcome = await registerAccount(body.data, await requestMeta());
   if (!outcome.ok && outcome.reason === "too_many_attempts") {
     const response = jsonError(429, "too_many_attempts", `Too many sign-up attempts. Try again in ${outcome.retryAfterSeconds} s.`);
     response.headers.set("Retry-After", String(outcome.retryAfterSeconds));
@@ -40,11 +38,11 @@ export async function apiRegister(request: Request): Promise<Response> {
   }
   return json(
     {
-      registered: true,
+      status: "check_your_email",
       mode: outcome.mode,
-      next: dashboardPath(outcome.mode),
-      message: "If this address was free, the account now exists and this client is logged in. Otherwise, log in with the existing account.",
+      message:
+        "A message was sent to the address. If it can sign up, its link creates the account and logs you in; if it already has an account, the message says so.",
     },
-    { status: 201 },
+    { status: 202 },
   );
 }

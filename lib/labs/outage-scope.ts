@@ -2,7 +2,7 @@ import "server-only";
 
 import { randomBytes } from "node:crypto";
 import { createUnreachableClient, runWithDatabase, type Db } from "../db.ts";
-import { captureEvents, type LoggedEvent } from "../log.ts";
+import { captureEvents, errorText, logEvent, type LoggedEvent } from "../log.ts";
 import { processLocal } from "../state/process-local.ts";
 
 /**
@@ -38,7 +38,7 @@ export function openLabOutage(): { handle: string; restore: () => Promise<void> 
       closed = true;
       open.delete(secret);
       // The broken client never connected; disconnecting only releases its pool object.
-      await client.$disconnect().catch((error: unknown) => console.warn("[labs] outage client did not close", error));
+      await client.$disconnect().catch((error: unknown) => logEvent("lab_outage_client_close_failed", { error: errorText(error) }));
     },
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 import type { Role } from "../users.ts";
+import { logEvent, unexpectedErrorFields } from "../log.ts";
 import { LabSetupError } from "./credentials.ts";
 import { labsEnabled } from "./enabled.ts";
 import { outageGate, runDatabaseOutageLab } from "./database-outage.ts";
@@ -96,7 +97,7 @@ export async function runLab(lab: LabId, origin: string, starter: { userId: stri
     return { ok: true, result: outcome };
   } catch (error) {
     if (error instanceof LabSetupError) return { ok: false, status: 502, code: "lab_setup_failed", message: error.message };
-    console.error(`[labs] ${lab} failed`, error);
+    logEvent("lab_failed", { lab, ...unexpectedErrorFields(error) }, "error");
     return { ok: false, status: 500, code: "lab_failed", message: "The lab could not finish; the server log says why." };
   }
 }

@@ -33,7 +33,7 @@ export interface AuthSample {
   refusal?: string;
   /** Answered from a cache, no database read (VerifyResult.servedFromCache). */
   servedFromCache?: boolean;
-  /** Made by a lab's throwaway user (lib/labs/lab-user-id.ts). */
+  /** Made by a demonstration's user, as lib/core-hooks.ts answers (a lab's throwaway user). */
   lab?: boolean;
 }
 

@@ -30,3 +30,17 @@ describe("checkPasswordStrength", () => {
     assert.ok(words.includes("quentin") && words.includes("vasquez") && words.includes("example"));
   });
 });
+
+describe("your own name as the password (issue 22 item 2)", () => {
+  const words = personalWords("erin@example.test", "Erin Tester");
+  for (const password of ["erin tester 1", "tester erin 99", "Erin-Tester-2026", "erintester12", "ErinTester!!!!"]) {
+    test(`"${password}" is refused for Erin Tester, with feedback that says why`, () => {
+      const verdict = checkPasswordStrength(password, words);
+      assert.equal(verdict.ok, false);
+      if (!verdict.ok) assert.ok(verdict.warning, "a warning the form can show");
+    });
+  }
+  test("a passphrase that merely contains the name is judged on the rest", () => {
+    assert.equal(checkPasswordStrength("erin vellum orbit cactus", words).ok, true);
+  });
+});

@@ -2,6 +2,9 @@ import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
 import * as english from "@zxcvbn-ts/language-en";
 import { processLocal } from "../state/process-local.ts";
+import { madeOfPersonalWords, PERSONAL_WORDS_WARNING } from "./personal-words.ts";
+
+export { personalWords } from "./personal-words.ts";
 
 /**
  * ASVS 5.0 §6.2.4 / §6.2.12: refuse passwords found in breach and common-password lists, with a
@@ -33,14 +36,11 @@ function estimator(): ZxcvbnFactory {
  */
 export function checkPasswordStrength(password: string, userInputs: string[]): StrengthVerdict {
   const result = estimator().check(password.slice(0, 256), userInputs.filter((input) => input.length > 0));
+  if (madeOfPersonalWords(password, userInputs)) {
+    return { ok: false, score: Math.min(result.score, 1), warning: PERSONAL_WORDS_WARNING, suggestions: ["Add a few words that have nothing to do with you."] };
+  }
   if (result.score >= MIN_STRENGTH_SCORE) return { ok: true, score: result.score };
   return { ok: false, score: result.score, warning: result.feedback.warning || null, suggestions: result.feedback.suggestions };
-}
-
-/** The words zxcvbn should treat as known to an attacker who targets this person. */
-export function personalWords(email: string, name: string): string[] {
-  const [local = "", domain = ""] = email.toLowerCase().split("@");
-  return [email.toLowerCase(), local, ...local.split(/[._+-]/), ...domain.split("."), ...name.toLowerCase().split(/\s+/)];
 }
 
 /**

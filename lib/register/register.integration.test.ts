@@ -3,12 +3,18 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { getDb } from "../db.ts";
 import { captureEvents } from "../log.ts";
+import { readMailbox } from "../mail/outbox.ts";
 import { cleanUpTestDatabase, createTestUser, T0 } from "../test-database.ts";
-import type { AuthMode, RequestMeta } from "../auth/types.ts";
-import { registerAccount, type SignIn } from "./register.ts";
+import type { RequestMeta } from "../auth/types.ts";
+import { withPassword } from "../auth/methods/password/credentials.ts";
+import { confirmSignUp } from "./confirm.ts";
+import { registerAccount } from "./register.ts";
 
 const STRONG = "vellum-orbit-cactus-91-lantern";
 const made: string[] = [];
+
+// The outbox is the local demo's (DEMO_MODE); these tests read it.
+process.env.DEMO_MODE = "true";
 
 after(async () => {
   await getDb().user.deleteMany({ where: { id: { in: made } } });
@@ -20,57 +26,60 @@ function meta(): RequestMeta {
   return { now: T0, userAgent: "integration-test", ip: `198.51.100.${Math.floor(Math.random() * 250)}-${randomUUID()}` };
 }
 
-function recordingSignIn() {
-  const calls: { mode: AuthMode; email: string }[] = [];
-  const signIn: SignIn = async (mode, credentials) => {
-    calls.push({ mode, email: credentials.email });
-    return { ok: true };
-  };
-  return { calls, signIn };
-}
+const tokenIn = (href: string | undefined) => new URL(href ?? "", "http://x").searchParams.get("token") ?? "";
 
-describe("registerAccount", () => {
-  test("a free address: the user exists with an argon2id hash and role user, and is signed in to the asked mode", async () => {
+describe("registerAccount (issue 18.2: nothing to tell a free address from a taken one but the message sent there)", () => {
+  test("a free address: nothing is created until the mailed link is used; then the user exists with an argon2id hash, once", async () => {
     const email = `reg-${randomUUID()}@Example.test`;
-    const { calls, signIn } = recordingSignIn();
-    const outcome = await registerAccount({ name: "New Person", email, password: STRONG, mode: "jwt" }, meta(), signIn);
+    const outcome = await registerAccount({ name: "New Person", email, password: STRONG, mode: "jwt" }, meta());
     assert.deepEqual(outcome, { ok: true, mode: "jwt" });
+    assert.equal(await getDb().user.count({ where: { email: email.toLowerCase() } }), 0, "no account before the link is used");
+    const [message] = await readMailbox(email.toLowerCase());
+    assert.equal(message?.subject, "Finish your sign-up");
+    const confirmed = await confirmSignUp(tokenIn(message?.link?.href));
+    assert.equal(confirmed.ok && confirmed.mode, "jwt");
     const row = await getDb().user.findUniqueOrThrow({ where: { email: email.toLowerCase() }, include: { password: true } });
     made.push(row.id);
     assert.equal(row.role, "user");
     assert.match(row.password?.hash ?? "", /^\$argon2id\$/);
-    assert.deepEqual(calls, [{ mode: "jwt", email: email.toLowerCase() }]);
+    assert.deepEqual(await confirmSignUp(tokenIn(message?.link?.href)), { ok: false, reason: "unknown_link" }, "single use");
   });
 
-  test("a taken address: the same answer, nobody signed in, the account untouched", async () => {
+  test("a taken address: the same answer, the owner told by message, the account untouched", async () => {
     const existing = await createTestUser({ password: "the-owners-own-password" });
     const before = await getDb().user.findUniqueOrThrow({ where: { id: existing.id } });
-    const { calls, signIn } = recordingSignIn();
     const { result: outcome, events } = await captureEvents(() =>
-      registerAccount({ name: "Impostor", email: existing.email.toUpperCase(), password: STRONG, mode: "jwt" }, meta(), signIn),
+      registerAccount({ name: "Impostor", email: existing.email.toUpperCase(), password: STRONG, mode: "jwt" }, meta()),
     );
     assert.deepEqual(outcome, { ok: true, mode: "jwt" });
-    // The server's own log still says what happened; only the visitor cannot tell.
     assert.deepEqual(events.map((event) => event.code), ["register_existing_email"]);
-    assert.deepEqual(calls, []);
+    const [message] = await readMailbox(existing.email);
+    assert.equal(message?.subject, "Someone tried to sign up with this address");
+    assert.doesNotMatch(message?.link?.href ?? "", /token/);
     assert.deepEqual(await getDb().user.findUniqueOrThrow({ where: { id: existing.id } }), before);
+  });
+
+  test("a link whose address got an account in between creates nothing", async () => {
+    const email = `reg-${randomUUID()}@example.test`;
+    await registerAccount({ name: "First", email, password: STRONG, mode: "session" }, meta());
+    const [message] = await readMailbox(email);
+    const other = await getDb().user.create({ data: { email, name: "Quicker", role: "user", ...withPassword("x") } });
+    made.push(other.id);
+    assert.deepEqual(await confirmSignUp(tokenIn(message?.link?.href)), { ok: false, reason: "address_taken", mode: "session" });
   });
 
   test("a weak password is refused with feedback before the database is touched, whatever the address", async () => {
     const existing = await createTestUser();
-    const { calls, signIn } = recordingSignIn();
-    const free = await registerAccount({ name: "X", email: `reg-${randomUUID()}@example.test`, password: "password1234", mode: "session" }, meta(), signIn);
-    const taken = await registerAccount({ name: "X", email: existing.email, password: "password1234", mode: "session" }, meta(), signIn);
+    const free = await registerAccount({ name: "X", email: `reg-${randomUUID()}@example.test`, password: "password1234", mode: "session" }, meta());
+    const taken = await registerAccount({ name: "X", email: existing.email, password: "password1234", mode: "session" }, meta());
     assert.equal(free.ok, false);
     assert.deepEqual(free, taken);
-    assert.deepEqual(calls, []);
   });
 
   test("the same e-mail tried too often is throttled (every attempt counts, refused ones too)", async () => {
     const email = `reg-${randomUUID()}@example.test`;
-    const { signIn } = recordingSignIn();
     const outcomes = [];
-    for (let i = 0; i < 7; i++) outcomes.push(await registerAccount({ name: "Y", email, password: "password1234", mode: "session" }, meta(), signIn));
+    for (let i = 0; i < 7; i++) outcomes.push(await registerAccount({ name: "Y", email, password: "password1234", mode: "session" }, meta()));
     const last = outcomes.at(-1)!;
     assert.equal(last.ok ? "allowed" : last.reason, "too_many_attempts");
   });

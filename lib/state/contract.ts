@@ -76,6 +76,21 @@ export function sharedStateContract(kind: string, make: () => SharedState): void
       assert.equal(await state.records.get(short), null);
     });
 
+    test("a lease has one holder until released or run out", async () => {
+      const k = key("lease");
+      const takes = await Promise.all(["a", "b", "c", "d"].map((holder) => state.leases.acquire(k, holder, 60_000)));
+      assert.equal(takes.filter(Boolean).length, 1);
+      const holder = ["a", "b", "c", "d"][takes.indexOf(true)]!;
+      await state.leases.release(k, holder === "a" ? "b" : "a");
+      assert.equal(await state.leases.acquire(k, "e", 60_000), false, "only the holder releases");
+      await state.leases.release(k, holder);
+      assert.equal(await state.leases.acquire(k, "e", 60_000), true);
+      const short = key("short-lease");
+      assert.equal(await state.leases.acquire(short, "x", 20), true);
+      await waitPast(60);
+      assert.equal(await state.leases.acquire(short, "y", 60_000), true, "a lease that ran out is free");
+    });
+
     test("a published message reaches a healthy subscriber until it closes", async () => {
       const channel = key("channel");
       const received: string[] = [];

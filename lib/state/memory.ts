@@ -24,6 +24,7 @@ export function createMemoryState(clock: () => number = Date.now): SharedState {
   const windows = new Map<string, { id: string; at: number }[]>();
   const counters = new Map<string, Expiring<number>>();
   const records = new Map<string, Expiring<string>>();
+  const leases = new Map<string, Expiring<string>>();
   const bus = new EventEmitter();
   bus.setMaxListeners(0);
 
@@ -82,6 +83,16 @@ export function createMemoryState(clock: () => number = Date.now): SharedState {
       },
       async delete(key) {
         records.delete(key);
+      },
+    },
+    leases: {
+      async acquire(key, holder, ttlMs) {
+        if (live(leases, key) !== undefined) return false;
+        bounded(leases, key, { value: holder, until: clock() + ttlMs });
+        return true;
+      },
+      async release(key, holder) {
+        if (live(leases, key) === holder) leases.delete(key);
       },
     },
     messages: {

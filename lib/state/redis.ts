@@ -17,6 +17,7 @@ export type RedisOperation =
   | "window_add" | "window_count" | "window_remove" | "window_clear"
   | "counter_increment" | "counter_read"
   | "record_get" | "record_set" | "record_delete"
+  | "lease_acquire" | "lease_release"
   | "publish" | "subscribe";
 
 /** Told of every command once it settled (ok: it answered). Runs in the caller's async context. */
@@ -37,6 +38,11 @@ export const INCREMENT = `
 local n = redis.call('INCR', KEYS[1])
 if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return n`;
+
+// Delete only if we still hold it: a lease that ran out may already be another holder's.
+export const RELEASE_LEASE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
 
 function connect(url: string): Redis {
   const redis = new Redis(url, OPTIONS);
@@ -144,6 +150,14 @@ export function createRedisState(url: string, prefix = STATE_KEY_PREFIX, onOpera
       },
       async delete(key) {
         await counted("record_delete", async () => (await c()).del(k(key)));
+      },
+    },
+    leases: {
+      async acquire(key, holder, ttlMs) {
+        return (await counted("lease_acquire", async () => (await c()).set(k(key), holder, "PX", ttlMs, "NX"))) === "OK";
+      },
+      async release(key, holder) {
+        await counted("lease_release", async () => (await c()).eval(RELEASE_LEASE, 1, k(key), holder));
       },
     },
     messages: {

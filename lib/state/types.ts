@@ -51,6 +51,18 @@ export interface Records {
   delete(key: string): Promise<void>;
 }
 
+/**
+ * A lease: one holder at a time for a job the fleet must run once (the expiry sweeper). It
+ * ends when its holder releases it or when its time runs out, so a holder that crashed
+ * blocks nobody for longer than the lease it took.
+ */
+export interface Leases {
+  /** True if `holder` now holds `key` for `ttlMs` (it was free or had run out); false if another holds it. */
+  acquire(key: string, holder: string, ttlMs: number): Promise<boolean>;
+  /** Ends the lease if `holder` still holds it; a lease that ran out and was taken by another is left alone. */
+  release(key: string, holder: string): Promise<void>;
+}
+
 export interface Subscription {
   /**
    * True while messages published anywhere reach this subscriber. A consumer that keeps a
@@ -74,6 +86,7 @@ export interface SharedState {
   windows: SlidingWindows;
   counters: Counters;
   records: Records;
+  leases: Leases;
   messages: Messages;
   /** Releases connections (tests, shutdown). */
   close(): Promise<void>;

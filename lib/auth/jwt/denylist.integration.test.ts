@@ -29,6 +29,20 @@ const bumpVersion = (user: AuthUser) => getDb().user.update({ where: { id: user.
 const disable = (user: AuthUser) => getDb().user.update({ where: { id: user.id }, data: { disabledAt: T0 } });
 
 describe("the database denylist (the only copy of a revocation)", () => {
+  test("a token logged out inside the clock skew after its exp stays refused for as long as verifiers accept it", async () => {
+    const user = await createTestUser();
+    const jti = newJti();
+    const skew = 15 * SECOND;
+    const restore = overrideConfig({ JWT_CLOCK_SKEW_SECONDS: "15" });
+    try {
+      assert.equal(await revokeAccessToken(jti, at(-5 * SECOND), T0), true);
+    } finally {
+      restore();
+    }
+    assert.equal((await readAccountState(user.id, jti, at(SECOND)))?.revoked, true, "still accepted by signature until exp + skew: must read as revoked");
+    assert.equal((await readAccountState(user.id, jti, at(skew)))?.revoked, false, "past exp + skew no verifier accepts it");
+  });
+
   test("a revoked jti reads as revoked until its expiry, an unknown one never", async () => {
     const user = await createTestUser();
     const jti = newJti();

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { deleteInBatches, type SweepLimits } from "../../db-batches.ts";
 import { getDb } from "../../db.ts";
 import { getConfig } from "../../env.ts";
 import { reportDatabaseFailure } from "../../db-outage.ts";
@@ -25,14 +26,26 @@ export async function recordRevokedJti(jti: string, expiresAt: Date, now: Date):
   await db.revokedToken.deleteMany({ where: { expiresAt: { lt: now } } });
 }
 
+/** Entries whose token no verifier accepts any more (expiresAt already counts the clock skew). */
+export async function deleteEndedDenylistEntries(before: Date, limits: SweepLimits): Promise<number> {
+  const db = getDb();
+  return deleteInBatches(
+    async (take) => (await db.revokedToken.findMany({ where: { expiresAt: { lt: before } }, select: { jti: true }, take })).map((row) => row.jti),
+    async (jtis) => (await db.revokedToken.deleteMany({ where: { jti: { in: jtis }, expiresAt: { lt: before } } })).count,
+    limits,
+  );
+}
+
 /**
  * Logout's write. Recorded whatever JWT_REVOCATION_CHECK says, so turning the check on
  * later honours earlier logouts. A database that is down must not stop the logout itself
  * (cookies are still cleared): the failure is returned and logged with a stable code.
+ * `tokenExp` is the token's own exp: verifiers accept it for JWT_CLOCK_SKEW_SECONDS longer, so
+ * the entry lasts that much longer too (and a logout inside that window is still recorded).
  */
-export async function revokeAccessToken(jti: string, expiresAt: Date, now: Date): Promise<boolean> {
+export async function revokeAccessToken(jti: string, tokenExp: Date, now: Date): Promise<boolean> {
   try {
-    await recordRevokedJti(jti, expiresAt, now);
+    await recordRevokedJti(jti, new Date(tokenExp.getTime() + getConfig().JWT_CLOCK_SKEW_SECONDS * 1000), now);
     return true;
   } catch (error) {
     // Each one logged, outage or not: this token stays valid until its exp.
@@ -47,12 +60,11 @@ export function familyDenylistKey(familyId: string): string {
 }
 
 /**
- * Every access token minted under the family expires within the access-token lifetime (plus
- * the clock skew verifiers allow) of the last one minted, which is now at the latest: the
- * entry lasts exactly that long, with a minute's margin for a refresh still in flight.
+ * Every access token minted under the family expires within the access-token lifetime of the
+ * last one minted, which is now at the latest: the entry lasts that long (plus the clock skew,
+ * added by revokeAccessToken), with a minute's margin for a refresh still in flight.
  */
 export async function revokeFamilyAccessTokens(familyId: string, now: Date): Promise<boolean> {
-  const config = getConfig();
-  const lifetimeMs = (config.JWT_ACCESS_TTL_SECONDS + config.JWT_CLOCK_SKEW_SECONDS + 60) * 1000;
+  const lifetimeMs = (getConfig().JWT_ACCESS_TTL_SECONDS + 60) * 1000;
   return revokeAccessToken(familyDenylistKey(familyId), new Date(now.getTime() + lifetimeMs), now);
 }

@@ -2,6 +2,7 @@ import "server-only";
 
 import { processLocal } from "../../state/process-local.ts";
 import { getConfig } from "../../env.ts";
+import { errorText, logEvent } from "../../log.ts";
 import { publishEdgeVerificationKeys } from "./edge-keys.ts";
 import { decryptPrivateKey } from "./key-encryption.ts";
 import { activeKid, KEY_RELOAD_INTERVAL_SECONDS, keyStatesAt, type KeyStatus } from "./key-rotation.ts";
@@ -66,7 +67,7 @@ function reload(now: Date): Promise<StoredSigningKey[]> {
 
 function reloadFailed(now: Date, error: unknown): StoredSigningKey[] {
   cache.failedAt = now.getTime();
-  console.error(`[auth] signing_key_reload_failed: ${error instanceof Error ? error.message : String(error)}; using the copy loaded ${Math.round((now.getTime() - cache.loadedAt) / 1000)} s ago`);
+  logEvent("signing_key_reload_failed", { error: errorText(error), servingCopyAgeSeconds: Math.round((now.getTime() - cache.loadedAt) / 1000) }, "error");
   return cache.keys!;
 }
 

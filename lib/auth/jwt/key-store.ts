@@ -2,6 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 import { getDb } from "../../db.ts";
+import { logEvent } from "../../log.ts";
 import { encryptPrivateKey } from "./key-encryption.ts";
 import { activeKid, keyStatesAt, KEY_STATES, PUBLISH_LEAD_SECONDS, type KeyState, type KeyStatus } from "./key-rotation.ts";
 import { generateEd25519KeyPair, type PublicSigningJwk } from "./keys.ts";
@@ -40,7 +41,7 @@ function toStoredKey(row: Row): StoredSigningKey | null {
   const publicJwk = publicJwkSchema.safeParse(jwk);
   const state = z.enum(KEY_STATES).safeParse(row.state);
   if (row.alg !== "EdDSA" || !publicJwk.success || !state.success) {
-    console.error(`[auth] signing_key_row_invalid: SigningKey ${row.kid} is not a usable EdDSA key; ignored`);
+    logEvent("signing_key_row_invalid", { kid: row.kid, why: "not a usable EdDSA key; ignored" }, "error");
     return null;
   }
   return { ...row, alg: "EdDSA", publicJwk: publicJwk.data, state: state.data };

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { deleteInBatches, type SweepLimits } from "../../db-batches.ts";
 import { getDb } from "../../db.ts";
 import { toDate, toDateOrNull, type DateLike } from "../../raw-dates.ts";
 import type { RefreshRecord } from "./refresh-rules.ts";
@@ -75,6 +76,27 @@ export async function revokeUserFamilies(userId: string, reason: string, now: Da
     data: { revokedAt: now, revokedReason: reason },
   });
   return count;
+}
+
+/**
+ * Families past their absolute end, with their tokens. Every token of such a family is refused
+ * as expired before reuse is even considered (refresh-rules.ts), so a used token, kept for
+ * reuse detection, is needed exactly as long as its family lives and never a moment less; a
+ * revoked family is kept as long, so no revocation goes before the login it ended would have.
+ * Tokens go first: a sweep cut short leaves an empty expired family, never an orphan token.
+ */
+export async function deleteEndedFamilies(before: Date, limits: SweepLimits): Promise<{ refreshFamilies: number; refreshTokens: number }> {
+  const db = getDb();
+  let refreshTokens = 0;
+  const refreshFamilies = await deleteInBatches(
+    async (take) => (await db.refreshFamily.findMany({ where: { expiresAt: { lt: before } }, select: { id: true }, take })).map((row) => row.id),
+    async (ids) => {
+      refreshTokens += (await db.refreshToken.deleteMany({ where: { familyId: { in: ids } } })).count;
+      return (await db.refreshFamily.deleteMany({ where: { id: { in: ids }, expiresAt: { lt: before } } })).count;
+    },
+    limits,
+  );
+  return { refreshFamilies, refreshTokens };
 }
 
 interface Row {

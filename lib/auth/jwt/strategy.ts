@@ -5,11 +5,11 @@ import { describeCheckCache } from "../check-cache/describe.ts";
 import type { AuthUser } from "../../users.ts";
 import { authCookieName, clearCookie, endedNoticeCookieName, REFRESH_COOKIE_PATH, refreshCookieName } from "../cookies.ts";
 import type { AuthStrategy, CookieToSet, Principal, RequestMeta, VerifyResult } from "../types.ts";
-import { revokeAccessToken } from "./denylist.ts";
+import { deleteEndedDenylistEntries, revokeAccessToken } from "./denylist.ts";
 import { jwtEdge } from "./edge.ts";
 import { inspectJwt } from "./inspect.ts";
 import { issueRefreshFamily, revokeLogin, type IssuedRefresh } from "./refresh.ts";
-import { revokeUserFamilies } from "./refresh-store.ts";
+import { deleteEndedFamilies, revokeUserFamilies } from "./refresh-store.ts";
 import { checkRevocation } from "./revocation.ts";
 import { accessTokenSignSettings, verifyAccessTokenAuthoritatively } from "./access-keys.ts";
 import { signAccessToken, type AccessClaims, type AccessTokenSubject } from "./token.ts";
@@ -122,6 +122,10 @@ export const jwtStrategy: AuthStrategy = {
   // Refresh families are what can end; access tokens already out die by the version bump the
   // caller makes (lib/account.ts), which the default revocation check compares.
   endAllForUser: (userId, { except, reason, now }) => revokeUserFamilies(userId, reason, now, except?.familyId),
+  sweepExpired: async (before, limits) => ({
+    ...(await deleteEndedFamilies(before, limits)),
+    revokedTokens: await deleteEndedDenylistEntries(before, limits),
+  }),
 
   // A refresh family is per login, but nothing here lists them to the user yet.
   devices: null,

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { deleteInBatches, type SweepLimits } from "../../db-batches.ts";
 import { getDb } from "../../db.ts";
 import { queryPrepared, type PreparedStatement } from "../../db-prepared.ts";
 import { checkTags, invalidateChecks } from "../check-cache/index.ts";
@@ -96,6 +97,20 @@ export async function touchSession(id: string, now: Date): Promise<void> {
 export async function deleteSession(id: string): Promise<void> {
   await getDb().session.deleteMany({ where: { id } });
   await invalidateChecks([checkTags.session(id)]);
+}
+
+/**
+ * Sessions past their absolute end (an idle one reaches it too, within the absolute lifetime):
+ * judgeSession refuses them whatever else is true, so the row decides nothing any more. No
+ * cache eviction: a cached row is judged by the same clock and refused the same way.
+ */
+export async function deleteEndedSessions(before: Date, limits: SweepLimits): Promise<number> {
+  const db = getDb();
+  return deleteInBatches(
+    async (take) => (await db.session.findMany({ where: { expiresAt: { lt: before } }, select: { id: true }, take })).map((row) => row.id),
+    async (ids) => (await db.session.deleteMany({ where: { id: { in: ids }, expiresAt: { lt: before } } })).count,
+    limits,
+  );
 }
 
 export interface DeviceRow {

@@ -14,7 +14,7 @@ import { sealSessionId, unsealSessionId } from "./seal.ts";
 import { checkCache } from "../check-cache/index.ts";
 import { describeCheckCache } from "../check-cache/describe.ts";
 import { cachedSessionRow, readSessionRow, rememberSessionRow, touchSessionRow } from "./cached-row.ts";
-import { deleteSession, deleteUserSessions, insertSession, listUserSessionIds, type SessionWithUser } from "./store.ts";
+import { deleteEndedSessions, deleteSession, deleteUserSessions, insertSession, listUserSessionIds, type SessionWithUser } from "./store.ts";
 import { endReasonNotice, recordEndReasons } from "./end-reasons.ts";
 
 /**
@@ -149,6 +149,8 @@ export const sessionStrategy: AuthStrategy = {
     const secret = seal.length <= MAX_CREDENTIAL_LENGTH ? await unsealSessionId(seal, getConfig().SESSION_SECRET) : null;
     return secret ? endReasonNotice(sessionRowId(secret)) : null;
   },
+
+  sweepExpired: async (before, limits) => ({ sessions: await deleteEndedSessions(before, limits) }),
 
   devices: sessionDevices,
 

@@ -2,6 +2,7 @@ import "server-only";
 
 import type { AuthMode } from "../../auth/types.ts";
 import { getConfig } from "../../env.ts";
+import { logEvent } from "../../log.ts";
 import { LabSetupError, logInAs, presenting } from "../credentials.ts";
 import { fleetInstances } from "../fleet.ts";
 import { answerCode, cookieFrom, createLabClient, type LabClient, type LabRequest } from "../recorder.ts";
@@ -95,7 +96,7 @@ export async function runStickySessionsLab(_origin: string, user: ThrowawayUser)
   } finally {
     await restoreAfterStickyCrash(holder);
     // The next run must find both instances up in the sticky backend again.
-    if (!(await waitForPinnedRouting(balancer, pin, (instance) => instance === holder))) console.warn(`[labs] sticky: ${holder} did not come back in the balancer in time`);
+    if (!(await waitForPinnedRouting(balancer, pin, (instance) => instance === holder))) logEvent("sticky_lab_instance_not_back", { instance: holder });
   }
 
   const judge = (stores: StickyStore[]) => judgeStickyFailover({ holder, stores: observed.filter((entry) => stores.includes(entry.store)) });

@@ -1,6 +1,6 @@
 import { withErrorBoundary } from "@/lib/http/json";
-import { apiRunLab } from "@/lib/http/labs-api";
-import { labsOnly } from "@/lib/http/labs-switch";
+import { apiRunLab } from "@/lib/labs/http/labs-api";
+import { labsOnly } from "@/lib/labs/http/labs-switch";
 
 export const POST = withErrorBoundary(
   labsOnly(async (request: Request, context: RouteContext<"/api/labs/[lab]">) => apiRunLab(request, (await context.params).lab)),

@@ -7,7 +7,7 @@ import { spendPasswordHashing } from "../../../password-budget/budget.ts";
 import { toAuthUser, type AuthUser } from "../../../users.ts";
 import { checkTags, invalidateChecks } from "../../check-cache/index.ts";
 import type { Principal } from "../../types.ts";
-import { chargePasswordCheck } from "./change-throttle.ts";
+import { chargePasswordCheck, credentialThrottleKey } from "./change-throttle.ts";
 import { hashPassword, verifyPassword } from "./hash.ts";
 
 /** ASVS 5.0 §6.2.1: at least 12 characters; no composition rules. */
@@ -19,6 +19,8 @@ export const newPasswordSchema = z
 export type PasswordChange =
   | { ok: true; user: AuthUser; ended: EndedLogins }
   | { ok: false; code: "wrong_password" | "user_gone" }
+  /** The cap-th wrong current password on this credential: the caller ends it (signs it out). */
+  | { ok: false; code: "credential_ended" }
   | { ok: false; code: "too_many_attempts" | "busy"; retryAfterSeconds: number };
 
 /**
@@ -34,7 +36,7 @@ export async function changePassword(
   const db = getDb();
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { disabledAt: true, password: { select: { hash: true } } } });
   if (!user || user.disabledAt) return { ok: false, code: "user_gone" };
-  const charge = await chargePasswordCheck(input.userId, now);
+  const charge = await chargePasswordCheck(credentialThrottleKey(input.userId, input.current ?? {}), now);
   if (!charge.allowed) return { ok: false, code: "too_many_attempts", retryAfterSeconds: charge.retryAfterSeconds };
   // The verify and the new hash; a logged-in owner may use the budget's reserve.
   const hashing = spendPasswordHashing(2, "owner", now.getTime());
@@ -42,7 +44,9 @@ export async function changePassword(
     await charge.settle(); // no guess was made
     return { ok: false, code: "busy", retryAfterSeconds: hashing.retryAfterSeconds };
   }
-  if (!user.password || !(await verifyPassword(user.password.hash, input.currentPassword, input.userId))) return { ok: false, code: "wrong_password" };
+  if (!user.password || !(await verifyPassword(user.password.hash, input.currentPassword, input.userId))) {
+    return { ok: false, code: charge.lastBeforeCap ? "credential_ended" : "wrong_password" };
+  }
   await charge.settle();
   const hash = await hashPassword(input.newPassword);
   const updated = await db.user.update({

@@ -2,11 +2,17 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 /**
  * OWASP "Slow Down Online Guessing Attacks with Device Cookies": a browser that has logged in
- * successfully as a user gets a signed cookie naming that user and a random device id. Login
+ * successfully as a user gets a signed cookie binding a random device id to that user. Login
  * attempts that carry a valid one for the e-mail they try are counted against that device
  * alone (throttle.ts), so failures an attacker makes from elsewhere never slow the owner.
- * Signed with a key derived from SESSION_SECRET for this purpose only (not the seal key
- * itself); httpOnly and long-lived. One per browser, naming the user who last logged in there.
+ *
+ * The cookie names nobody (issue 18.7: it used to carry the e-mail in readable base64 for 180
+ * days): it is `d2.<random id>.<MAC over the id and the e-mail>`. The e-mail is only in the MAC,
+ * so the cookie is checked against the address a login tries, never read back. That binding
+ * needs no id → user table: every instance of a fleet shares SESSION_SECRET already, so every
+ * instance can check any device cookie, and nothing is lost when Redis or a process restarts.
+ * Signed with a key derived from SESSION_SECRET for this purpose only (not the seal key itself);
+ * httpOnly and long-lived. One per browser, for the user who last logged in there.
  * Framework-free: values in, values out.
  */
 
@@ -16,34 +22,47 @@ export function deviceCookieName(): string {
   return `${process.env.NODE_ENV === "production" ? "__Host-" : ""}svj-device`;
 }
 
-export interface DeviceClaim {
-  email: string;
-  deviceId: string;
-}
+const FORMAT = "d2";
+const ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 
-function mac(secret: string, payload: string): Buffer {
-  const key = createHmac("sha256", secret).update("svj device cookie v1").digest();
+function mac(secret: string, purpose: string, payload: string): Buffer {
+  const key = createHmac("sha256", secret).update(purpose).digest();
   return createHmac("sha256", key).update(payload).digest();
 }
 
-export function issueDeviceCookie(email: string, secret: string): { value: string; deviceId: string } {
-  const deviceId = randomBytes(16).toString("base64url");
-  const payload = Buffer.from(JSON.stringify({ e: email, d: deviceId })).toString("base64url");
-  return { value: `${payload}.${mac(secret, payload).toString("base64url")}`, deviceId };
+function sameMac(given: string, expected: Buffer): boolean {
+  const bytes = Buffer.from(given, "base64url");
+  return bytes.length === expected.length && timingSafeEqual(bytes, expected);
 }
 
-/** The claim if the cookie is ours and untampered; null for anything else. */
-export function readDeviceCookie(value: string | undefined, secret: string): DeviceClaim | null {
+const bind = (secret: string, deviceId: string, email: string) => mac(secret, "svj device cookie v2", `${deviceId}\n${email}`);
+
+export function issueDeviceCookie(email: string, secret: string): { value: string; deviceId: string } {
+  const deviceId = randomBytes(16).toString("base64url");
+  return { value: `${FORMAT}.${deviceId}.${bind(secret, deviceId, email).toString("base64url")}`, deviceId };
+}
+
+/**
+ * The device id when the cookie is ours and was issued for `email`; null for anything else
+ * (another user's cookie, a forgery, junk). A cookie of the old format (e-mail readable) still
+ * counts for its owner, so nobody loses their device's budget at the upgrade; the login it
+ * carries replaces it with a new one (lib/auth/sign-in.ts re-issues on every success).
+ */
+export function trustedDeviceId(value: string | undefined, secret: string, email: string): string | null {
   if (!value || value.length > 512) return null;
-  const [payload, signature, extra] = value.split(".");
-  if (!payload || !signature || extra !== undefined) return null;
-  const expected = mac(secret, payload);
-  const given = Buffer.from(signature, "base64url");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  const parts = value.split(".");
+  if (parts.length === 2) return legacyDeviceId(parts[0]!, parts[1]!, secret, email);
+  const [format, deviceId, signature] = parts;
+  if (parts.length !== 3 || format !== FORMAT || !ID_PATTERN.test(deviceId!)) return null;
+  return sameMac(signature!, bind(secret, deviceId!, email)) ? deviceId! : null;
+}
+
+/** The format before issue 18.7: base64url JSON `{e, d}` and its MAC. Read, never written. */
+function legacyDeviceId(payload: string, signature: string, secret: string, email: string): string | null {
+  if (!sameMac(signature, mac(secret, "svj device cookie v1", payload))) return null;
   try {
     const data = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { e?: unknown; d?: unknown };
-    if (typeof data.e !== "string" || typeof data.d !== "string") return null;
-    return { email: data.e, deviceId: data.d };
+    return data.e === email && typeof data.d === "string" ? data.d : null;
   } catch {
     return null; // signed by us yet unreadable cannot happen; treated as no cookie
   }

@@ -6,7 +6,7 @@ import { errorText, logEvent } from "../../../log.ts";
 import { normalizeEmail } from "../../../users.ts";
 import { sharedState } from "../../../state/index.ts";
 import { spendPasswordHashing } from "../../../password-budget/budget.ts";
-import { DEVICE_COOKIE_MAX_AGE_SECONDS, deviceCookieName, issueDeviceCookie, readDeviceCookie } from "./device-cookie.ts";
+import { DEVICE_COOKIE_MAX_AGE_SECONDS, deviceCookieName, issueDeviceCookie, trustedDeviceId } from "./device-cookie.ts";
 import { chargeLoginAttempt, settleLoginSuccess, type ThrottlePolicy, type ThrottleVerdict } from "./throttle.ts";
 import { checkCredentials } from "./credentials.ts";
 import { completeSignIn, signInStoreUnavailable } from "../complete-sign-in.ts";
@@ -45,8 +45,7 @@ export async function signInWithPassword(mode: AuthMode, credentials: Credential
   const meta = await requestMeta();
   const email = normalizeEmail(credentials.email);
   const secret = getConfig().SESSION_SECRET;
-  const device = readDeviceCookie((await readCookies([deviceCookieName()]))[deviceCookieName()], secret);
-  const client = { trustedDevice: device?.email === email ? device.deviceId : null };
+  const client = { trustedDevice: trustedDeviceId((await readCookies([deviceCookieName()]))[deviceCookieName()], secret, email) };
   const { windows } = sharedState();
   let verdict: ThrottleVerdict;
   try {
@@ -67,7 +66,12 @@ export async function signInWithPassword(mode: AuthMode, credentials: Credential
     return { ok: false, reason: "busy", retryAfterSeconds: hashing.retryAfterSeconds };
   }
   const check = await checkCredentials(email, credentials.password);
-  if (!check.ok && check.reason === "store_unavailable") return signInStoreUnavailable(mode, "credentials", "password");
+  if (!check.ok && check.reason === "store_unavailable") {
+    // Nothing was compared, so no guess was made: an outage must not spend the owner's budget
+    // (the next login after the database returns would otherwise be slowed or refused).
+    await windows.remove(verdict.charge.key, verdict.charge.id).catch((error: unknown) => logEvent("login_throttle_settle_failed", { error: errorText(error) }, "error"));
+    return signInStoreUnavailable(mode, "credentials", "password");
+  }
   if (!check.ok) return { ok: false, reason: "invalid_credentials" };
   const { user } = check;
   await settleLoginSuccess(windows, verdict.charge).catch((error: unknown) => logEvent("login_throttle_settle_failed", { error: errorText(error) }, "error"));

@@ -1,6 +1,6 @@
 import { readJsonBody } from "@/lib/http/body";
 import { json, withErrorBoundary } from "@/lib/http/json";
-import { labsOnly } from "@/lib/http/labs-switch";
+import { labsOnly } from "@/lib/labs/http/labs-switch";
 import { judgeStorageReport, storageReportSchema } from "@/lib/labs/browser/storage-attacker";
 
 /** POST /api/labs/storage/attacker: what the injected script sent, checked and judged. */

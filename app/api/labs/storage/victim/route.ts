@@ -1,4 +1,4 @@
-import { labsOnly } from "@/lib/http/labs-switch";
+import { labsOnly } from "@/lib/labs/http/labs-switch";
 import { VICTIM_CSP, victimPage } from "@/lib/labs/browser/storage-page";
 
 /** The storage lab's vulnerable page: plain HTML with a CSP of its own (see the module). */

@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { strategies } from "@/lib/auth/registry";
 import { json, jsonError, withErrorBoundary } from "@/lib/http/json";
-import { labsOnly } from "@/lib/http/labs-switch";
+import { labsOnly } from "@/lib/labs/http/labs-switch";
 import { HTTPONLY_COOKIE } from "@/lib/labs/browser/storage-page";
 
 /**

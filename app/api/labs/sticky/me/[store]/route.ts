@@ -1,6 +1,6 @@
 import { withErrorBoundary } from "@/lib/http/json";
-import { labsOnly } from "@/lib/http/labs-switch";
-import { apiStickyMe } from "@/lib/http/sticky-lab-api";
+import { labsOnly } from "@/lib/labs/http/labs-switch";
+import { apiStickyMe } from "@/lib/labs/http/sticky-api";
 
 export const GET = withErrorBoundary(
   labsOnly(async (_request: Request, context: RouteContext<"/api/labs/sticky/me/[store]">) => apiStickyMe((await context.params).store)),

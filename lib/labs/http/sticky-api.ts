@@ -2,15 +2,15 @@ import "server-only";
 
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { isProduction } from "../env.ts";
-import { instanceName } from "../instance.ts";
-import { errorText, logEvent } from "../log.ts";
-import { STICKY_LAB_PREFIX } from "../labs/sticky/balancer-contract.ts";
-import { crashedForStickyLab, processToySessions } from "../labs/sticky/instance-crash.ts";
-import { TOY_SESSION_COOKIE, TOY_STORE_LIMITS } from "../labs/sticky/toy-session-store.ts";
-import { apiMe } from "./auth-api.ts";
-import { readJsonBody } from "./body.ts";
-import { json, jsonError } from "./json.ts";
+import { isProduction } from "../../env.ts";
+import { instanceName } from "../../instance.ts";
+import { errorText, logEvent } from "../../log.ts";
+import { STICKY_LAB_PREFIX } from "../sticky/balancer-contract.ts";
+import { crashedForStickyLab, processToySessions } from "../sticky/instance-crash.ts";
+import { TOY_SESSION_COOKIE, TOY_STORE_LIMITS } from "../sticky/toy-session-store.ts";
+import { apiMe } from "../../http/auth-api.ts";
+import { readJsonBody } from "../../http/body.ts";
+import { json, jsonError } from "../../http/json.ts";
 import { notFound } from "./labs-switch.ts";
 
 /**

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, describe, test } from "node:test";
-import { resetConfigForTests } from "../env.ts";
+import { resetConfigForTests } from "../../env.ts";
 import { labsOnly } from "./labs-switch.ts";
 
 const saved = { ...process.env };

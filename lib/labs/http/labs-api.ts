@@ -1,14 +1,14 @@
 import "server-only";
 
-import { labOrigin } from "../labs/enabled.ts";
-import { labInstanceId } from "../labs/instance.ts";
-import { runLab } from "../labs/run.ts";
-import { isLabId } from "../labs/types.ts";
-import { crossSite } from "./auth-api.ts";
-import { json, jsonError } from "./json.ts";
+import { labOrigin } from "../enabled.ts";
+import { labInstanceId } from "../instance.ts";
+import { runLab } from "../run.ts";
+import { isLabId } from "../types.ts";
+import { crossSite } from "../../http/auth-api.ts";
+import { json, jsonError } from "../../http/json.ts";
 import { notFound } from "./labs-switch.ts";
-import { isSameOriginRequest } from "./origin.ts";
-import { verifyLabStarter } from "../labs/starter.ts";
+import { isSameOriginRequest } from "../../http/origin.ts";
+import { verifyLabStarter } from "../starter.ts";
 
 /** POST /api/labs/<lab> and GET /api/labs/instance (routes wrap them in labsOnly). */
 

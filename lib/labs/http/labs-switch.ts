@@ -1,7 +1,7 @@
 import "server-only";
 
-import { labsEnabled } from "../labs/enabled.ts";
-import { jsonError } from "./json.ts";
+import { labsEnabled } from "../enabled.ts";
+import { jsonError } from "../../http/json.ts";
 
 /**
  * LABS_ENABLED for the labs' endpoints (/api/labs/*, /api/downstream/*): switched off, they

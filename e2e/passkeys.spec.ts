@@ -1,0 +1,134 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type BrowserContext, type CDPSession, type Page } from "@playwright/test";
+import { cookieName, expectApiError, MODES, type Mode } from "./fixtures";
+
+/**
+ * Passkeys in both modes, driven through Chromium's virtual authenticator (CDP WebAuthn
+ * domain): a resident key with user verification, as a phone or a security key with a PIN
+ * would be. One ceremony, either mode's credential at the end.
+ */
+
+interface VirtualAuthenticator {
+  cdp: CDPSession;
+  authenticatorId: string;
+}
+
+async function addAuthenticator(page: Page): Promise<VirtualAuthenticator> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  return { cdp, authenticatorId };
+}
+
+async function storedCredentials(authenticator: VirtualAuthenticator) {
+  const { credentials } = await authenticator.cdp.send("WebAuthn.getCredentials", { authenticatorId: authenticator.authenticatorId });
+  return credentials;
+}
+
+async function signUpWithPasskey(page: Page, mode: Mode): Promise<string> {
+  const email = `passkey-${randomUUID()}@example.test`;
+  await page.goto(`/register?mode=${mode}`);
+  const form = page.getByRole("form", { name: "Sign up with a passkey" });
+  await form.getByLabel("Name").fill("Pat Passkey");
+  await form.getByLabel("E-mail").fill(email);
+  await form.getByRole("button", { name: "Sign up with a passkey" }).click();
+  // A first sign-in makes the account and its login: as e2e/register.spec.ts, room for a busy machine.
+  await expect(page.getByRole("heading", { name: "Signed in as Pat Passkey" })).toBeVisible({ timeout: 15_000 });
+  await expect(page).toHaveURL(`/${mode}/dashboard`);
+  return email;
+}
+
+async function logOut(context: BrowserContext) {
+  await context.clearCookies();
+}
+
+async function signInWithPasskey(page: Page, mode: Mode) {
+  await page.goto(`/${mode}/login`);
+  await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+}
+
+for (const mode of MODES) {
+  test.describe(`passkeys, ${mode} mode`, () => {
+    test("sign up with a passkey only, sign in with it, add a second, remove one; the last is kept", async ({ page, context }) => {
+      const first = await addAuthenticator(page);
+      await signUpWithPasskey(page, mode);
+      expect((await context.cookies()).some((cookie) => cookie.name === cookieName(mode))).toBe(true);
+
+      await logOut(context);
+      await signInWithPasskey(page, mode);
+      await expect(page).toHaveURL(`/${mode}/dashboard`, { timeout: 15_000 });
+
+      const passkeys = page.getByRole("list", { name: "Your passkeys" });
+      await expect(passkeys.getByRole("listitem")).toHaveCount(1);
+      // A second authenticator (a security key instead of the phone) on the same account; the
+      // first is unplugged, as the browser would otherwise ask it too (and it is excluded).
+      await first.cdp.send("WebAuthn.removeVirtualAuthenticator", { authenticatorId: first.authenticatorId });
+      const second = await addAuthenticator(page);
+      await page.getByLabel("Passkey name").fill("Spare key");
+      await page.getByRole("button", { name: "Add a passkey" }).click();
+      await expect(page.getByText("Passkey “Spare key” added.")).toBeVisible();
+      await expect(passkeys.getByRole("listitem")).toHaveCount(2);
+      expect(await storedCredentials(second)).toHaveLength(1);
+
+      await page.getByRole("button", { name: "Remove Spare key" }).click();
+      await expect(page.getByText("Passkey “Spare key” removed.")).toBeVisible();
+      await expect(passkeys.getByRole("listitem")).toHaveCount(1);
+      // No password, one passkey: removing it would lock the account out for good.
+      await page.getByRole("button", { name: "Remove Passkey" }).click();
+      await expect(page.getByText(/last way to sign in/)).toBeVisible();
+      await expect(passkeys.getByRole("listitem")).toHaveCount(1);
+    });
+
+    test("a cloned authenticator is refused once its counter falls behind", async ({ page, browser, baseURL }) => {
+      const original = await addAuthenticator(page);
+      await signUpWithPasskey(page, mode);
+      const [credential] = await storedCredentials(original);
+      expect(credential?.isResidentCredential).toBe(true);
+
+      // The original is used twice more: the server's counter moves past the copy's.
+      for (let i = 0; i < 2; i++) {
+        await logOut(page.context());
+        await signInWithPasskey(page, mode);
+        await expect(page).toHaveURL(`/${mode}/dashboard`, { timeout: 15_000 });
+      }
+
+      const cloneContext = await browser.newContext({ baseURL });
+      const clonePage = await cloneContext.newPage();
+      const clone = await addAuthenticator(clonePage);
+      await clone.cdp.send("WebAuthn.addCredential", { authenticatorId: clone.authenticatorId, credential: { ...credential! } });
+      await signInWithPasskey(clonePage, mode);
+      await expect(clonePage.getByText(/signature counter went backwards/)).toBeVisible();
+      await expect(clonePage).toHaveURL(new RegExp(`/${mode}/login`));
+      expect((await cloneContext.cookies()).some((cookie) => cookie.name === cookieName(mode))).toBe(false);
+      await cloneContext.close();
+    });
+
+    test("a signed sign-in answer replayed is refused: each challenge is used once", async ({ page }) => {
+      await addAuthenticator(page);
+      await signUpWithPasskey(page, mode);
+      await logOut(page.context());
+      const answer = page.waitForRequest((request) => request.url().endsWith("/api/passkeys/sign-in") && request.method() === "POST");
+      await signInWithPasskey(page, mode);
+      await expect(page).toHaveURL(`/${mode}/dashboard`, { timeout: 15_000 });
+      const body = (await answer).postDataJSON() as unknown;
+
+      const replay = await page.request.post("/api/passkeys/sign-in", { data: body });
+      await expectApiError(replay, 400, "challenge_used");
+    });
+  });
+}
+
+test("forged and broken passkey answers are 4xx, never 500", async ({ request }) => {
+  const forged = {
+    mode: "session",
+    response: { id: "AAAA", rawId: "AAAA", type: "public-key", clientExtensionResults: {}, response: { clientDataJSON: "bm90LWpzb24", authenticatorData: "AAAA", signature: "AAAA" } },
+  };
+  await expectApiError(await request.post("/api/passkeys/sign-in", { data: forged }), 400, "passkey_response_malformed");
+  await expectApiError(await request.post("/api/passkeys/sign-in", { data: { mode: "session", response: { id: 1 } } }), 400, "invalid_input");
+  // A well-formed answer to a challenge this server never issued.
+  const clientDataJSON = Buffer.from(JSON.stringify({ type: "webauthn.get", challenge: "never-issued", origin: "http://localhost" })).toString("base64url");
+  await expectApiError(await request.post("/api/passkeys/sign-in", { data: { ...forged, response: { ...forged.response, response: { ...forged.response.response, clientDataJSON } } } }), 400, "challenge_expired");
+  await expectApiError(await request.delete("/api/passkeys/whatever"), 401, expect.any(String));
+});

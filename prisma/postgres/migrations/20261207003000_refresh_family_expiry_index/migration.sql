@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "RefreshFamily_expiresAt_idx" ON "RefreshFamily"("expiresAt");
