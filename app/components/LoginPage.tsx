@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getConfig } from "@/lib/env";
 import { isPlainHttpOffLoopback, localhostUrl } from "@/lib/http/insecure-origin";
 import { addressedOrigin } from "@/lib/http/proxy-trust";
+import { readEndedNotice } from "@/lib/auth/ended-notice-read";
 import { loginPath, safeNextPath } from "@/lib/auth/next-path";
 import { strategies } from "@/lib/auth/registry";
 import { AUTH_MODES, type AuthMode } from "@/lib/auth/types";
@@ -24,6 +25,7 @@ export async function LoginPage({ mode, searchParams }: { mode: AuthMode; search
   const description = strategies[mode].describe();
   const other = AUTH_MODES.find((candidate) => candidate !== mode) ?? mode;
   const origin = addressedOrigin(await headers(), getConfig().TRUST_PROXY);
+  const endedNotice = await readEndedNotice(mode);
   return (
     <div className="grid gap-10 md:grid-cols-2">
       <section className={`rounded-xl border bg-white p-8 shadow-sm ${modeStyle[mode].border}`}>
@@ -32,6 +34,11 @@ export async function LoginPage({ mode, searchParams }: { mode: AuthMode; search
           <p role="status" className="mt-3 rounded-md bg-slate-100 px-3 py-2 text-sm">
             You are logged out of {modeStyle[mode].inline}.
             <LogoutAnnouncer mode={mode} />
+          </p>
+        ) : null}
+        {endedNotice ? (
+          <p role="status" data-testid="ended-notice" className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            You were signed out: {endedNotice}
           </p>
         ) : null}
         {isPlainHttpOffLoopback(origin) ? (

@@ -7,6 +7,7 @@ import { writeAudit, type AuditAction, type AuditActor } from "../audit/log.ts";
 import { logEvent } from "../log.ts";
 import { getDb } from "../db.ts";
 import type { TransactionClient } from "../generated/sqlite/internal/prismaNamespace.ts";
+import type { EndReason } from "../auth/types.ts";
 import type { Role } from "../roles.ts";
 import type { AccountChange } from "./last-admin.ts";
 import { checkLastAdmin } from "./last-admin-check.ts";
@@ -31,7 +32,8 @@ interface Plan {
   data: (row: { role: Role }) => Record<string, unknown>;
   detail: (row: { role: Role }) => Record<string, unknown>;
   /** Set when the action ends every credential after the commit. */
-  revokeReason?: string;
+  /** Recorded on what it ends: the ended browser's login page tells its holder (lib/auth/ended-notice.ts). */
+  revokeReason?: EndReason;
 }
 
 async function runAudited(actor: AuditActor, targetUserId: string, plan: Plan, now: Date): Promise<AdminActionResult> {
@@ -56,7 +58,7 @@ async function runAudited(actor: AuditActor, targetUserId: string, plan: Plan, n
   // Every plan changes what a check decides (role, disabled, token version): after the commit.
   await invalidateChecks([checkTags.user(targetUserId)]);
   if (!plan.revokeReason) return outcome;
-  return { ok: true, ...(await endUserCredentials(targetUserId, now)) };
+  return { ok: true, ...(await endUserCredentials(targetUserId, now, plan.revokeReason)) };
 }
 
 

@@ -34,6 +34,16 @@ export function refreshCookieName(): string {
   return `${isProduction() ? "__Secure-" : ""}svj-jwt-refresh`;
 }
 
+/**
+ * Why this browser's login ended (lib/auth/ended-notice.ts), for the login page to say once:
+ * set where the mode learns it (JWT mode's refresh), a code from a closed list, short-lived.
+ */
+export function endedNoticeCookieName(mode: AuthMode): string {
+  return `${prefix()}svj-${mode}-ended`;
+}
+
+export const ENDED_NOTICE_COOKIE_SECONDS = 300;
+
 /** Anything longer is junk: browsers cap a cookie at 4096 bytes and ours are far smaller. */
 export const MAX_CREDENTIAL_LENGTH = 4096;
 

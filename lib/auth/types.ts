@@ -1,6 +1,7 @@
 import type { SweepLimits } from "../db-batches.ts";
 import type { Role } from "../roles.ts";
 import type { AuthUser } from "../users.ts";
+import type { EndedNoticeCode } from "./ended-notice.ts";
 import type { AuthMode } from "./modes.ts";
 
 export { AUTH_MODES, isAuthMode, type AuthMode } from "./modes.ts";
@@ -166,6 +167,12 @@ export interface AuthStrategy {
    * everywhere"), except the one `except` names; returns how many ended.
    */
   endAllForUser(userId: string, options: { except?: Principal["handles"]; reason: EndReason; now: Date }): Promise<number>;
+  /**
+   * Why the login this (no longer accepted) credential belonged to was ended, for the login
+   * page to tell its holder; null when unknown, ended by the holder, or the mode learns it
+   * elsewhere (JWT mode: at refresh, which the login page never sees).
+   */
+  endedNotice(credential: string): Promise<EndedNoticeCode | null>;
   /**
    * Deletes, in batches, this mode's rows whose end (of what they guard) came before `before`
    * and whose absence changes no decision; how many went, per table (lib/sweep/). Idempotent:

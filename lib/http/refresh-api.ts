@@ -1,7 +1,8 @@
 import "server-only";
 
 import { z } from "zod";
-import { REFRESH_COOKIE_PATH, clearCookie, refreshCookieName } from "../auth/cookies.ts";
+import { ENDED_NOTICE_COOKIE_SECONDS, REFRESH_COOKIE_PATH, clearCookie, endedNoticeCookieName, refreshCookieName } from "../auth/cookies.ts";
+import type { EndedNoticeCode } from "../auth/ended-notice.ts";
 import { renewJwtCredential } from "../auth/jwt/renew.ts";
 import { dashboardPath, loginPath, safeNextPath } from "../auth/next-path.ts";
 import { readCookies, writeCookies } from "../auth/request.ts";
@@ -18,8 +19,13 @@ async function refreshCookie(): Promise<string | undefined> {
   return (await readCookies([refreshCookieName()]))[refreshCookieName()];
 }
 
-function clearRefreshCookie() {
-  return writeCookies([clearCookie(refreshCookieName(), REFRESH_COOKIE_PATH)]);
+/**
+ * The refresh cookie is spent; if the family said why it ended, the login page may tell this
+ * browser — the one that held it — through a short-lived cookie with a code from a fixed list.
+ */
+function clearRefreshCookie(endedNotice?: EndedNoticeCode) {
+  const notice = endedNotice ? [{ name: endedNoticeCookieName("jwt"), value: endedNotice, maxAge: ENDED_NOTICE_COOKIE_SECONDS }] : [];
+  return writeCookies([clearCookie(refreshCookieName(), REFRESH_COOKIE_PATH), ...notice]);
 }
 
 export async function apiRefresh(request: Request): Promise<Response> {
@@ -38,7 +44,7 @@ export async function apiRefresh(request: Request): Promise<Response> {
   if (!presented) return jsonError(401, "no_refresh_token", "Send the refresh cookie or {\"refreshToken\"}.");
   const renewed = await renewJwtCredential(presented, new Date());
   if (!renewed.ok) {
-    if (!hasBody) await clearRefreshCookie();
+    if (!hasBody) await clearRefreshCookie(renewed.endedNotice);
     return jsonError(renewed.status ?? 401, renewed.code, renewed.message);
   }
   await writeCookies(renewed.cookies, { mode: "jwt", userId: renewed.claims.sub });
@@ -66,7 +72,7 @@ export async function pageRefresh(request: Request): Promise<Response> {
     await writeCookies(renewed.cookies, { mode: "jwt", userId: renewed.claims.sub });
     return redirect(request, next);
   }
-  if (presented) await clearRefreshCookie();
+  if (presented) await clearRefreshCookie(renewed && !renewed.ok ? renewed.endedNotice : undefined);
   return redirect(request, loginPath("jwt", next));
 }
 

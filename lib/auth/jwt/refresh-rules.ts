@@ -6,7 +6,8 @@
 
 export interface RefreshRecord {
   usedAt: Date | null;
-  family: { expiresAt: Date; revokedAt: Date | null };
+  /** revokedReason: why it was revoked (an EndReason, "logout", "reuse_detected"), if it was. */
+  family: { expiresAt: Date; revokedAt: Date | null; revokedReason?: string | null };
   user: { disabledAt: Date | null };
 }
 

@@ -29,7 +29,7 @@ export async function createFamily(input: { userId: string; firstTokenId: string
 /** Token, family and user in one round-trip (see session/store.ts for why it is raw SQL). */
 export async function findRefresh(id: string): Promise<StoredRefresh | null> {
   const rows = await getDb().$queryRaw<Row[]>`
-    SELECT t."id", t."familyId", t."usedAt", f."expiresAt", f."revokedAt",
+    SELECT t."id", t."familyId", t."usedAt", f."expiresAt", f."revokedAt", f."revokedReason",
            u."id" AS "userId", u."role", u."tokenVersion", u."disabledAt"
     FROM "RefreshToken" t
     JOIN "RefreshFamily" f ON f."id" = t."familyId"
@@ -41,7 +41,7 @@ export async function findRefresh(id: string): Promise<StoredRefresh | null> {
     id: row.id,
     familyId: row.familyId,
     usedAt: toDateOrNull(row.usedAt),
-    family: { expiresAt: toDate(row.expiresAt), revokedAt: toDateOrNull(row.revokedAt) },
+    family: { expiresAt: toDate(row.expiresAt), revokedAt: toDateOrNull(row.revokedAt), revokedReason: row.revokedReason },
     user: { id: row.userId, role: row.role, tokenVersion: Number(row.tokenVersion), disabledAt: toDateOrNull(row.disabledAt) },
   };
 }
@@ -105,6 +105,7 @@ interface Row {
   usedAt: DateLike | null;
   expiresAt: DateLike;
   revokedAt: DateLike | null;
+  revokedReason: string | null;
   userId: string;
   role: string;
   tokenVersion: number | bigint;

@@ -4,6 +4,7 @@ import { at, cleanUpTestDatabase, createTestUser, SECOND, T0 } from "../../test-
 import { getDb } from "../../db.ts";
 import { getConfig } from "../../env.ts";
 import { issueRefreshFamily, revokeLogin, rotateRefreshToken, type Rotation } from "./refresh.ts";
+import { revokeUserFamilies } from "./refresh-store.ts";
 import { refreshRowId } from "./refresh-secret.ts";
 import { renewJwtCredential } from "./renew.ts";
 import { issueJwtCredential } from "./strategy.ts";
@@ -144,5 +145,28 @@ describe("renewJwtCredential", () => {
     const old = await verifyAccessTokenAuthoritatively(before.token, at(SECOND));
     assert.ok(old.ok, "still valid until its exp: signature and exp alone cannot see the change");
     assert.equal(old.claims.role, "user");
+  });
+});
+
+describe("rotateRefreshToken: why a revoked login ended (the login page's notice)", () => {
+  const noticeOf = (rotation: Rotation) => (rotation.ok ? "ok" : (rotation.endedNotice ?? null));
+
+  test("a family ended by an account event carries that event", async () => {
+    for (const reason of ["password_changed", "user_disabled", "ended_by_admin", "logout_everywhere"] as const) {
+      const { refreshToken, user } = await newFamily();
+      await revokeUserFamilies(user.id, reason, T0);
+      const expected = reason === "logout_everywhere" ? "logged_out_everywhere" : reason;
+      assert.equal(noticeOf(await rotateRefreshToken(refreshToken, at(SECOND))), expected, reason);
+    }
+  });
+
+  test("the holder's own logout is no notice; a reused token is", async () => {
+    const ownLogout = await newFamily();
+    await revokeLogin({ familyId: ownLogout.familyId }, T0);
+    assert.equal(noticeOf(await rotateRefreshToken(ownLogout.refreshToken, at(SECOND))), null);
+
+    const copied = await newFamily();
+    rotated(await rotateRefreshToken(copied.refreshToken, T0));
+    assert.equal(noticeOf(await rotateRefreshToken(copied.refreshToken, at(GRACE_MS() + SECOND))), "reuse_detected");
   });
 });

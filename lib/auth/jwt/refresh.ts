@@ -2,6 +2,7 @@ import "server-only";
 
 import { getConfig } from "../../env.ts";
 import { roleSchema, type Role } from "../../roles.ts";
+import { endedNoticeForReason, type EndedNoticeCode } from "../ended-notice.ts";
 import type { Rejection } from "../types.ts";
 import { secretBytes } from "./keys.ts";
 import { decideRefresh } from "./refresh-rules.ts";
@@ -24,9 +25,12 @@ export async function issueRefreshFamily(userId: string, now: Date): Promise<Iss
   return { refreshToken, familyId, familyExpiresAt };
 }
 
+/** A refusal says, where the family recorded it, why the login ended: the holder may learn that. */
+export type RotationRejection = Rejection & { endedNotice?: EndedNoticeCode };
+
 export type Rotation =
   | ({ ok: true; user: { id: string; role: Role; tokenVersion: number }; raced: boolean } & IssuedRefresh)
-  | Rejection;
+  | RotationRejection;
 
 const derivationKeys = new Map<string, Uint8Array>();
 function successorOf(secret: string): string {
@@ -42,10 +46,13 @@ export async function rotateRefreshToken(secret: string, now: Date): Promise<Rot
   if (!record) return { ok: false, code: "refresh_unknown", message: "Unknown refresh token." };
 
   const decision = decideRefresh(record, now, { reuseGraceSeconds: getConfig().REFRESH_REUSE_GRACE_SECONDS });
-  if (decision.action === "reject") return { ok: false, code: decision.code, message: decision.message };
+  if (decision.action === "reject") {
+    const reason = decision.code === "refresh_revoked" ? record.family.revokedReason : decision.code;
+    return { ok: false, code: decision.code, message: decision.message, endedNotice: endedNoticeForReason(reason) ?? undefined };
+  }
   if (decision.action === "reuse") {
     await endFamily(record.familyId, "reuse_detected", now);
-    return { ok: false, code: "refresh_reused", message: "This refresh token was already used; the whole login was revoked." };
+    return { ok: false, code: "refresh_reused", message: "This refresh token was already used; the whole login was revoked.", endedNotice: "reuse_detected" };
   }
 
   const child = successorOf(secret);

@@ -1,7 +1,6 @@
 import "server-only";
 
-import type { Rejection } from "../types.ts";
-import { rotateRefreshToken } from "./refresh.ts";
+import { rotateRefreshToken, type RotationRejection } from "./refresh.ts";
 import { issueJwtCredential } from "./strategy.ts";
 
 /**
@@ -11,7 +10,7 @@ import { issueJwtCredential } from "./strategy.ts";
  */
 export async function renewJwtCredential(refreshToken: string, now: Date) {
   const rotation = await rotateRefreshToken(refreshToken, now);
-  if (!rotation.ok) return rotation satisfies Rejection;
+  if (!rotation.ok) return rotation satisfies RotationRejection;
   const issued = await issueJwtCredential(
     { userId: rotation.user.id, role: rotation.user.role, tokenVersion: rotation.user.tokenVersion },
     rotation,

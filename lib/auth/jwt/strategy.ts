@@ -3,7 +3,7 @@ import "server-only";
 import { getConfig } from "../../env.ts";
 import { describeCheckCache } from "../check-cache/describe.ts";
 import type { AuthUser } from "../../users.ts";
-import { authCookieName, clearCookie, REFRESH_COOKIE_PATH, refreshCookieName } from "../cookies.ts";
+import { authCookieName, clearCookie, endedNoticeCookieName, REFRESH_COOKIE_PATH, refreshCookieName } from "../cookies.ts";
 import type { AuthStrategy, CookieToSet, Principal, RequestMeta, VerifyResult } from "../types.ts";
 import { deleteEndedDenylistEntries, revokeAccessToken } from "./denylist.ts";
 import { jwtEdge } from "./edge.ts";
@@ -87,7 +87,9 @@ export const jwtStrategy: AuthStrategy = {
   async signIn(user: AuthUser, meta: RequestMeta) {
     const refresh = await issueRefreshFamily(user.id, meta.now);
     const issued = await issueJwtCredential({ userId: user.id, role: user.role, tokenVersion: user.tokenVersion }, refresh, meta.now);
-    return { principal: toPrincipal(issued.claims, issued.token, false), cookies: issued.cookies, apiFields: issued.apiFields };
+    // A new login makes an old "you were signed out" notice stale.
+    const cookies = [...issued.cookies, clearCookie(endedNoticeCookieName("jwt"))];
+    return { principal: toPrincipal(issued.claims, issued.token, false), cookies, apiFields: issued.apiFields };
   },
 
   async verify(token: string, meta: RequestMeta): Promise<VerifyResult> {
@@ -127,6 +129,10 @@ export const jwtStrategy: AuthStrategy = {
 
   // A refresh family is per login, but nothing here lists them to the user yet.
   devices: null,
+
+  // The access token names no ended login the page could look up; the refresh endpoint, which
+  // sees the revoked family, leaves the notice in a cookie instead (lib/http/refresh-api.ts).
+  endedNotice: async () => null,
 
   recoveryPath: jwtEdge.recoveryPath,
   scriptRenewPath: jwtEdge.scriptRenewPath,

@@ -137,6 +137,12 @@ export async function deleteUserSession(userId: string, id: string): Promise<boo
   return count === 1;
 }
 
+/** The ids "end every login of this user" is about to delete, so each can keep its reason. */
+export async function listUserSessionIds(userId: string, exceptId?: string): Promise<string[]> {
+  const rows = await getDb().session.findMany({ where: { userId, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  return rows.map((row) => row.id);
+}
+
 export async function deleteUserSessions(userId: string, exceptId?: string): Promise<number> {
   const { count } = await getDb().session.deleteMany({ where: { userId, ...(exceptId ? { id: { not: exceptId } } : {}) } });
   // The ids that went are unknown here: every cached row of the user goes (the kept one is re-read).

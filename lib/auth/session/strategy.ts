@@ -14,7 +14,8 @@ import { sealSessionId, unsealSessionId } from "./seal.ts";
 import { checkCache } from "../check-cache/index.ts";
 import { describeCheckCache } from "../check-cache/describe.ts";
 import { cachedSessionRow, readSessionRow, rememberSessionRow, touchSessionRow } from "./cached-row.ts";
-import { deleteEndedSessions, deleteSession, deleteUserSessions, insertSession, type SessionWithUser } from "./store.ts";
+import { deleteEndedSessions, deleteSession, deleteUserSessions, insertSession, listUserSessionIds, type SessionWithUser } from "./store.ts";
+import { endReasonNotice, recordEndReasons } from "./end-reasons.ts";
 
 /**
  * Session mode: the cookie is a sealed random id; the `Session` row decides everything.
@@ -135,7 +136,20 @@ export const sessionStrategy: AuthStrategy = {
 
   companionCookies: [],
 
-  endAllForUser: (userId, { except }) => deleteUserSessions(userId, except?.sessionId),
+  async endAllForUser(userId, { except, reason }) {
+    // Read first: the delete does not say which rows went. A login made between the two is
+    // still deleted (the delete is by user), just without a notice.
+    const ids = await listUserSessionIds(userId, except?.sessionId);
+    const ended = await deleteUserSessions(userId, except?.sessionId);
+    await recordEndReasons(ids, reason);
+    return ended;
+  },
+
+  async endedNotice(seal) {
+    const secret = seal.length <= MAX_CREDENTIAL_LENGTH ? await unsealSessionId(seal, getConfig().SESSION_SECRET) : null;
+    return secret ? endReasonNotice(sessionRowId(secret)) : null;
+  },
+
   sweepExpired: async (before, limits) => ({ sessions: await deleteEndedSessions(before, limits) }),
 
   devices: sessionDevices,
