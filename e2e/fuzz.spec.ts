@@ -89,6 +89,15 @@ const ROUTES: FuzzRoute[] = [
   { file: "metrics", deep: true, methods: ["GET"], path: "/api/metrics" },
   // Never 2xx here: only METRICS_TOKEN reads it, and the fuzzer holds users' credentials only.
   { file: "metrics/prometheus", methods: ["GET"], path: "/api/metrics/prometheus" },
+  // Passkeys: the options hand out single-use challenges; the ceremonies' answers are never
+  // real authenticator output here, so they must be refused with a 4xx, never a 5xx.
+  { file: "passkeys", deep: true, methods: ["GET", "POST"], path: "/api/passkeys", fields: { name: ["", "Laptop", "x".repeat(300)], response: [] } },
+  { file: "passkeys/[id]", methods: ["DELETE"], path: "/api/passkeys/{}" },
+  { file: "passkeys/options", methods: ["POST"], path: "/api/passkeys/options" },
+  { file: "passkeys/sign-in", methods: ["POST"], path: "/api/passkeys/sign-in", fields: { mode: ["session", "jwt", "root"], response: [] } },
+  { file: "passkeys/sign-in/options", methods: ["POST"], path: "/api/passkeys/sign-in/options" },
+  { file: "passkeys/sign-up", methods: ["POST"], path: "/api/passkeys/sign-up", fields: { mode: ["session", "jwt", "root"], response: [] } },
+  { file: "passkeys/sign-up/options", methods: ["POST"], path: "/api/passkeys/sign-up/options", fields: { email: ["nobody@example.test", "not-an-email"], name: ["", "Fuzz", "x".repeat(300)] } },
   { file: "register", methods: ["POST"], path: "/api/register", fields: { email: ["nobody@example.test", "not-an-email"], password: PASSWORDS, name: ["", "Fuzz", "x".repeat(300)], mode: ["session", "jwt", "root"] } },
   { file: "session/login", methods: ["POST"], path: "/api/session/login", fields: { email: ["nobody@example.test", "not-an-email"], password: PASSWORDS } },
   { file: "session/logout-everywhere", methods: ["POST"], path: "/api/session/logout-everywhere", fields: { keepCurrent: [true, false, "false"] } },
