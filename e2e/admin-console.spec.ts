@@ -60,9 +60,10 @@ for (const mode of ["session", "jwt"] as const) {
 }
 
 /** The second step of a destructive action: it says what happens, and "Yes" does it. */
-async function confirmStep(admin: Page, question: string) {
+/** Disable and "log out everywhere" end their logins; a role change keeps them logged in. */
+async function confirmStep(admin: Page, question: string, consequence = "Their next page is the login page") {
   const asking = admin.getByRole("group", { name: question });
-  await expect(asking).toContainText("Their next page is the login page");
+  await expect(asking).toContainText(consequence);
   await asking.getByRole("button", { name: /^Yes: / }).click();
 }
 
@@ -110,10 +111,10 @@ test("every console action changes the user and is audited, on /admin and on the
   await admin.getByRole("button", { name: `Enable ${target.email}` }).click();
   await expect(row.getByRole("status")).toHaveText("Enabled.");
   await admin.getByRole("button", { name: `Make ${target.email} an admin` }).click();
-  await confirmStep(admin, `Make ${target.email} an admin?`);
+  await confirmStep(admin, `Make ${target.email} an admin?`, "They stay logged in");
   await expect(row.getByRole("status")).toHaveText("Role set to admin.");
   await admin.getByRole("button", { name: `Make ${target.email} a user` }).click();
-  await confirmStep(admin, `Make ${target.email} a user?`);
+  await confirmStep(admin, `Make ${target.email} a user?`, "They stay logged in");
   await expect(row.getByRole("status")).toHaveText("Role set to user.");
   await admin.getByRole("button", { name: `Log ${target.email} out everywhere` }).click();
   await confirmStep(admin, `Log ${target.email} out everywhere?`);
