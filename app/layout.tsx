@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { AuthStatus } from "./components/AuthStatus";
 import { MainNav } from "./components/MainNav";
 import "./globals.css";
 
@@ -24,6 +25,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </Link>
             <MainNav />
           </nav>
+          <AuthStatus />
         </header>
         <main className="mx-auto max-w-5xl px-6 py-10">{children}</main>
         <footer className="mx-auto max-w-5xl px-6 pb-10 text-xs text-slate-500">

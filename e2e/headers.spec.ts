@@ -49,7 +49,7 @@ test("under the CSP the app still runs: the login form, and a client component t
   await loginViaForm(page, "jwt", bob);
   await page.goto("/jwt/inspect");
   // The countdown is a client component: it only ticks once React has hydrated.
-  const timer = page.getByRole("timer");
+  const timer = page.getByRole("main").getByRole("timer");
   const first = (await timer.textContent()) ?? "";
   await expect(timer).not.toHaveText(first);
   expect(violations, "nothing of the app's own was refused").toEqual([]);

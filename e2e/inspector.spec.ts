@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { authCookieValue, bob, decodeJwt, loginViaForm, MODES, plantAuthCookie } from "./fixtures.ts";
 
 /** The inspectors take the logged-in user's own credential apart; what they show must be that credential. */
@@ -24,12 +24,23 @@ test("the JWT inspector shows the cookie's structure, its decoded parts and a li
   await expect(page.getByLabel("Cookie value, elided")).toContainText(`${header}.${payload}.`);
   await expect(page.getByLabel("Cookie value, elided")).toContainText("bytes elided");
 
+  // Coloured as token debuggers colour them, the encoded piece and its decoded form alike,
+  // and named in words too.
+  const encoded = page.getByLabel("Cookie value, elided");
+  const colourOf = (locator: Locator) => locator.evaluate((element) => getComputedStyle(element).color);
+  const headerColour = await colourOf(encoded.getByText(header!, { exact: true }));
+  expect(headerColour).toBe(await colourOf(page.getByRole("heading", { name: "header", exact: true })));
+  expect(await colourOf(encoded.getByText(payload!, { exact: true }))).toBe(await colourOf(page.getByRole("heading", { name: "payload", exact: true })));
+  expect(await colourOf(encoded.getByText(payload!, { exact: true }))).not.toBe(headerColour);
+  await expect(page.getByRole("row", { name: /^signature signature \d+/ })).toBeVisible();
+  await expect(page.getByLabel("Colour key")).toHaveText(/header\s*payload\s*signature/);
+
   const decoded = decodeJwt(token);
   expect(await shownJson(page, "Decoded header")).toEqual(decoded.header);
   expect(await shownJson(page, "Decoded payload")).toEqual(decoded.payload);
 
   const exp = decoded.payload.exp as number;
-  const timer = page.getByRole("timer");
+  const timer = page.getByRole("main").getByRole("timer");
   await expect(timer).toHaveAttribute("datetime", new Date(exp * 1000).toISOString());
   const first = (await timer.textContent()) ?? "";
   expect(Math.abs(secondsShown(first) - (exp - Date.now() / 1000))).toBeLessThan(5);
@@ -41,6 +52,10 @@ test("the session inspector shows the opaque seal's structure and the row it poi
   await page.goto("/session/inspect");
   const seal = await authCookieValue(context, "session");
   await expect(page.getByLabel("Cookie value, elided")).toContainText("Fe26.2*");
+  // The seal's pieces marked as a JWT's are: its MAC is what a signature is to a token.
+  await expect(page.getByRole("row", { name: /^hmac signature \d+/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /^ciphertext payload \d+/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /^prefix header \d+/ })).toBeVisible();
   await expect(page.getByLabel("Cookie value, elided")).toContainText("bytes elided");
   await expect(page.getByRole("region", { name: "What anyone holding it can read" })).toContainText("Nothing");
 
@@ -50,7 +65,7 @@ test("the session inspector shows the opaque seal's structure and the row it poi
   await expect(page.getByRole("region", { name: "What the server relied on" }).getByText(row!.id, { exact: true })).toBeVisible();
   const { user } = (await (await page.request.get("/api/session/me")).json()) as { user: { id: string } };
   for (const secret of [row!.id, user.id, bob.email]) expect(seal).not.toContain(secret);
-  await expect(page.getByRole("timer")).toBeVisible();
+  await expect(page.getByRole("main").getByRole("timer")).toBeVisible();
 });
 
 for (const mode of MODES) {
@@ -81,7 +96,9 @@ for (const mode of MODES) {
     expect(html.includes(secretPiece), "the signature / MAC is in the page").toBe(false);
     if (mode === "jwt") {
       const [header, payload] = credential.split(".");
-      expect(html).toContain(`${header}.${payload}.`);
+      // Each public piece is printed (in its own coloured span, so not as one joined string).
+      expect(html).toContain(`>${header}<`);
+      expect(html).toContain(`>${payload}<`);
       expect(html).toContain(String(decodeJwt(credential).payload.jti)); // the decoded claims are shown
     }
   });

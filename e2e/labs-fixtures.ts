@@ -53,6 +53,8 @@ export async function runLabViaPage(page: Page, lab: LabId, user: DemoUser): Pro
   await page.getByRole("button", { name: "Run the lab" }).click();
   await expect(page).toHaveURL(new RegExp(`/labs/${lab}\\?run=[\\w-]+$`));
   await expect(page.getByRole("heading", { name: "Result" })).toBeVisible();
+  // Not exact: each name matches both the mode's verdict card ("Session mode verdict") and its
+  // log ("Session mode: requests and responses"), so a column means both.
   return {
     session: page.getByRole("region", { name: "Session mode" }),
     jwt: page.getByRole("region", { name: "JWT mode" }),

@@ -12,13 +12,23 @@ export function StatusBadge({ disabled }: { disabled: boolean }) {
   );
 }
 
-/** Every user with role, status, last login and what they hold right now, and the actions on them. */
+/** On a phone each cell names its column itself: the header row is hidden there. */
+function CellLabel({ children }: { children: React.ReactNode }) {
+  return <span className="mr-1 text-xs text-slate-500 md:hidden">{children}:</span>;
+}
+
+/**
+ * Every user with role, status, last login and what they hold right now, and the actions on
+ * them. Below md each user is a card (cells wrap, each labelled) instead of a seven-column
+ * table whose Sessions and Actions sat behind a sideways scroll on a phone.
+ */
 export function UsersTable({ users, selfId }: { users: AdminUserRow[]; selfId: string }) {
+  const cell = "block py-1 md:table-cell md:py-2 md:pr-3";
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
+    <div>
+      <table className="block w-full text-left text-sm md:table">
         <caption className="sr-only">Users</caption>
-        <thead className="text-xs text-slate-500">
+        <thead className="hidden text-xs text-slate-500 md:table-header-group">
           <tr>
             <th scope="col" className="py-2 pr-3 font-medium">User</th>
             <th scope="col" className="py-2 pr-3 font-medium">Role</th>
@@ -29,21 +39,21 @@ export function UsersTable({ users, selfId }: { users: AdminUserRow[]; selfId: s
             <th scope="col" className="py-2 font-medium">Actions</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100 align-top">
+        <tbody className="block divide-y divide-slate-100 align-top md:table-row-group">
           {users.map((user) => (
-            <tr key={user.id}>
-              <th scope="row" className="py-2 pr-3 font-normal">
+            <tr key={user.id} className="block py-2 md:table-row md:py-0">
+              <th scope="row" className="block py-1 font-normal [overflow-wrap:anywhere] md:table-cell md:py-2 md:pr-3">
                 <Link href={`/admin/users/${encodeURIComponent(user.id)}`} className={inlineLink}>
                   {user.email}
                 </Link>
                 <span className="block text-xs text-slate-500">{user.name}{user.id === selfId ? " (you)" : ""}</span>
               </th>
-              <td className="py-2 pr-3">{user.role}</td>
-              <td className="py-2 pr-3"><StatusBadge disabled={user.disabledAt !== null} /></td>
-              <td className="py-2 pr-3"><LocalTime at={user.lastLoginAt} className="text-xs" /></td>
-              <td className="py-2 pr-3 font-mono">{user.activeSessions}</td>
-              <td className="py-2 pr-3 font-mono">{user.activeFamilies}</td>
-              <td className="py-2">
+              <td className={cell}><CellLabel>Role</CellLabel>{user.role}</td>
+              <td className={cell}><CellLabel>Status</CellLabel><StatusBadge disabled={user.disabledAt !== null} /></td>
+              <td className={cell}><CellLabel>Last login</CellLabel><LocalTime at={user.lastLoginAt} className="text-xs" /></td>
+              <td className={`${cell} font-mono`}><CellLabel>Sessions</CellLabel>{user.activeSessions}</td>
+              <td className={`${cell} font-mono`}><CellLabel>Refresh families</CellLabel>{user.activeFamilies}</td>
+              <td className="block py-1 md:table-cell md:py-2">
                 <UserActions user={{ id: user.id, email: user.email, role: user.role, disabled: user.disabledAt !== null, isSelf: user.id === selfId }} />
               </td>
             </tr>

@@ -1,12 +1,12 @@
-/** A measured number, or plainly nothing: this page never shows a figure it did not measure. */
-export function Figure({ value, unit }: { value: number | null; unit?: string }) {
+import { formatBytes, formatCount } from "@/lib/format/units";
+
+/**
+ * A measured number, or plainly nothing: this page never shows a figure it did not measure.
+ * Written by lib/format/units.ts, the site's one number format (`format`; counts by default).
+ */
+export function Figure({ value, format = formatCount }: { value: number | null; format?: (value: number) => string }) {
   if (value === null) return <span className="text-slate-400">not measured yet</span>;
-  return (
-    <strong className="font-mono font-medium tabular-nums">
-      {value}
-      {unit ? ` ${unit}` : ""}
-    </strong>
-  );
+  return <strong className="font-mono font-medium tabular-nums">{format(value)}</strong>;
 }
 
 /** Every distinct byte size measured, as a list a reader (or a test) can check one by one. */
@@ -18,7 +18,7 @@ export function SizeList({ label, values }: { label: string; values: number[] })
       <ul aria-label={label} className="inline-flex flex-wrap gap-1">
         {values.map((value) => (
           <li key={value} className="rounded bg-slate-100 px-1.5 font-mono text-xs tabular-nums">
-            {value} B
+            {formatBytes(value)}
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@ import { LocalTime } from "@/app/components/LocalTime";
 import { getConfig } from "@/lib/env";
 import { committedCacheBenches } from "@/lib/metrics/bench-results";
 import type { CacheFigures } from "@/lib/metrics/session-cache-bench";
+import { formatCount, formatMs, formatRatio } from "@/lib/format/units";
 import { Command } from "@/app/components/Command";
 
 /**
@@ -27,8 +28,8 @@ function RevocationCell({ figures, event }: { figures: CacheFigures; event: stri
   return (
     <span className="text-emerald-700">
       refused next request
-      {outcome.otherInstanceP99Ms !== null ? <span className="block text-xs text-slate-500">other instance: p99 {outcome.otherInstanceP99Ms.toFixed(1)} ms</span> : null}
-      {never > 0 ? <span className="block text-xs text-amber-700">other instance: {never} never refused while polled</span> : null}
+      {outcome.otherInstanceP99Ms !== null ? <span className="block text-xs text-slate-500">other instance: p99 {formatMs(outcome.otherInstanceP99Ms)}</span> : null}
+      {never > 0 ? <span className="block text-xs text-amber-700">other instance: {formatCount(never)} never refused while polled</span> : null}
     </span>
   );
 }
@@ -53,39 +54,33 @@ export async function SessionCacheBench() {
         <p className="text-sm text-slate-500">No bench results in docs/bench/ yet: run <Command inline command="npm run bench:http" />.</p>
       ) : (
         benches.map(({ file, bench }) => (
-          <div key={file} className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <caption className="px-4 pt-3 text-left text-xs text-slate-500">
-                {bench.where}, <LocalTime at={bench.finishedAt} />
-                {bench.trial ? " — a short trial run, not meaningful" : ""}
-              </caption>
-              <thead>
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className="px-4 py-2 font-medium">SESSION_CACHE</th>
-                  <th scope="col" className="px-4 py-2 font-medium">session /me ÷ no auth</th>
-                  {EVENTS.map((event) => (
-                    <th key={event} scope="col" className="px-4 py-2 font-medium">
-                      after {event}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {bench.caches.map((figures) => (
-                  <tr key={figures.cache} className="border-b border-slate-100 last:border-0">
-                    <th scope="row" className="px-4 py-2 font-mono font-normal">
-                      {figures.cache}
-                    </th>
-                    <td className="px-4 py-2 tabular-nums">{figures.ratio === null ? "—" : figures.ratio.toFixed(2)}</td>
+          // One card per cache rather than a six-column table: a table that wide hid "after admin
+          // disable" behind a sideways scroll at 1280 px, and every event column on a phone.
+          <div key={file} className="rounded-xl border border-slate-200 bg-white p-4">
+            <p className="text-xs text-slate-500">
+              {bench.where}, <LocalTime at={bench.finishedAt} />
+              {bench.trial ? " — a short trial run, not meaningful" : ""}
+            </p>
+            <ul className="mt-3 grid gap-3 md:grid-cols-3">
+              {bench.caches.map((figures) => (
+                <li key={figures.cache} aria-label={`SESSION_CACHE=${figures.cache}`} className="min-w-0 rounded-lg border border-slate-100 p-3">
+                  <p className="font-mono text-sm font-medium">SESSION_CACHE={figures.cache}</p>
+                  <p className="mt-1 text-sm">
+                    session /me ÷ no auth: <strong className="tabular-nums">{figures.ratio === null ? "—" : formatRatio(figures.ratio)}</strong>
+                  </p>
+                  <dl className="mt-2 space-y-1 text-sm">
                     {EVENTS.map((event) => (
-                      <td key={event} className="px-4 py-2">
-                        <RevocationCell figures={figures} event={event} />
-                      </td>
+                      <div key={event} className="grid grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)] gap-2">
+                        <dt className="text-slate-500">after {event}</dt>
+                        <dd className="min-w-0 [overflow-wrap:anywhere]">
+                          <RevocationCell figures={figures} event={event} />
+                        </dd>
+                      </div>
                     ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                  </dl>
+                </li>
+              ))}
+            </ul>
           </div>
         ))
       )}

@@ -9,6 +9,7 @@ import type { RevocationLag } from "@/lib/labs/store";
 import type { LabResult } from "@/lib/labs/types";
 import type { StateCount } from "@/lib/metrics/stored-state";
 import { perMode, type CompareRow } from "./compare-row";
+import { formatSeconds } from "@/lib/format/units";
 import { Figure } from "./Figure";
 
 /** The rows backed by the database's own tables, the inspector and the stolen-credential lab. */
@@ -26,7 +27,7 @@ function RunTheLab({ what }: { what: string }) {
 
 function lagText(seconds: number | null): React.ReactNode {
   if (seconds === null) return <Figure value={null} />;
-  return seconds === 0 ? "0 s — refused on the very next request" : <><Figure value={seconds} unit="s" /> — the copy kept working, until exp</>;
+  return seconds === 0 ? "0 s — refused on the very next request" : <><Figure value={seconds} format={formatSeconds} /> — the copy kept working, until exp</>;
 }
 
 /** What the downstream stand-in answered the lab's n-th replay there (0: the copied credential, 1: the copied downstream token). */

@@ -38,7 +38,7 @@ export default async function ComparePage() {
   const evidence = evidenceRows({ state, lab, lag });
   const rows = [
     evidence.state,
-    ...measuredRows(snapshot, settings),
+    ...measuredRows(snapshot, settings, config.SESSION_CACHE === "off"),
     evidence.revocation,
     evidence.reader,
     evidence.crossService,
@@ -64,7 +64,7 @@ export default async function ComparePage() {
       </div>
       <SigningFacts />
       {nothingYet ? <NoTrafficYet /> : null}
-      <MeasuredCharts snapshot={snapshot} settings={settings} lag={lag} />
+      <MeasuredCharts snapshot={snapshot} settings={settings} lag={lag} cacheOff={config.SESSION_CACHE === "off"} />
       <CompareTable rows={rows} />
       <SessionCacheBench />
     </div>

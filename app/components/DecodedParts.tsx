@@ -1,5 +1,6 @@
 import type { CredentialView } from "@/lib/auth/types";
 import { LocalTime } from "./LocalTime";
+import { isPartRole, partStyle } from "./part-style";
 
 /** RFC 7519 NumericDate claims: seconds since the epoch, shown as dates beside the JSON. */
 const DATE_CLAIMS = ["iat", "nbf", "exp"] as const;
@@ -19,8 +20,9 @@ export function DecodedParts({ view }: { view: CredentialView }) {
   return (
     <div className="space-y-4">
       {parts.map(([name, value]) => (
-        <div key={name}>
-          <h3 className="text-sm font-medium capitalize">{name}</h3>
+        <div key={name} className={isPartRole(name) ? `border-l-4 pl-3 ${partStyle[name].edge}` : undefined}>
+          {/* The same colour as the encoded piece it was decoded from, and its name in words. */}
+          <h3 className={`text-sm font-medium capitalize ${isPartRole(name) ? partStyle[name].text : ""}`}>{name}</h3>
           <pre aria-label={`Decoded ${name}`} className="mt-1 overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs whitespace-pre-wrap break-all text-slate-100">
             {typeof value === "string" ? value : JSON.stringify(value, null, 2)}
           </pre>

@@ -6,6 +6,7 @@ import { BROWSER_COOKIE_LIMIT, cookieHeadroom } from "@/lib/metrics/cookie-limit
 import { Countdown } from "./Countdown";
 import { LogoutListener } from "./CrossTabLogout";
 import { DecodedParts } from "./DecodedParts";
+import { EncodedParts } from "./EncodedParts";
 import { FactTable } from "./FactTable";
 import { inspectorCopy } from "./inspector-copy";
 import { modeStyle } from "./mode-style";
@@ -53,28 +54,7 @@ export async function Inspector({ mode }: { mode: AuthMode }) {
             "This request presented the credential as Authorization: Bearer; what would let someone present it is shown elided:"
           )}
         </p>
-        <code aria-label="Cookie value, elided" className="block rounded-md bg-slate-100 p-3 font-mono text-xs break-all">
-          {view.parts.map((part) => part.shown).join(view.separator)}
-        </code>
-        <table className="mt-3 w-full text-left text-xs">
-          <caption className="sr-only">Pieces of the credential</caption>
-          <thead className="text-slate-500">
-            <tr>
-              <th scope="col" className="py-1 font-medium">Piece</th>
-              <th scope="col" className="py-1 font-medium">Bytes</th>
-              <th scope="col" className="py-1 font-medium">Shown</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {view.parts.map((part) => (
-              <tr key={part.name}>
-                <th scope="row" className="py-1 pr-3 font-normal text-slate-600">{part.name}</th>
-                <td className="py-1 pr-3 font-mono">{part.bytes}</td>
-                <td className="py-1 font-mono break-all">{part.shown}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <EncodedParts view={view} />
         <FactTable
           facts={{
             "value": `${view.bytes} bytes`,

@@ -24,7 +24,7 @@ export function CostsTable({ costs }: { costs: Costs }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
-        <caption className="px-4 pt-3 text-left text-xs text-slate-500">
+        <caption className="px-4 pt-3 text-left text-xs text-slate-500 [overflow-wrap:anywhere]">
           Redis: {formatCount(c.redisOpsPerSecond.loginCommand)} throttle scripts/s, {formatCount(c.redisOpsPerSecond.publish)} PUBLISH/s, {c.redisCpuMicros.perDelivery.toFixed(2)} µs of its CPU per subscriber reached ({sources.redisOpsPerSecond}).
         </caption>
         <thead>
@@ -32,18 +32,20 @@ export function CostsTable({ costs }: { costs: Costs }) {
             <th scope="col" className="px-3 py-2 font-medium">Cost</th>
             <th scope="col" className="px-3 py-2 font-medium">Session</th>
             <th scope="col" className="px-3 py-2 font-medium">JWT</th>
-            <th scope="col" className="px-3 py-2 font-medium">Read from</th>
+            <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">Read from</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.label} className="border-b border-slate-100 align-top last:border-0">
-              <th scope="row" className="px-3 py-2 font-normal">
+              <th scope="row" className="px-3 py-2 font-normal [overflow-wrap:anywhere]">
                 {row.label}
+                {/* Below md the source moves under the label instead of a fourth column. */}
+                <span className="mt-1 block text-xs text-slate-500 md:hidden">read from {row.source}</span>
               </th>
               <td className="px-3 py-2 tabular-nums">{row.session}</td>
               <td className="px-3 py-2 tabular-nums">{row.jwt}</td>
-              <td className="px-3 py-2 text-xs text-slate-500">{row.source}</td>
+              <td className="hidden px-3 py-2 text-xs text-slate-500 [overflow-wrap:anywhere] md:table-cell">{row.source}</td>
             </tr>
           ))}
         </tbody>

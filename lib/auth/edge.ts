@@ -1,5 +1,21 @@
 import type { AuthMode } from "./modes.ts";
 
+/** One instant a credential stops working, named ("exp", "idle limit", "absolute limit"). */
+export interface CredentialDeadline {
+  label: string;
+  at: Date;
+}
+
+/**
+ * What the credential itself says about who holds it and until when, read with crypto and the
+ * clock only (the header shows it on pages that make no authoritative check of this mode).
+ * `who` is null where the credential names nobody (a sealed session id: only its row knows).
+ */
+export interface CredentialGlance {
+  who: string | null;
+  deadlines: CredentialDeadline[];
+}
+
 /**
  * The database-free half of a mode: everything proxy.ts may use. An edge half imports crypto
  * and configuration, never the database, Redis or a mode's store — the proxy is an optimistic
@@ -11,6 +27,8 @@ export interface AuthEdge {
   cookieName(): string;
   /** Optimistic: crypto and clock only. A yes means "worth rendering"; the DAL decides. */
   peek(credential: string, now: Date): Promise<boolean>;
+  /** Optimistic like `peek`: null for a credential that fails it, else what it says by itself. */
+  glance(credential: string, now: Date): Promise<CredentialGlance | null>;
   /** Where a page request without a usable credential goes: login, or a refresh first. */
   recoveryPath(next: string | null): string;
   /**

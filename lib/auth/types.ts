@@ -76,9 +76,17 @@ export type VerifyResult =
     }
   | Rejection;
 
+/**
+ * What a piece of a credential does, in the words token debuggers use: it describes the
+ * credential (header), carries what it says (payload), or proves nobody changed it (signature,
+ * or a MAC). The inspector colours each kind alike in every mode, with the word beside it.
+ */
+export type CredentialPartRole = "header" | "payload" | "signature";
+
 /** One delimited piece of a credential as a page may show it: the secret ones elided. */
 export interface CredentialPart {
   name: string;
+  role: CredentialPartRole;
   bytes: number;
   /** The piece itself when it is public, or elideSecret() of it: never enough to replay. */
   shown: string;

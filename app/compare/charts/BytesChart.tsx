@@ -1,5 +1,5 @@
 import { modeStyle } from "@/app/components/mode-style";
-import { countOf, formatBytes, formatCount } from "@/lib/charts/format";
+import { countOf, formatBytes, formatCount } from "@/lib/format/units";
 import { AUTH_MODES, type AuthMode } from "@/lib/auth/types";
 import type { ModeSnapshot, Sizes } from "@/lib/metrics/auth-metrics";
 import { BROWSER_COOKIE_LIMIT } from "@/lib/metrics/cookie-limit";
@@ -32,7 +32,7 @@ export function BytesChart({ snapshot }: { snapshot: Record<AuthMode, ModeSnapsh
       title={`Cookie and Set-Cookie bytes against the ${limit} limit`}
       rows={rows}
       format={(value) => formatCount(value)}
-      limit={{ value: BROWSER_COOKIE_LIMIT, label: `${limit}: browsers drop a larger cookie` }}
+      limit={{ value: BROWSER_COOKIE_LIMIT, label: `browsers' limit, ${limit}` }}
       description={`Largest measured sizes in bytes, against the ${limit} browsers keep per cookie. ${rows.map((one) => `${one.label}: ${one.text}`).join(". ")}.`}
       samples={
         <>

@@ -2,6 +2,12 @@ import type { ReactNode } from "react";
 
 /** Every chart's viewBox width: the SVG scales to its column (width 100%), from 390 px up. */
 export const CHART_WIDTH = 400;
+/**
+ * Every chart text's size, in viewBox units. On a 390 px phone the 400-unit viewBox is drawn
+ * about 308 px wide (0.77 px per unit), so 16 units read as about 12 px there (e2e/layout.spec.ts
+ * measures it); smaller sizes were 8.5 px on a phone. On wider columns text grows with the chart.
+ */
+export const CHART_FONT = 16;
 
 /**
  * A chart as a figure: a caption that names it, an SVG a screen reader reads as one image
@@ -21,7 +27,7 @@ export function ChartFrame(props: { id: string; title: string; description: stri
         viewBox={`0 0 ${CHART_WIDTH} ${Math.ceil(height)}`}
         width="100%"
         className="mt-3 block h-auto w-full overflow-visible text-slate-600"
-        fontSize={12}
+        fontSize={CHART_FONT}
       >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
@@ -33,7 +39,8 @@ export function ChartFrame(props: { id: string; title: string; description: stri
 }
 
 /** The tick marks and their labels along the bottom, with faint gridlines up to `top`. */
-export function BottomAxis({ ticks, at, top, y, format }: { ticks: number[]; at: (value: number) => number; top: number; y: number; format: (value: number) => string }) {
+export function BottomAxis(props: { ticks: number[]; at: (value: number) => number; top: number; y: number; format: (value: number) => string; unit?: string }) {
+  const { ticks, at, top, y, format, unit } = props;
   return (
     <g aria-hidden="true">
       {ticks.map((tick, index) => {
@@ -42,8 +49,10 @@ export function BottomAxis({ ticks, at, top, y, format }: { ticks: number[]; at:
         return (
           <g key={tick}>
             <line x1={x} x2={x} y1={top} y2={y} className="stroke-slate-200" strokeWidth={1} />
-            <text x={x} y={y + 14} textAnchor={anchor} fontSize={11} className="fill-slate-500">
+            <text x={x} y={y + CHART_FONT + 2} textAnchor={anchor} className="fill-slate-500">
               {format(tick)}
+              {/* The unit once, after the last tick: "0.1  1  10 ms". */}
+              {unit && index === ticks.length - 1 ? ` ${unit}` : null}
             </text>
           </g>
         );
@@ -52,4 +61,4 @@ export function BottomAxis({ ticks, at, top, y, format }: { ticks: number[]; at:
   );
 }
 
-export const AXIS_ROOM = 20;
+export const AXIS_ROOM = CHART_FONT + 8;

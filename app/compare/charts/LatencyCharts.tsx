@@ -1,6 +1,7 @@
 import { modeStyle } from "@/app/components/mode-style";
 import { AUTH_MODES, type AuthMode } from "@/lib/auth/types";
 import type { ModeSnapshot, Temperature, Traffic } from "@/lib/metrics/auth-metrics";
+import { CacheOffNote } from "../CacheOffNote";
 import { LatencyLadder, type LadderSeries } from "./LatencyLadder";
 
 /** The latency ladders: visitors' cold and warm checks apart, and the labs' beside them. */
@@ -13,9 +14,23 @@ export function ColdLatencyChart({ snapshot }: { snapshot: Record<AuthMode, Mode
   return <LatencyLadder id="chart-latency-cold" title="Check latency, cold: no cache answered" series={seriesOf(snapshot, "visitors", "cold")} empty="no cold checks yet" />;
 }
 
-export function WarmLatencyChart({ snapshot }: { snapshot: Record<AuthMode, ModeSnapshot> }) {
+const WARM_TITLE = "Check latency, warm: a cache answered";
+
+export function WarmLatencyChart({ snapshot, cacheOff }: { snapshot: Record<AuthMode, ModeSnapshot>; cacheOff: boolean }) {
+  if (cacheOff) {
+    return (
+      <figure aria-labelledby="chart-latency-warm-caption" className="min-w-0 rounded-xl border border-slate-200 bg-white p-4">
+        <figcaption id="chart-latency-warm-caption" className="text-sm font-semibold">
+          {WARM_TITLE}
+        </figcaption>
+        <p className="mt-3 text-sm text-slate-600">
+          <CacheOffNote />
+        </p>
+      </figure>
+    );
+  }
   return (
-    <LatencyLadder id="chart-latency-warm" title="Check latency, warm: a cache answered" series={seriesOf(snapshot, "visitors", "warm")} empty="no check answered from a cache yet" />
+    <LatencyLadder id="chart-latency-warm" title={WARM_TITLE} series={seriesOf(snapshot, "visitors", "warm")} empty="no check answered from a cache yet" />
   );
 }
 

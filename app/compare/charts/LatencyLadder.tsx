@@ -1,14 +1,14 @@
-import { formatMicros, formatMicrosTick } from "@/lib/charts/format";
+import { formatMicros, formatMicrosTick } from "@/lib/format/units";
 import { logScale } from "@/lib/charts/scale";
 import { groupSlots } from "@/lib/charts/slots";
 import { LATENCY_LADDER, type CheckFigures, type LadderStep } from "@/lib/metrics/auth-metrics";
-import { AXIS_ROOM, BottomAxis, CHART_WIDTH, ChartFrame } from "./ChartFrame";
+import { AXIS_ROOM, BottomAxis, CHART_FONT, CHART_WIDTH, ChartFrame } from "./ChartFrame";
 import { seriesCount } from "./series-text";
 import { toneFill, type Tone } from "./tones";
 
 /**
  * A percentile ladder: p50 to p99 of the check latency, one bar per series at each step, on a
- * log axis (a cache's 20 µs and a database's 2 ms both stay visible). With fewer than 100
+ * log axis (a cache's 0.02 ms and a database's 2 ms both stay visible). With fewer than 100
  * checks a p99 is simply their slowest, and the caption says so.
  */
 
@@ -21,17 +21,18 @@ export interface LadderSeries {
 }
 
 const STEPS = LATENCY_LADDER.map((p) => `p${p}` as LadderStep);
-const LEFT = 36;
-const RIGHT = CHART_WIDTH - 62;
-const LEGEND_LINE = 18;
-const BAR = 12;
+/** Room for "p95" on the left and "1,204 ms" on the right at CHART_FONT. */
+const LEFT = 40;
+const RIGHT = CHART_WIDTH - 84;
+const LEGEND_LINE = CHART_FONT + 6;
+const BAR = CHART_FONT;
 
 export function LatencyLadder({ id, title, series, empty }: { id: string; title: string; series: LadderSeries[]; empty: string }) {
   const shown = series.filter((one) => one.figures.inFigures > 0);
   const values = shown.flatMap((one) => STEPS.map((step) => one.figures.latencyMicros[step] ?? 0));
   const scale = logScale(Math.min(...values, 1000), Math.max(...values, 1000), [LEFT, RIGHT]);
   const legendBottom = 6 + series.length * LEGEND_LINE;
-  const { groups, bottom } = groupSlots(STEPS.map(() => shown.length), { top: legendBottom + 8, labelHeight: 0, barHeight: BAR, barGap: 3, groupGap: 9 });
+  const { groups, bottom } = groupSlots(STEPS.map(() => shown.length), { top: legendBottom + 8, labelHeight: 0, barHeight: BAR, barGap: 3, groupGap: 10 });
   const few = shown.some((one) => one.figures.inFigures < 100);
   return (
     <ChartFrame
@@ -48,25 +49,25 @@ export function LatencyLadder({ id, title, series, empty }: { id: string; title:
     >
       {series.map((one, index) => (
         <g key={one.label}>
-          <rect x={0} y={6 + index * LEGEND_LINE} width={10} height={10} rx={2} className={toneFill[one.tone]} opacity={one.light ? 0.5 : 1} />
-          <text x={16} y={15 + index * LEGEND_LINE}>
+          <rect x={0} y={6 + index * LEGEND_LINE + 3} width={12} height={12} rx={2} className={toneFill[one.tone]} opacity={one.light ? 0.5 : 1} />
+          <text x={18} y={6 + index * LEGEND_LINE + CHART_FONT - 1}>
             {one.label}: {one.figures.samples > 0 ? `n = ${one.figures.inFigures}` : empty}
           </text>
         </g>
       ))}
       {shown.length === 0 ? (
         <text x={CHART_WIDTH / 2} y={legendBottom + 60} textAnchor="middle" className="fill-slate-500">
-          Nothing to draw yet: {empty}.
+          Nothing to draw yet.
         </text>
       ) : null}
       {shown.length > 0 ? (
         <>
-          <BottomAxis ticks={scale.ticks} at={scale} top={legendBottom + 4} y={bottom + 4} format={formatMicrosTick} />
+          <BottomAxis ticks={scale.ticks} at={scale} top={legendBottom + 4} y={bottom + 4} format={formatMicrosTick} unit="ms" />
           {groups.map((group, stepIndex) => {
             const step = STEPS[stepIndex]!;
             return (
               <g key={step}>
-                <text x={0} y={group.middle + 4} className="fill-slate-700 font-medium">
+                <text x={0} y={group.middle + 5} className="fill-slate-700 font-medium">
                   {step}
                 </text>
                 {shown.map((one, seriesIndex) => {
@@ -75,7 +76,7 @@ export function LatencyLadder({ id, title, series, empty }: { id: string; title:
                   return (
                     <g key={one.label}>
                       <rect x={LEFT} y={y} width={Math.max(1, scale(value) - LEFT)} height={BAR} rx={2} className={toneFill[one.tone]} opacity={one.light ? 0.5 : 1} />
-                      <text x={CHART_WIDTH} y={y + BAR - 2} textAnchor="end" fontSize={11} className="fill-slate-700 tabular-nums">
+                      <text x={CHART_WIDTH} y={y + BAR - 3} textAnchor="end" className="fill-slate-700 tabular-nums">
                         {formatMicros(value)}
                       </text>
                     </g>

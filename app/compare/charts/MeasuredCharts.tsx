@@ -1,5 +1,5 @@
 import { modeStyle } from "@/app/components/mode-style";
-import { countOf } from "@/lib/charts/format";
+import { countOf } from "@/lib/format/units";
 import { AUTH_MODES, type AuthMode } from "@/lib/auth/types";
 import type { RevocationLag } from "@/lib/labs/store";
 import type { ModeSnapshot } from "@/lib/metrics/auth-metrics";
@@ -14,9 +14,11 @@ interface MeasuredChartsProps {
   snapshot: Record<AuthMode, ModeSnapshot>;
   settings: Record<AuthMode, string>;
   lag: RevocationLag | null;
+  /** SESSION_CACHE=off: no check can be warm, so warm figures give way to a sentence saying why. */
+  cacheOff: boolean;
 }
 
-export function MeasuredCharts({ snapshot, settings, lag }: MeasuredChartsProps) {
+export function MeasuredCharts({ snapshot, settings, lag, cacheOff }: MeasuredChartsProps) {
   const labChecks = AUTH_MODES.map((mode) => `${modeStyle[mode].label} ${countOf(snapshot[mode].labs.accepted, "check")}`).join(", ");
   const refused = AUTH_MODES.map((mode) => `${modeStyle[mode].inline} ${snapshot[mode].rejected}`).join(", ");
   return (
@@ -33,9 +35,9 @@ export function MeasuredCharts({ snapshot, settings, lag }: MeasuredChartsProps)
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <ColdLatencyChart snapshot={snapshot} />
-        <WarmLatencyChart snapshot={snapshot} />
+        <WarmLatencyChart snapshot={snapshot} cacheOff={cacheOff} />
         <BytesChart snapshot={snapshot} />
-        <QueriesChart snapshot={snapshot} settings={settings} />
+        <QueriesChart snapshot={snapshot} settings={settings} cacheOff={cacheOff} />
         <RevocationChart lag={lag} />
         <div className="space-y-2">
           <LabLatencyChart snapshot={snapshot} />

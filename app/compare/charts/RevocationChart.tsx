@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { inlineLink } from "@/app/components/link-style";
 import { modeStyle } from "@/app/components/mode-style";
-import { formatSeconds } from "@/lib/charts/format";
+import { formatSeconds } from "@/lib/format/units";
 import { AUTH_MODES } from "@/lib/auth/types";
 import type { RevocationLag } from "@/lib/labs/store";
 import { STOLEN_CREDENTIAL_LAB } from "../evidence-rows";

@@ -1,4 +1,4 @@
-import { countOf, formatCount } from "@/lib/charts/format";
+import { countOf, formatCount } from "@/lib/format/units";
 import type { CheckFigures } from "@/lib/metrics/auth-metrics";
 
 /** "Session mode: 1,204 checks (the latest 1,000 in the figures)": the count beside a figure. */

@@ -1,6 +1,7 @@
 import { AUTH_MODES } from "@/lib/auth/types";
 import type { LabResult } from "@/lib/labs/types";
 import { ModeColumnView } from "./ModeColumnView";
+import { VerdictPair } from "./VerdictPair";
 import { LocalTime } from "@/app/components/LocalTime";
 
 /** Setting names are long (JWT_REVOCATION_FAIL): each gets its own line above its value. */
@@ -17,7 +18,7 @@ function ConfigList({ config }: { config: LabResult["config"] }) {
   );
 }
 
-/** One run: what was configured, both columns side by side, and what the columns cannot say. */
+/** One run: both verdicts first, then both logs, what was configured, and what the columns cannot say. */
 export function LabResultView({ result }: { result: LabResult }) {
   return (
     <section aria-labelledby="result" className="space-y-6">
@@ -30,6 +31,7 @@ export function LabResultView({ result }: { result: LabResult }) {
           <code className="font-mono">{result.user.email}</code> ({result.user.deleted ? "deleted afterwards" : "NOT deleted"})
         </p>
       </div>
+      <VerdictPair result={result} />
       <div className="grid gap-6 lg:grid-cols-2">
         {AUTH_MODES.map((mode) => (
           <ModeColumnView key={mode} column={result.columns[mode]} />

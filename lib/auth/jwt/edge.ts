@@ -1,3 +1,4 @@
+import { decodeJwt } from "jose";
 import { authCookieName, REFRESH_COOKIE_PATH } from "../cookies.ts";
 import type { AuthEdge } from "../edge.ts";
 import { safeNextPath } from "../next-path.ts";
@@ -16,6 +17,15 @@ export const jwtEdge: AuthEdge = {
   mode: "jwt",
   cookieName: () => authCookieName("jwt"),
   peek: peekAccessToken,
+  async glance(token, now) {
+    if (!(await peekAccessToken(token, now))) return null;
+    // Signed claims, checked above: who (an id and a role, no personal data) and exp.
+    const { sub, role, exp } = decodeJwt(token);
+    return {
+      who: typeof sub === "string" ? `user ${sub.slice(0, 8)}…${typeof role === "string" ? ` (${role})` : ""}` : null,
+      deadlines: typeof exp === "number" ? [{ label: "exp", at: new Date(exp * 1000) }] : [],
+    };
+  },
   // A page without a usable access token tries the refresh endpoint first (the only path the
   // refresh cookie is sent to); it sends the browser on to login when that fails too.
   protectedPages: ["/jwt", "/jwt/dashboard", "/jwt/inspect"],

@@ -15,8 +15,8 @@ describe("inspectJwt", () => {
     assert.deepEqual(view.readable, { header: { alg: "HS256", typ: "at+jwt" }, payload: claims });
     const [header, payload, signature] = token.split(".") as [string, string, string];
     assert.deepEqual(
-      view.parts.map((part) => [part.name, part.bytes]),
-      [["header", header.length], ["payload", payload.length], ["signature", signature.length]],
+      view.parts.map((part) => [part.name, part.role, part.bytes]),
+      [["header", "header", header.length], ["payload", "payload", payload.length], ["signature", "signature", signature.length]],
     );
     // Header and payload are public; with the signature they would be the whole token.
     const shown = JSON.stringify(view);

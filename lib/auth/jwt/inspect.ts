@@ -20,9 +20,9 @@ export function inspectJwt(token: string): CredentialView {
       format: "JWS compact serialisation (header.payload.signature, base64url)",
       bytes,
       parts: [
-        { name: "header", bytes: encodedHeader.length, shown: encodedHeader },
-        { name: "payload", bytes: encodedPayload.length, shown: encodedPayload },
-        { name: "signature", bytes: signature.length, shown: elideSecret(signature) },
+        { name: "header", role: "header", bytes: encodedHeader.length, shown: encodedHeader },
+        { name: "payload", role: "payload", bytes: encodedPayload.length, shown: encodedPayload },
+        { name: "signature", role: "signature", bytes: signature.length, shown: elideSecret(signature) },
       ],
       separator: ".",
       readable: { header, payload },
@@ -32,7 +32,7 @@ export function inspectJwt(token: string): CredentialView {
     return {
       format: "not a decodable JWT",
       bytes,
-      parts: [{ name: "value", bytes, shown: elideSecret(token) }],
+      parts: [{ name: "value", role: "payload", bytes, shown: elideSecret(token) }],
       separator: "",
       readable: {},
       summary: "Malformed: no server would accept it.",

@@ -18,6 +18,11 @@ describe("inspectSeal", () => {
       ["prefix", "password id", "encryption salt", "iv", "ciphertext", "expiration", "hmac salt", "hmac", "version (after ~)"],
     );
     assert.equal(view.parts.find((part) => part.name === "expiration")?.shown, pieces[5]);
+    // Marked as a JWT's parts are: what describes it, what it carries, what proves it.
+    assert.deepEqual(
+      view.parts.map((part) => part.role),
+      ["header", "header", "payload", "payload", "payload", "header", "signature", "signature", "header"],
+    );
     assert.equal(view.bytes, seal.length);
     assert.deepEqual(view.readable, {});
   });

@@ -1,5 +1,5 @@
 import { elideSecret } from "../elide.ts";
-import type { CredentialPart, CredentialView } from "../types.ts";
+import type { CredentialPart, CredentialPartRole, CredentialView } from "../types.ts";
 
 /**
  * iron's seal: `Fe26.2*id*salt*iv*ciphertext*expiration*hmacSalt*hmac`, and iron-session
@@ -8,6 +8,21 @@ import type { CredentialPart, CredentialView } from "../types.ts";
  */
 const FIELDS = ["prefix", "password id", "encryption salt", "iv", "ciphertext", "expiration", "hmac salt", "hmac"] as const;
 const PUBLIC: ReadonlySet<string> = new Set(["prefix", "password id", "expiration"]);
+/**
+ * The seal's pieces in a JWT's terms: what describes the seal (format, key id, expiry stamp:
+ * header), what carries the content (salt, iv and the ciphertext of `{sessionId}`: payload),
+ * and what proves nobody changed it (the HMAC and its salt: signature).
+ */
+const ROLE: Record<(typeof FIELDS)[number], CredentialPartRole> = {
+  prefix: "header",
+  "password id": "header",
+  "encryption salt": "payload",
+  iv: "payload",
+  ciphertext: "payload",
+  expiration: "header",
+  "hmac salt": "signature",
+  hmac: "signature",
+};
 
 export function inspectSeal(seal: string): CredentialView {
   const bytes = Buffer.byteLength(seal);
@@ -16,11 +31,11 @@ export function inspectSeal(seal: string): CredentialView {
   const wellFormed = pieces.length === FIELDS.length && pieces[0] === "Fe26.2";
   const parts: CredentialPart[] = wellFormed
     ? pieces.map((piece, index) => {
-        const name = FIELDS[index] ?? "field";
-        return { name, bytes: Buffer.byteLength(piece), shown: PUBLIC.has(name) ? piece : elideSecret(piece) };
+        const name = FIELDS[index]!; // wellFormed: exactly one piece per field
+        return { name, role: ROLE[name], bytes: Buffer.byteLength(piece), shown: PUBLIC.has(name) ? piece : elideSecret(piece) };
       })
-    : [{ name: "value", bytes, shown: elideSecret(seal) }];
-  if (wellFormed && version !== undefined) parts.push({ name: "version (after ~)", bytes: Buffer.byteLength(version), shown: version });
+    : [{ name: "value", role: "payload", bytes, shown: elideSecret(seal) }];
+  if (wellFormed && version !== undefined) parts.push({ name: "version (after ~)", role: "header", bytes: Buffer.byteLength(version), shown: version });
   return {
     format: "iron-session seal (Fe26.2: AES-256-CBC + HMAC-SHA-256)",
     bytes,

@@ -1,0 +1,37 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { formatRemaining, remainingLabel, secondsUntil } from "./remaining.ts";
+
+const NOW = Date.parse("2026-12-06T12:00:00.000Z");
+
+describe("countdowns", () => {
+  test("minutes and seconds below an hour, hours above, days in front beyond a day", () => {
+    assert.deepEqual([0, 5, 59.9, 61, 899, 3600, 3661, 86_399, 86_400, 7 * 86_400 - 1].map(formatRemaining), [
+      "00:00",
+      "00:05",
+      "00:59",
+      "01:01",
+      "14:59",
+      "01:00:00",
+      "01:01:01",
+      "23:59:59",
+      "1 d 00:00:00",
+      "6 d 23:59:59",
+    ]);
+  });
+
+  test("never a negative clock", () => {
+    assert.equal(formatRemaining(-30), "00:00");
+  });
+
+  test("seconds until an instant, against a frozen clock", () => {
+    assert.equal(secondsUntil("2026-12-06T12:15:00.000Z", NOW), 900);
+    assert.equal(secondsUntil("2026-12-06T11:59:59.000Z", NOW), -1);
+  });
+
+  test("the header's label: the clock while time is left, 'ended' at and after the instant", () => {
+    assert.equal(remainingLabel("2026-12-06T12:15:00.000Z", NOW), "15:00");
+    assert.equal(remainingLabel("2026-12-06T12:00:00.000Z", NOW), "ended");
+    assert.equal(remainingLabel("2026-12-06T11:00:00.000Z", NOW), "ended");
+  });
+});
