@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type BrowserContext, type CDPSession, type Page } from "@playwright/test";
-import { cookieName, expectApiError, MODES, type Mode } from "./fixtures";
+import { bob, cookieName, expectApiError, loginViaForm, MODES, type Mode } from "./fixtures";
 
 /**
  * Passkeys in both modes, driven through Chromium's virtual authenticator (CDP WebAuthn
@@ -27,13 +27,29 @@ async function storedCredentials(authenticator: VirtualAuthenticator) {
   return credentials;
 }
 
-async function signUpWithPasskey(page: Page, mode: Mode): Promise<string> {
-  const email = `passkey-${randomUUID()}@example.test`;
+/** Fills and sends the passkey sign-up form; the answer of its last request is returned. */
+async function submitPasskeySignUp(page: Page, mode: Mode, email: string) {
   await page.goto(`/register?mode=${mode}`);
   const form = page.getByRole("form", { name: "Sign up with a passkey" });
   await form.getByLabel("Name").fill("Pat Passkey");
   await form.getByLabel("E-mail").fill(email);
+  const answer = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/passkeys/sign-up" && response.request().method() === "POST");
   await form.getByRole("button", { name: "Sign up with a passkey" }).click();
+  const response = await answer;
+  // As the password sign-up (issue 18.2): "check your e-mail", nobody logged in yet.
+  await expect(page).toHaveURL(`/register/sent?mode=${mode}`, { timeout: 15_000 });
+  return { status: response.status(), body: (await response.json()) as unknown };
+}
+
+/** A new address: the passkey is made, then the mailed link (the demo's outbox) creates the account and logs in. */
+async function signUpWithPasskey(page: Page, mode: Mode): Promise<string> {
+  const email = `passkey-${randomUUID()}@example.test`;
+  await submitPasskeySignUp(page, mode, email);
+  expect((await page.context().cookies()).some((cookie) => cookie.name === cookieName(mode))).toBe(false);
+  await page.goto(`/outbox?to=${encodeURIComponent(email)}`);
+  await page.getByRole("link", { name: "Finish sign-up" }).click();
+  await expect(page.getByText("with the passkey you made")).toBeVisible();
+  await page.getByRole("button", { name: "Finish sign-up" }).click();
   // A first sign-in makes the account and its login: as e2e/register.spec.ts, room for a busy machine.
   await expect(page.getByRole("heading", { name: "Signed in as Pat Passkey" })).toBeVisible({ timeout: 15_000 });
   await expect(page).toHaveURL(`/${mode}/dashboard`);
@@ -79,6 +95,19 @@ for (const mode of MODES) {
       await page.getByRole("button", { name: "Remove Passkey" }).click();
       await expect(page.getByText(/last way to sign in/)).toBeVisible();
       await expect(passkeys.getByRole("listitem")).toHaveCount(1);
+    });
+
+    test("a taken address's passkey sign-up answers exactly as a new one's; only the mailbox tells (issue 18.2)", async ({ page, context }) => {
+      await addAuthenticator(page);
+      const fresh = await submitPasskeySignUp(page, mode, `passkey-${randomUUID()}@example.test`);
+      const taken = await submitPasskeySignUp(page, mode, bob.email);
+      expect(fresh.status).toBe(202);
+      expect(taken).toEqual(fresh);
+      expect((await context.cookies()).some((cookie) => cookie.name === cookieName(mode))).toBe(false);
+      await page.goto(`/outbox?to=${encodeURIComponent(bob.email)}`);
+      await expect(page.getByRole("heading", { name: "Someone tried to sign up with this address" }).first()).toBeVisible();
+      // Bob's account is as it was: his password still logs in.
+      await loginViaForm(page, mode, bob);
     });
 
     test("a cloned authenticator is refused once its counter falls behind", async ({ page, browser, baseURL }) => {

@@ -1,14 +1,15 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { AuthMode } from "@/lib/auth/types";
-import { dashboardPath } from "@/lib/auth/next-path";
 import { passkeySignUp } from "./passkey-client";
 
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm";
 
-/** Sign-up with a passkey only: the account gets no password at all. */
+/** Sign-up with a passkey only: the account gets no password at all, once the mailed link is used. */
 export function PasskeySignUp({ mode }: { mode: AuthMode }) {
+  const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -19,8 +20,8 @@ export function PasskeySignUp({ mode }: { mode: AuthMode }) {
     const result = await passkeySignUp(mode, String(form.get("email") ?? ""), String(form.get("name") ?? ""));
     setPending(false);
     if (!result.ok) return setMessage(result.message);
-    // A taken address is answered like a new one, without a login: the login page then.
-    window.location.assign(result.data.signedIn === false ? `/${mode}/login` : dashboardPath(mode));
+    // The password sign-up's page: a free address and a taken one are answered alike (issue 18.2).
+    router.push(`/register/sent?mode=${mode}`);
   }
   return (
     <form onSubmit={submit} className="space-y-3" aria-label="Sign up with a passkey">

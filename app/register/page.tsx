@@ -22,7 +22,7 @@ export default async function RegisterPage({ searchParams }: PageProps<"/registe
           <RegisterForm mode={mode} />
         </div>
         <h2 className="mt-8 text-base font-semibold">Or with a passkey only</h2>
-        <p className="mt-1 text-sm text-slate-600">No password at all: your device keeps the key, behind its PIN or fingerprint.</p>
+        <p className="mt-1 text-sm text-slate-600">No password at all: your device keeps the key, behind its PIN or fingerprint. The same e-mailed link then creates the account.</p>
         <div className="mt-4">
           <PasskeySignUp mode={mode} />
         </div>

@@ -14,6 +14,7 @@ import { findUserById } from "../users.ts";
 import { authenticated } from "./account-api.ts";
 import { crossSite, insecureTransport } from "./auth-api.ts";
 import { readJsonBody } from "./body.ts";
+import { SIGN_UP_SENT_MESSAGE } from "./register-api.ts";
 import { json, jsonError, noContent } from "./json.ts";
 import { isCrossSiteRequest } from "./origin.ts";
 
@@ -129,8 +130,9 @@ export async function apiPasskeySignUp(request: Request): Promise<Response> {
   if (!body.ok) return body.response;
   return withChallengeStore(async () => {
     const outcome = await signUpWithPasskey(body.data.mode, body.data.response as RegistrationResponseJSON);
-    if (outcome.ok && "signedIn" in outcome) return json({ registered: true, signedIn: false });
-    return outcome.ok ? signedIn(outcome) : refused(outcome);
+    if (!outcome.ok) return refused(outcome);
+    // The password sign-up's answer, word for word: nothing here tells a taken address from a free one.
+    return json({ status: "check_your_email", mode: body.data.mode, message: SIGN_UP_SENT_MESSAGE }, { status: 202 });
   });
 }
 

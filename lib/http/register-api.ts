@@ -15,6 +15,10 @@ import { passwordChecksBusyResponse } from "../password-budget/busy.ts";
  * 202 and body, and no cookie either way (lib/register/register.ts): the message sent to the
  * address finishes the sign-up or says the account exists.
  */
+/** The one answer to every sign-up that got this far, whichever the method and the address. */
+export const SIGN_UP_SENT_MESSAGE =
+  "A message was sent to the address. If it can sign up, its link creates the account and logs you in; if it already has an account, the message says so.";
+
 export async function apiRegister(request: Request): Promise<Response> {
   // Like login CSRF: a forged sign-up would log the victim in to an account the attacker knows.
   if (isCrossSiteRequest(request)) return crossSite();
@@ -40,8 +44,7 @@ export async function apiRegister(request: Request): Promise<Response> {
     {
       status: "check_your_email",
       mode: outcome.mode,
-      message:
-        "A message was sent to the address. If it can sign up, its link creates the account and logs you in; if it already has an account, the message says so.",
+      message: SIGN_UP_SENT_MESSAGE,
     },
     { status: 202 },
   );

@@ -3,20 +3,26 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { sharedState } from "../state/index.ts";
 import type { AuthMode } from "../auth/types.ts";
+import type { NewPasskey } from "../auth/methods/passkey/store.ts";
 
 /**
  * A sign-up for a free address waits here until the link sent to that address is used: only
  * the mailbox's owner can finish it, so the sign-up's answer never has to say whether the
  * address was free. In the shared state (every instance of a fleet can finish it), keyed by a
  * hash of the link's 256-bit token (a copy of the store does not hold usable links), for an
- * hour. The password is already an argon2id hash here; the plain one is never kept.
+ * hour. It holds one method's credential, already verified at sign-up: a password as its
+ * argon2id hash (the plain one is never kept), or a passkey as the registration ceremony
+ * verified it (with the user id that is its user handle) — the confirmation trusts nothing
+ * the browser sends then.
  */
+
+export type PendingCredential = { method: "password"; passwordHash: string } | { method: "passkey"; userId: string; passkey: NewPasskey };
 
 export interface PendingSignUp {
   email: string;
   name: string;
-  passwordHash: string;
   mode: AuthMode;
+  credential: PendingCredential;
 }
 
 export const PENDING_SIGN_UP_MS = 60 * 60 * 1000;
@@ -42,8 +48,28 @@ export async function takePendingSignUp(token: string): Promise<PendingSignUp | 
   return pending;
 }
 
-function asPending(value: unknown): PendingSignUp | null {
+/** A record of another shape (an older version's, a damaged one) is no sign-up: the link then says "expired". */
+export function asPending(value: unknown): PendingSignUp | null {
   const record = value as Partial<PendingSignUp> | null;
-  if (!record || typeof record.email !== "string" || typeof record.passwordHash !== "string" || typeof record.name !== "string") return null;
-  return { email: record.email, name: record.name, passwordHash: record.passwordHash, mode: record.mode === "jwt" ? "jwt" : "session" };
+  if (!record || typeof record.email !== "string" || typeof record.name !== "string") return null;
+  const credential = asCredential(record.credential);
+  if (!credential) return null;
+  return { email: record.email, name: record.name, mode: record.mode === "jwt" ? "jwt" : "session", credential };
+}
+
+function asCredential(value: unknown): PendingCredential | null {
+  const credential = value as Record<string, unknown> | null | undefined;
+  if (credential?.method === "password" && typeof credential.passwordHash === "string") return { method: "password", passwordHash: credential.passwordHash };
+  if (credential?.method !== "passkey" || typeof credential.userId !== "string") return null;
+  const passkey = credential.passkey as Partial<NewPasskey> | null | undefined;
+  const wellFormed =
+    typeof passkey?.id === "string" &&
+    typeof passkey.publicKey === "string" &&
+    Number.isSafeInteger(passkey.counter) &&
+    Array.isArray(passkey.transports) &&
+    passkey.transports.every((transport) => typeof transport === "string") &&
+    typeof passkey.deviceType === "string" &&
+    typeof passkey.backedUp === "boolean" &&
+    typeof passkey.name === "string";
+  return wellFormed ? { method: "passkey", userId: credential.userId, passkey: passkey as NewPasskey } : null;
 }

@@ -1,6 +1,6 @@
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { getDb } from "../db.ts";
 import { captureEvents } from "../log.ts";
 import { readMailbox } from "../mail/outbox.ts";
@@ -9,6 +9,8 @@ import type { RequestMeta } from "../auth/types.ts";
 import { withPassword } from "../auth/methods/password/credentials.ts";
 import { confirmSignUp } from "./confirm.ts";
 import { registerAccount } from "./register.ts";
+import { answerSignUp } from "./answer.ts";
+import type { PendingSignUp } from "./pending.ts";
 
 const STRONG = "vellum-orbit-cactus-91-lantern";
 const made: string[] = [];
@@ -82,5 +84,54 @@ describe("registerAccount (issue 18.2: nothing to tell a free address from a tak
     for (let i = 0; i < 7; i++) outcomes.push(await registerAccount({ name: "Y", email, password: "password1234", mode: "session" }, meta()));
     const last = outcomes.at(-1)!;
     assert.equal(last.ok ? "allowed" : last.reason, "too_many_attempts");
+  });
+});
+
+describe("a passkey sign-up's pending record and confirmation (issue 18.2, the passkey method)", () => {
+  /** What lib/auth/methods/passkey/sign-up.ts hands over once the registration verified. */
+  function verifiedPasskeySignUp(email: string): PendingSignUp {
+    const passkey = { id: randomBytes(16).toString("base64url"), publicKey: randomBytes(77).toString("base64url"), counter: 3, transports: ["internal", "hybrid"], deviceType: "multiDevice", backedUp: true, name: "Passkey" };
+    return { email, name: "Pat Passkey", mode: "session", credential: { method: "passkey", userId: randomUUID(), passkey } };
+  }
+
+  test("a free address: nothing until the link is used; then the user, under the passkey's user handle, with exactly that passkey and no password", async () => {
+    const email = `pk-${randomUUID()}@example.test`;
+    const pending = verifiedPasskeySignUp(email);
+    await answerSignUp(pending, meta());
+    assert.equal(await getDb().user.count({ where: { email } }), 0, "no account before the link is used");
+    const [message] = await readMailbox(email);
+    assert.equal(message?.subject, "Finish your sign-up");
+    const confirmed = await confirmSignUp(tokenIn(message?.link?.href));
+    assert.ok(confirmed.ok);
+    made.push(confirmed.user.id);
+    assert.deepEqual([confirmed.user.id, confirmed.mode, confirmed.method], [pending.credential.method === "passkey" && pending.credential.userId, "session", "passkey"]);
+    const row = await getDb().user.findUniqueOrThrow({ where: { email }, include: { password: true, passkeys: true } });
+    assert.equal(row.password, null);
+    const stored = row.passkeys.map(({ id, publicKey, counter, transports, deviceType, backedUp, name }) => ({ id, publicKey, counter: Number(counter), transports: transports.split(","), deviceType, backedUp, name }));
+    assert.deepEqual(stored, [pending.credential.method === "passkey" && pending.credential.passkey]);
+    assert.deepEqual(await confirmSignUp(tokenIn(message?.link?.href)), { ok: false, reason: "unknown_link" }, "single use");
+  });
+
+  test("a taken address: the owner told by message, no link, the account and its passkeys untouched", async () => {
+    const existing = await createTestUser({ password: "the-owners-own-password" });
+    const before = await getDb().user.findUniqueOrThrow({ where: { id: existing.id }, include: { passkeys: true } });
+    const { events } = await captureEvents(() => answerSignUp(verifiedPasskeySignUp(existing.email), meta()));
+    assert.deepEqual(events.map((event) => event.code), ["register_existing_email"]);
+    const [message] = await readMailbox(existing.email);
+    assert.equal(message?.subject, "Someone tried to sign up with this address");
+    assert.doesNotMatch(message?.link?.href ?? "", /token/);
+    assert.deepEqual(await getDb().user.findUniqueOrThrow({ where: { id: existing.id }, include: { passkeys: true } }), before);
+  });
+
+  test("a link whose address got an account in between creates nothing, not even the passkey", async () => {
+    const email = `pk-${randomUUID()}@example.test`;
+    const pending = verifiedPasskeySignUp(email);
+    await answerSignUp(pending, meta());
+    const [message] = await readMailbox(email);
+    const other = await getDb().user.create({ data: { email, name: "Quicker", role: "user", ...withPassword("x") } });
+    made.push(other.id);
+    assert.deepEqual(await confirmSignUp(tokenIn(message?.link?.href)), { ok: false, reason: "address_taken", mode: "session" });
+    const passkeyId = pending.credential.method === "passkey" ? pending.credential.passkey.id : "";
+    assert.equal(await getDb().passkeyCredential.count({ where: { id: passkeyId } }), 0);
   });
 });

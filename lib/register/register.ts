@@ -1,14 +1,11 @@
 import "server-only";
 
-import { getDb } from "../db.ts";
-import { logEvent } from "../log.ts";
 import { hashPassword } from "../auth/methods/password/hash.ts";
 import { spendPasswordHashing } from "../password-budget/budget.ts";
-import { deliver } from "../mail/outbox.ts";
 import type { AuthMode, RequestMeta } from "../auth/types.ts";
 import { normalizeEmail } from "../users.ts";
 import { checkPasswordStrength, personalWords } from "./password-strength.ts";
-import { savePendingSignUp } from "./pending.ts";
+import { answerSignUp } from "./answer.ts";
 import type { Registration } from "./schema.ts";
 import { chargeSignUpAttempt } from "./throttle.ts";
 
@@ -18,8 +15,9 @@ import { chargeSignUpAttempt } from "./throttle.ts";
  * no cookie either way, after the same work (one argon2 hash, one read of the address). Only
  * the address's owner learns which it was, from the message sent there: a free address gets a
  * link that finishes the sign-up and logs in (lib/register/confirm.ts); a taken one is told it
- * already has an account. Nothing about an existing account changes, and nobody is logged in
- * until the link is used, so a stranger can neither tell nor take an address.
+ * already has an account (lib/register/answer.ts, shared with the passkey sign-up). Nothing
+ * about an existing account changes, and nobody is logged in until the link is used, so a
+ * stranger can neither tell nor take an address.
  * Validation and the strength check run before anything touches the database, so they answer
  * the same whatever the address.
  */
@@ -40,29 +38,6 @@ export async function registerAccount(input: Registration, meta: RequestMeta): P
   const hashing = spendPasswordHashing(1, "anonymous", meta.now.getTime());
   if (!hashing.ok) return { ok: false, reason: "busy", retryAfterSeconds: hashing.retryAfterSeconds };
   const passwordHash = await hashPassword(input.password);
-  const existing = await getDb().user.findUnique({ where: { email }, select: { id: true } });
-  if (existing) {
-    await deliver(
-      {
-        to: email,
-        subject: "Someone tried to sign up with this address",
-        text: "This address already has an account, so nothing was created and nothing changed. If it was you, log in instead. If it was not, you can ignore this message: your account is as it was.",
-        link: { label: "Log in", href: `/${input.mode}/login` },
-      },
-      meta.now,
-    );
-    logEvent("register_existing_email", { outcome: "answered as for a new address; the owner was told by message" }, "info");
-    return { ok: true, mode: input.mode };
-  }
-  const token = await savePendingSignUp({ email, name: input.name, passwordHash, mode: input.mode });
-  await deliver(
-    {
-      to: email,
-      subject: "Finish your sign-up",
-      text: "Use the link within an hour to create your account and log in. If you did not sign up, ignore this message: nothing is created without it.",
-      link: { label: "Finish sign-up", href: `/register/confirm?token=${token}` },
-    },
-    meta.now,
-  );
+  await answerSignUp({ email, name: input.name, mode: input.mode, credential: { method: "password", passwordHash } }, meta);
   return { ok: true, mode: input.mode };
 }

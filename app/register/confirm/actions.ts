@@ -20,7 +20,7 @@ export async function confirmSignUpAction(_previous: ConfirmState, form: FormDat
   const confirmation = await confirmSignUp(token);
   if (!confirmation.ok && confirmation.reason === "address_taken") return { error: "This address already has an account: log in instead." };
   if (!confirmation.ok) return { error: "This link was used already or has expired. Sign up again to get a new one." };
-  const signedIn = await signInConfirmedSignUp(confirmation.mode, confirmation.user);
+  const signedIn = await signInConfirmedSignUp(confirmation.mode, confirmation.user, confirmation.method);
   // The account exists now; only the login could not be written: the login page, with a word.
   if (!signedIn.ok) return { error: "Your account is ready, but this server cannot log you in right now. Log in in a moment." };
   redirect(dashboardPath(confirmation.mode));

@@ -16,7 +16,7 @@ export default async function ConfirmSignUpPage({ searchParams }: PageProps<"/re
       {pending && typeof token === "string" ? (
         <>
           <p>
-            Create the account for <strong>{pending.email}</strong> with the password you chose, and log in.
+            Create the account for <strong>{pending.email}</strong> with the {pending.credential.method === "passkey" ? "passkey you made" : "password you chose"}, and log in.
           </p>
           <ConfirmForm token={token} />
         </>

@@ -3,25 +3,28 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { isDatabaseUnavailable } from "../../../db-errors.ts";
-import { logEvent } from "../../../log.ts";
+import { answerSignUp } from "../../../register/answer.ts";
 import { chargeSignUpAttempt } from "../../../register/throttle.ts";
 import { sharedState } from "../../../state/index.ts";
-import { findUserById, normalizeEmail } from "../../../users.ts";
+import { normalizeEmail } from "../../../users.ts";
 import { refusePlainHttpLogin } from "../../insecure-login.ts";
 import { requestMeta } from "../../request.ts";
 import type { AuthMode } from "../../types.ts";
-import { completeSignIn, signInStoreUnavailable } from "../complete-sign-in.ts";
+import { signInStoreUnavailable } from "../complete-sign-in.ts";
 import { registrationOptions, signedChallenge, verifyRegistration } from "./ceremonies.ts";
 import { rememberChallenge, takeChallenge } from "./challenges.ts";
 import type { PasskeyOutcome } from "./outcome.ts";
 import { currentRelyingParty } from "./party.ts";
 import type { OptionsAnswer } from "./register.ts";
-import { createUserWithPasskey } from "./store.ts";
 
 /**
- * Sign-up with a passkey only: no password row is ever made. The account is created when the
- * registration verifies, not when the options are asked for, so an abandoned ceremony leaves
- * nothing behind. The user id is chosen up front because it is the passkey's user handle.
+ * Sign-up with a passkey only: no password row is ever made. Like the password sign-up, it
+ * reveals nothing about the address (issue 18.2): once the registration verifies, nothing is
+ * created and nobody is logged in; the verified passkey waits in the pending sign-up and the
+ * address gets a message (lib/register/answer.ts) — a link that creates the account with this
+ * passkey and logs in, or, for a taken address, word that someone tried. The visitor gets the
+ * same answer either way. The user id is chosen up front because it is the passkey's user
+ * handle; an abandoned ceremony or an unused link leaves nothing behind.
  */
 
 export type SignUpOptionsAnswer = OptionsAnswer | { ok: false; reason: "too_many_attempts"; retryAfterSeconds: number };
@@ -40,10 +43,11 @@ export async function passkeySignUpOptions(input: { email: string; name: string 
   return { ok: true, options };
 }
 
-/** `signedIn: false`: the address was taken — answered like the password sign-up, nobody logged in. */
-export type PasskeySignUp = PasskeyOutcome | { ok: true; signedIn: false };
+/** The verified sign-up was answered "check your e-mail", whichever the address. */
+export type PasskeySignUp = Exclude<PasskeyOutcome, { ok: true }> | { ok: true; sent: true };
 
 export async function signUpWithPasskey(mode: AuthMode, response: RegistrationResponseJSON): Promise<PasskeySignUp> {
+  // The confirmation link logs in, over the same transport: refused here as a login would be.
   const insecure = await refusePlainHttpLogin(mode);
   if (insecure) return { ok: false, reason: "insecure_transport", localhostUrl: insecure.localhostUrl };
   const party = await currentRelyingParty();
@@ -56,17 +60,11 @@ export async function signUpWithPasskey(mode: AuthMode, response: RegistrationRe
   const { userId, email, name } = taken.intent;
   const passkey = await verifyRegistration(party.party, response, challenge, "Passkey");
   if (!passkey) return { ok: false, reason: "registration_invalid" };
-  const meta = await requestMeta();
   try {
-    if (!(await createUserWithPasskey({ id: userId, email, name }, passkey))) {
-      logEvent("register_existing_email", { outcome: "answered as registered, nobody logged in", method: "passkey" }, "info");
-      return { ok: true, signedIn: false };
-    }
-    const user = await findUserById(userId);
-    if (!user) return { ok: false, reason: "passkey_unknown" };
-    return await completeSignIn(mode, user, meta, "passkey");
+    await answerSignUp({ email, name, mode, credential: { method: "passkey", userId, passkey } }, await requestMeta());
+    return { ok: true, sent: true };
   } catch (error) {
-    if (isDatabaseUnavailable(error)) return signInStoreUnavailable(mode, "issue", "passkey", error);
+    if (isDatabaseUnavailable(error)) return signInStoreUnavailable(mode, "credentials", "passkey", error);
     throw error;
   }
 }

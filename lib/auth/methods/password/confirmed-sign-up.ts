@@ -9,13 +9,16 @@ import { DEVICE_COOKIE_MAX_AGE_SECONDS, deviceCookieName, issueDeviceCookie } fr
 
 /**
  * Logs in a user whom the sign-up confirmation link has just proven (they read the mailbox and
- * chose the password at sign-up): this browser gets the account's device cookie, as after a
- * password login, then the step every method shares issues the mode's credential. The caller
- * has refused plain HTTP off loopback before (refusePlainHttpLogin).
+ * made the credential at sign-up): for a password, this browser gets the account's device
+ * cookie, as after a password login (it only spares password logins the throttle, so a passkey
+ * sign-up gets none); then the step every method shares issues the mode's credential, named by
+ * the method used. The caller has refused plain HTTP off loopback before (refusePlainHttpLogin).
  */
-export async function signInConfirmedSignUp(mode: AuthMode, user: AuthUser): Promise<CompletedSignIn> {
+export async function signInConfirmedSignUp(mode: AuthMode, user: AuthUser, method: "password" | "passkey"): Promise<CompletedSignIn> {
   const meta = await requestMeta();
-  const device = issueDeviceCookie(user.email, getConfig().SESSION_SECRET);
-  await writeCookies([{ name: deviceCookieName(), value: device.value, maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS }]);
-  return completeSignIn(mode, user, meta, "password");
+  if (method === "password") {
+    const device = issueDeviceCookie(user.email, getConfig().SESSION_SECRET);
+    await writeCookies([{ name: deviceCookieName(), value: device.value, maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS }]);
+  }
+  return completeSignIn(mode, user, meta, method);
 }
