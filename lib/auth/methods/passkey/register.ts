@@ -3,10 +3,11 @@ import "server-only";
 import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import { sharedState } from "../../../state/index.ts";
 import type { AuthUser } from "../../../users.ts";
-import { registrationOptions, signedChallenge, verifyRegistration } from "./ceremonies.ts";
-import { rememberChallenge, takeChallenge } from "./challenges.ts";
+import { registrationOptions, verifyRegistration } from "./ceremonies.ts";
+import { rememberChallenge } from "./challenges.ts";
 import type { PasskeyRefusal } from "./outcome.ts";
 import { currentRelyingParty } from "./party.ts";
+import { openCeremonyAnswer } from "./ceremony-answer.ts";
 import { addPasskey, listPasskeys } from "./store.ts";
 
 /** Adding a passkey to the signed-in user's account, from the dashboard of either mode. */
@@ -25,15 +26,12 @@ export async function passkeyRegistrationOptions(user: AuthUser): Promise<Option
 export type PasskeyAdded = { ok: true; id: string; name: string } | { ok: false; reason: PasskeyRefusal } | { ok: false; reason: "origin_not_allowed"; message: string };
 
 export async function registerPasskey(user: AuthUser, response: RegistrationResponseJSON, name: string): Promise<PasskeyAdded> {
-  const party = await currentRelyingParty();
-  if (!party.ok) return { ok: false, reason: "origin_not_allowed", message: party.message };
-  const challenge = signedChallenge(response);
-  if (!challenge) return { ok: false, reason: "response_malformed" };
-  const taken = await takeChallenge(sharedState(), challenge, "register");
+  const taken = await openCeremonyAnswer(response, "register");
   if (!taken.ok) return taken;
+  const { party, challenge } = taken;
   // A challenge issued to another account (a response relayed from someone else's tab).
   if (taken.intent.purpose !== "register" || taken.intent.userId !== user.id) return { ok: false, reason: "challenge_wrong_purpose" };
-  const passkey = await verifyRegistration(party.party, response, challenge, name);
+  const passkey = await verifyRegistration(party, response, challenge, name);
   if (!passkey) return { ok: false, reason: "registration_invalid" };
   try {
     await addPasskey(user.id, passkey);

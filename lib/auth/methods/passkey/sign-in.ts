@@ -9,10 +9,11 @@ import { refusePlainHttpLogin } from "../../insecure-login.ts";
 import { requestMeta } from "../../request.ts";
 import type { AuthMode } from "../../types.ts";
 import { completeSignIn, signInStoreUnavailable } from "../complete-sign-in.ts";
-import { authenticationOptions, signedChallenge, verifyAssertion } from "./ceremonies.ts";
-import { rememberChallenge, takeChallenge } from "./challenges.ts";
+import { authenticationOptions, verifyAssertion } from "./ceremonies.ts";
+import { rememberChallenge } from "./challenges.ts";
 import type { PasskeyOutcome } from "./outcome.ts";
 import { currentRelyingParty } from "./party.ts";
+import { openCeremonyAnswer } from "./ceremony-answer.ts";
 import { advancePasskeyCounter, findPasskey } from "./store.ts";
 
 /**
@@ -23,19 +24,16 @@ import { advancePasskeyCounter, findPasskey } from "./store.ts";
 export async function signInWithPasskey(mode: AuthMode, response: AuthenticationResponseJSON): Promise<PasskeyOutcome> {
   const insecure = await refusePlainHttpLogin(mode);
   if (insecure) return { ok: false, reason: "insecure_transport", localhostUrl: insecure.localhostUrl };
-  const party = await currentRelyingParty();
-  if (!party.ok) return { ok: false, reason: "origin_not_allowed", message: party.message };
-  const challenge = signedChallenge(response);
-  if (!challenge) return { ok: false, reason: "response_malformed" };
-  const taken = await takeChallenge(sharedState(), challenge, "sign-in");
+  const taken = await openCeremonyAnswer(response, "sign-in");
   if (!taken.ok) return taken;
+  const { party, challenge } = taken;
   const meta = await requestMeta();
   try {
     const passkey = await findPasskey(response.id);
     // The user handle the authenticator returned must name the passkey's owner (§7.2 step 6).
     const handle = response.response.userHandle;
     if (!passkey || (handle && isoBase64URL.toUTF8String(handle) !== passkey.userId)) return { ok: false, reason: "passkey_unknown" };
-    const check = await verifyAssertion(party.party, response, challenge, passkey);
+    const check = await verifyAssertion(party, response, challenge, passkey);
     if (!check.ok) return check;
     // Two sign-ins with one counter value at once (a clone racing the original): one wins.
     if (!(await advancePasskeyCounter(passkey.id, passkey.counter, check.newCounter, meta.now))) return { ok: false, reason: "passkey_counter_regressed" };

@@ -11,10 +11,11 @@ import { refusePlainHttpLogin } from "../../insecure-login.ts";
 import { requestMeta } from "../../request.ts";
 import type { AuthMode } from "../../types.ts";
 import { signInStoreUnavailable } from "../complete-sign-in.ts";
-import { registrationOptions, signedChallenge, verifyRegistration } from "./ceremonies.ts";
-import { rememberChallenge, takeChallenge } from "./challenges.ts";
+import { registrationOptions, verifyRegistration } from "./ceremonies.ts";
+import { rememberChallenge } from "./challenges.ts";
 import type { PasskeyOutcome } from "./outcome.ts";
 import { currentRelyingParty } from "./party.ts";
+import { openCeremonyAnswer } from "./ceremony-answer.ts";
 import type { OptionsAnswer } from "./register.ts";
 
 /**
@@ -50,15 +51,12 @@ export async function signUpWithPasskey(mode: AuthMode, response: RegistrationRe
   // The confirmation link logs in, over the same transport: refused here as a login would be.
   const insecure = await refusePlainHttpLogin(mode);
   if (insecure) return { ok: false, reason: "insecure_transport", localhostUrl: insecure.localhostUrl };
-  const party = await currentRelyingParty();
-  if (!party.ok) return { ok: false, reason: "origin_not_allowed", message: party.message };
-  const challenge = signedChallenge(response);
-  if (!challenge) return { ok: false, reason: "response_malformed" };
-  const taken = await takeChallenge(sharedState(), challenge, "sign-up");
+  const taken = await openCeremonyAnswer(response, "sign-up");
   if (!taken.ok) return taken;
+  const { party, challenge } = taken;
   if (taken.intent.purpose !== "sign-up") return { ok: false, reason: "challenge_wrong_purpose" };
   const { userId, email, name } = taken.intent;
-  const passkey = await verifyRegistration(party.party, response, challenge, "Passkey");
+  const passkey = await verifyRegistration(party, response, challenge, "Passkey");
   if (!passkey) return { ok: false, reason: "registration_invalid" };
   try {
     await answerSignUp({ email, name, mode, credential: { method: "passkey", userId, passkey } }, await requestMeta());
