@@ -80,7 +80,7 @@ for (const mode of MODES) {
       await loginViaForm(page, mode, bob);
       await page.getByRole("button", { name: "Log out" }).click();
       await expect(page).toHaveURL(`${login}?signedOut=1`);
-      await expect(page.getByRole("status")).toHaveText(new RegExp(`You are logged out of ${mode} mode`, "i"));
+      await expect(page.getByRole("status").filter({ hasText: "logged out" })).toHaveText(new RegExp(`You are logged out of ${mode} mode`, "i"));
       expect(await authCookie(context, mode)).toBeUndefined();
       await page.goto(dashboard);
       await expect(page).toHaveURL(loginRedirect(mode));

@@ -68,7 +68,7 @@ for (const mode of MODES) {
     await page.getByRole("button", { name: "Log out" }).click();
     await expect(page).toHaveURL(`/${mode}/login?signedOut=1`);
     await expect(sameMode).toHaveURL(`/${mode}/login?signedOut=1`);
-    await expect(sameMode.getByRole("status")).toHaveText(new RegExp(`You are logged out of ${mode} mode`, "i"));
+    await expect(sameMode.getByRole("status").filter({ hasText: "logged out" })).toHaveText(new RegExp(`You are logged out of ${mode} mode`, "i"));
     // The message names its mode: a tab of the other mode stays where it is, still logged in.
     await expect(otherMode).toHaveURL(`/${other}/dashboard`);
     await otherMode.reload();

@@ -47,7 +47,7 @@ for (const mode of ["session", "jwt"] as const) {
 
     await page.getByRole("button", { name: "Log out" }).click();
     await expect(page).toHaveURL(`/${mode}/login?signedOut=1`);
-    await expect(page.getByRole("status")).toContainText("You are logged out");
+    await expect(page.getByRole("status").filter({ hasText: "logged out" })).toContainText("You are logged out");
     expect(await authCookie(context, mode)).toBeUndefined();
 
     const replay = await page.request.get(`/api/${mode}/me`, { headers: { cookie: `${cookieName(mode)}=${held}` } });

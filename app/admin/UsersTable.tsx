@@ -3,6 +3,7 @@ import { inlineLink } from "@/app/components/link-style";
 import type { AdminUserRow } from "@/lib/admin/users-overview";
 import { UserActions } from "./UserActions";
 import { LocalTime } from "@/app/components/LocalTime";
+import { CellLabel } from "./CellLabel";
 
 export function StatusBadge({ disabled }: { disabled: boolean }) {
   return disabled ? (
@@ -10,11 +11,6 @@ export function StatusBadge({ disabled }: { disabled: boolean }) {
   ) : (
     <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-medium text-emerald-800">active</span>
   );
-}
-
-/** On a phone each cell names its column itself: the header row is hidden there. */
-function CellLabel({ children }: { children: React.ReactNode }) {
-  return <span className="mr-1 text-xs text-slate-500 md:hidden">{children}:</span>;
 }
 
 /**
