@@ -3,6 +3,9 @@ import { expect, type Page } from "@playwright/test";
 import { bob, cookieName, dashboardHeading, loginViaForm } from "./fixtures.ts";
 import { test } from "./throwaway.ts";
 
+/** The password sign-up form: the page also has the passkey one, with the same labels. */
+const passwordForm = (page: Page) => page.getByRole("form", { name: "Sign up with a password" });
+
 // Sign-up: a visitor makes an account of their own and lands logged in to the mode they came
 // from; weak passwords are refused with advice; a taken address gets the same answer as a new one.
 
@@ -19,9 +22,9 @@ function newVisitor() {
 }
 
 async function fillSignUp(page: Page, visitor: { name: string; email: string; password: string }) {
-  await page.getByLabel("Name", { exact: true }).fill(visitor.name);
-  await page.getByLabel("E-mail").fill(visitor.email);
-  await page.getByLabel("Password", { exact: true }).fill(visitor.password);
+  await passwordForm(page).getByLabel("Name", { exact: true }).fill(visitor.name);
+  await passwordForm(page).getByLabel("E-mail").fill(visitor.email);
+  await passwordForm(page).getByLabel("Password", { exact: true }).fill(visitor.password);
   await page.getByRole("button", { name: "Create account" }).click();
 }
 
@@ -69,9 +72,9 @@ test("a weak password is refused with the library's advice, and the form keeps n
   await page.goto("/register");
   await fillSignUp(page, visitor);
   await expect(page.getByText("This password is too easy to guess.")).toBeVisible();
-  await expect(page.getByLabel("Name", { exact: true })).toHaveValue(visitor.name);
-  await expect(page.getByLabel("E-mail")).toHaveValue(visitor.email);
-  await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
+  await expect(passwordForm(page).getByLabel("Name", { exact: true })).toHaveValue(visitor.name);
+  await expect(passwordForm(page).getByLabel("E-mail")).toHaveValue(visitor.email);
+  await expect(passwordForm(page).getByLabel("Password", { exact: true })).toHaveValue("");
   await expect(page).toHaveURL("/register");
 });
 
@@ -117,11 +120,11 @@ test("your own name as the password is refused by the server, and the live meter
   expect((await refused.json()).error.code).toBe("weak_password");
 
   await page.goto("/register");
-  await page.getByLabel("Name", { exact: true }).fill("Erin Tester");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill("tester erin 99");
+  await passwordForm(page).getByLabel("Name", { exact: true }).fill("Erin Tester");
+  await passwordForm(page).getByLabel("E-mail").fill(email);
+  await passwordForm(page).getByLabel("Password", { exact: true }).fill("tester erin 99");
   // The estimator's dictionaries load on the first keystroke: an outcome to wait for, not a speed.
   await expect(page.getByRole("status").filter({ hasText: "Strength:" })).toContainText("Your own name or e-mail address", { timeout: 30_000 });
-  await page.getByLabel("Password", { exact: true }).fill("vellum orbit cactus lantern");
+  await passwordForm(page).getByLabel("Password", { exact: true }).fill("vellum orbit cactus lantern");
   await expect(page.getByRole("status").filter({ hasText: "Strength:" })).toContainText("good enough");
 });

@@ -15,7 +15,7 @@ export function RegisterForm({ mode }: { mode: AuthMode }) {
   const [typed, setTyped] = useState({ name: "", email: "", password: "" });
   const track = (field: keyof typeof typed) => (event: React.ChangeEvent<HTMLInputElement>) => setTyped((now) => ({ ...now, [field]: event.target.value }));
   return (
-    <form action={formAction} className="space-y-4" aria-describedby={state.error ? "register-error" : undefined}>
+    <form action={formAction} aria-label="Sign up with a password" className="space-y-4" aria-describedby={state.error ? "register-error" : undefined}>
       <input type="hidden" name="mode" value={mode} />
       <label className="block">
         <span className="text-sm font-medium text-slate-700">Name</span>
