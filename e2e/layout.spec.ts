@@ -13,7 +13,7 @@ import { test } from "./throwaway.ts";
 const WIDTHS = [390, 1280] as const;
 const PUBLIC_PAGES = ["/", "/session/login", "/jwt/login", "/register", "/compare", "/scale", "/flows", "/labs"];
 const PAGES_OF: Record<Mode, string[]> = {
-  session: ["/session/dashboard", "/session/inspect", "/session/devices", "/admin"],
+  session: ["/session/dashboard", "/session/inspect", "/session/devices", "/admin", "/admin/keys"],
   jwt: ["/jwt/dashboard", "/jwt/inspect"],
 };
 

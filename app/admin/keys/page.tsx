@@ -7,6 +7,7 @@ import { getConfig } from "@/lib/env";
 import { RetireButton } from "./RetireButton";
 import { RotateButton } from "./RotateButton";
 import { LocalTime } from "@/app/components/LocalTime";
+import { CellLabel } from "@/app/admin/CellLabel";
 
 export const metadata: Metadata = { title: "Signing keys" };
 
@@ -17,6 +18,7 @@ export default async function KeysPage() {
   const now = new Date();
   const keys = await listSigningKeys(now);
   const policy = rotationPolicy();
+  const cell = "block py-1 md:table-cell md:py-2 md:pr-4";
   return (
     <div className="space-y-6">
       <div className="max-w-3xl space-y-2">
@@ -34,9 +36,11 @@ export default async function KeysPage() {
         </p>
       </div>
       <RotateButton />
-      <table className="w-full border-collapse text-left text-sm">
+      {/* Cards on a phone (each cell labelled), a table from md up: the 43-character kid and three
+          times made a seven-column table twice a phone's width. */}
+      <table className="block w-full border-collapse text-left text-sm md:table">
         <caption className="sr-only">Signing keys, newest first</caption>
-        <thead>
+        <thead className="hidden md:table-header-group">
           <tr className="border-b border-slate-300">
             {["Generation", "kid", "State", "Created", "Signs from", "Retires at", ""].map((title) => (
               <th key={title} scope="col" className="py-2 pr-4 font-medium">
@@ -45,16 +49,16 @@ export default async function KeysPage() {
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody className="block md:table-row-group">
           {keys.map((key) => (
-            <tr key={key.kid} className="border-b border-slate-200">
-              <td className="py-2 pr-4">{key.generation}</td>
-              <td className="py-2 pr-4 font-mono text-xs">{key.kid}</td>
-              <td className="py-2 pr-4 font-medium">{key.state}</td>
-              <td className="py-2 pr-4 text-xs"><LocalTime at={key.createdAt} /></td>
-              <td className="py-2 pr-4 text-xs"><LocalTime at={key.activatesAt} /></td>
-              <td className="py-2 pr-4 text-xs"><LocalTime at={key.retiresAt} never="—" /></td>
-              <td className="py-2 pr-4"><RetireButton kid={key.kid} retired={key.state === "retired"} /></td>
+            <tr key={key.kid} className="block border-b border-slate-200 py-2 md:table-row md:py-0">
+              <td className={cell}><CellLabel>Generation</CellLabel>{key.generation}</td>
+              <td className={`${cell} font-mono text-xs [overflow-wrap:anywhere]`}><CellLabel>kid</CellLabel>{key.kid}</td>
+              <td className={`${cell} font-medium`}><CellLabel>State</CellLabel>{key.state}</td>
+              <td className={`${cell} text-xs`}><CellLabel>Created</CellLabel><LocalTime at={key.createdAt} /></td>
+              <td className={`${cell} text-xs`}><CellLabel>Signs from</CellLabel><LocalTime at={key.activatesAt} /></td>
+              <td className={`${cell} text-xs`}><CellLabel>Retires at</CellLabel><LocalTime at={key.retiresAt} never="—" /></td>
+              <td className={cell}><RetireButton kid={key.kid} retired={key.state === "retired"} /></td>
             </tr>
           ))}
         </tbody>
