@@ -66,6 +66,6 @@ test("page: run through the balancer, the result is found whichever instance ser
   await page.goto("/labs/fleet");
   await page.getByRole("button", { name: "Run the lab" }).click();
   await expect(page).toHaveURL(/\/labs\/fleet\?run=[\w-]+$/);
-  await expect(page.getByRole("region", { name: "Session mode" }).getByText(/^Exposed: Every instance \(2\) refused the copied cookie.*downstream token.*still worked there/)).toBeVisible();
-  await expect(page.getByRole("region", { name: "JWT mode" }).getByText(/^Exposed: Every instance \(2\) refused the copied token.*outright \(token_wrong_aud\).*downstream token.*still worked there/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Session mode" }).getByText(/^Bounded: Every instance \(2\) refused the copied cookie.*downstream token.*still worked there/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "JWT mode" }).getByText(/^Bounded: Every instance \(2\) refused the copied token.*outright \(token_wrong_aud\).*downstream token.*still worked there/)).toBeVisible();
 });
