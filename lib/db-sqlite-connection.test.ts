@@ -1,5 +1,9 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { isDatabaseUnavailable } from "./db-errors.ts";
 import { ObservedSqliteAdapter, type SqliteConnection } from "./db-sqlite-connection.ts";
 import { querySqlitePrepared, toSqliteParam, toSqliteText } from "./db-prepared.ts";
 import { onDatabaseQuery } from "./db.ts";
@@ -65,6 +69,23 @@ describe("the SQLite adapter's own connection", () => {
       assert.deepEqual(await ids(new Date("2026-12-08T01:00:00.000+01:00")), []);
     } finally {
       await adapter.dispose();
+    }
+  });
+
+  test("the driver's own error for a file another connection has locked reads as unavailable (503), not a bug", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "svj-prepared-"));
+    const url = join(dir, "locked.db");
+    const holder = await new ObservedSqliteAdapter({ url }, () => {}).connect();
+    const seen: SqliteConnection[] = [];
+    // No busy timeout: the lock is refused at once rather than after a wait.
+    const reader = await new ObservedSqliteAdapter({ url, timeout: 0 }, (connection) => seen.push(connection)).connect();
+    try {
+      await holder.executeScript(`CREATE TABLE "T" ("id" TEXT PRIMARY KEY, "n" INTEGER NOT NULL); BEGIN EXCLUSIVE;`);
+      await assert.rejects(querySqlitePrepared(seen[0]!, BY_ID, ["a"]), (error) => isDatabaseUnavailable(error));
+    } finally {
+      await reader.dispose();
+      await holder.dispose();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
