@@ -8,13 +8,14 @@ import { insertSession, findSessionWithUser } from "./auth/session/store.ts";
 import { newSessionSecret, sessionRowId } from "./auth/session/ids.ts";
 import { recordRevokedJti } from "./auth/jwt/denylist.ts";
 import { readAccountState } from "./auth/jwt/revocation.ts";
-import type { AuthUser } from "./users.ts";
+import { findUserProfile, type AuthUser } from "./users.ts";
 
 /**
- * The hot statements on the driver (lib/db-prepared.ts), on whichever database the run has:
- * they leave Prisma's query log untouched (so they did not go through Prisma), still count as
- * one query each (/compare's count), read what Prisma wrote, and a request running on another
- * database (the outage lab's) never reaches the process's connection.
+ * The hot statements on the driver (lib/db-prepared.ts), the check's two and the dashboards'
+ * profile read, on whichever database the run has: they leave Prisma's query log untouched (so
+ * they did not go through Prisma), still count as one query each (/compare's count), read what
+ * Prisma wrote, and a request running on another database (the outage lab's) never reaches the
+ * process's connection.
  */
 
 after(cleanUpTestDatabase);
@@ -66,6 +67,15 @@ describe("the hot statements run on the driver, not through Prisma", () => {
     assert.deepEqual(result.before, { tokenVersion: 0, disabledAt: null, revoked: true });
     assert.equal(result.atExpiry?.revoked, false);
     assert.equal(result.other?.revoked, false);
+  });
+
+  test("the JWT dashboard's profile read: one counted query, none of Prisma's; a disabled user has none", async () => {
+    const user = await createTestUser();
+    const { result: { result: profile, queries }, sql } = await prismaStatements(() => countQueries(() => findUserProfile(user.id)));
+    assert.deepEqual([profile, queries, sql], [{ email: user.email, name: user.name }, 1, []]);
+    await getDb().user.update({ where: { id: user.id }, data: { disabledAt: T0 } });
+    assert.equal(await findUserProfile(user.id), null);
+    assert.equal(await findUserProfile(`it-${randomUUID()}`), null);
   });
 
   test("inside another database's scope (the outage lab's), the process's connection is not used: unavailable", async () => {
