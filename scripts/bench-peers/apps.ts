@@ -112,8 +112,11 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   return { status: result.status ?? 1, output: `${result.stdout ?? ""}${result.stderr ?? ""}${result.error ? String(result.error) : ""}` };
 }
 
+/** The error's own line when there is one (a stack's tail says nothing), else the last lines. */
 function lastLines(text: string): string {
-  return text.trim().split("\n").slice(-6).join(" | ");
+  const lines = text.trim().split("\n");
+  const error = lines.find((line) => /^\w*Error\b|\bERR_|error:/i.test(line.trim()));
+  return error ? error.trim() : lines.slice(-6).join(" | ");
 }
 
 function readJson(file: string): { version: string; dependencies?: Record<string, string> } {

@@ -1,6 +1,6 @@
 // Run once before `next start`: Better Auth's own migrations (getMigrations, what its CLI's
 // `migrate` runs), then the bench user signs up through Better Auth's API.
-import { getMigrations } from "better-auth/db";
+import { getMigrations } from "better-auth/db/migration";
 import { auth } from "./lib/auth.js";
 
 const [email, password] = process.argv.slice(2);
