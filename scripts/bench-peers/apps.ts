@@ -1,7 +1,8 @@
 // The peer apps: each template copied to a directory outside the repo, its pinned versions
 // installed from the npm registry, built with `next build` and started with `next start`.
-// A built copy is kept per template content (os.tmpdir()/svj-bench-peers/<app>-<hash>) and
-// reused by the next run; a changed template gets a new one.
+// What every peer app has alike (the open route, the health and query-count routes, the counted
+// database) is in apps/shared/, copied in first. A built copy is kept per template content
+// (os.tmpdir()/svj-bench-peers/<app>-<hash>) and reused by the next run; a change gets a new one.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -11,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import type { StartedServer } from "../bench-http/servers.mjs";
 
 const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), "apps");
+const SHARED = join(TEMPLATES, "shared");
 const children: StartedServer["child"][] = [];
 process.on("exit", () => children.forEach((child) => signalGroup(child, "SIGKILL")));
 
@@ -30,7 +32,7 @@ function ourBetterSqlite(): { dir: string; version: string } | null {
 
 export function preparePeerApp(app: string, log: (line: string) => void): Prepared {
   const template = join(TEMPLATES, app);
-  const dir = join(tmpdir(), "svj-bench-peers", `${app}-${templateHash(template)}`);
+  const dir = join(tmpdir(), "svj-bench-peers", `${app}-${templateHash([SHARED, template])}`);
   const pinned = readJson(join(template, "package.json")).dependencies as Record<string, string>;
   if (existsSync(join(dir, ".next/BUILD_ID"))) {
     log(`${app}: reusing the build in ${dir}`);
@@ -41,6 +43,7 @@ export function preparePeerApp(app: string, log: (line: string) => void): Prepar
   if (sqlite.version !== pinned["better-sqlite3"]) return { error: `the template pins better-sqlite3 ${pinned["better-sqlite3"]}, this repo has ${sqlite.version}: pin the same` };
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  cpSync(SHARED, dir, { recursive: true });
   cpSync(template, dir, { recursive: true });
   log(`${app}: npm install in ${dir} (${Object.entries(pinned).map(([name, version]) => `${name}@${version}`).join(", ")})`);
   const install = run("npm", ["install", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=warn"], dir);
@@ -95,9 +98,11 @@ function installedVersions(dir: string, pinned: Record<string, string>): Record<
   return Object.fromEntries(Object.keys(pinned).map((name) => [name, readJson(join(dir, "node_modules", name, "package.json")).version]));
 }
 
-function templateHash(template: string): string {
+function templateHash(templates: string[]): string {
   const hash = createHash("sha256");
-  for (const file of listFiles(template)) hash.update(relative(template, file)).update(readFileSync(file));
+  for (const template of templates) {
+    for (const file of listFiles(template)) hash.update(relative(TEMPLATES, file)).update(readFileSync(file));
+  }
   return hash.digest("hex").slice(0, 12);
 }
 

@@ -1,6 +1,7 @@
 // The peer's SQLite database, opened once per process, with every prepared statement counted:
-// users.js prepares one statement per query, so the count is the
-// number of queries. The bench reads it through /api/bench/queries before and after a probe.
+// Kysely (Better Auth's SQLite path) and users.js (the Auth.js app's user lookup) prepare one
+// statement per query, so the count is the number of queries. The bench reads it through
+// /api/bench/queries before and after a probe. Shared by every peer app (copied in with it).
 import Database from "better-sqlite3";
 
 const COUNTER = Symbol.for("bench-peer.queries");
