@@ -80,7 +80,12 @@ async function run() {
   }
   if (database && servers.some((s) => s.app === "ours" && !problems.has(s.key))) {
     const env = ourEnv(database.url);
-    prepareDatabase(env, 0);
+    try {
+      // Migrated and seeded as bench:http does (bob signs in); it insists on one throwaway user.
+      prepareDatabase(env, 1);
+    } catch (error) {
+      servers.filter((s) => s.app === "ours").forEach((s) => problems.set(s.key, `preparing our database failed: ${(error as Error).message}`));
+    }
     for (const server of servers.filter((s) => s.app === "ours" && !problems.has(s.key))) {
       started.set(server.key, startServer({ name: server.key, port: server.port, env: { ...env, ...server.env, INSTANCE_NAME: server.key }, logDir }));
     }
