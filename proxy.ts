@@ -20,7 +20,7 @@ const CROSS_ORIGIN_LAB_PAGE = "/labs/cross-origin/foreign";
  * stopped by the DAL, which every page, action and route handler calls (the proxy alone is
  * not a security boundary: CVE-2025-29927 let requests skip middleware entirely).
  */
-export async function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest): Promise<Response> {
   const config = getConfig();
   const { pathname } = request.nextUrl;
   const api = pathname.startsWith("/api/");
