@@ -12,13 +12,9 @@ import { refuseMalformedPagePath } from "./lib/http/page-request-guard.ts";
 const CROSS_ORIGIN_LAB_PAGE = "/labs/cross-origin/foreign";
 
 /**
- * The optimistic guard: is there a cookie for this mode that unseals / verifies? If not,
- * redirect to that mode's recovery path before rendering anything. It reaches only the modes'
- * edge halves (lib/auth/<mode>/edge.ts): crypto and configuration, never the database —
- * lib/auth/proxy-imports.test.ts walks the import graph and e2e/proxy-trace.spec.ts reads the
- * built trace to keep it so. Revoked sessions and denylisted tokens get through here and are
- * stopped by the DAL, which every page, action and route handler calls (the proxy alone is
- * not a security boundary: CVE-2025-29927 let requests skip middleware entirely).
+ * The optimistic guard: no cookie for this mode that unseals / verifies → that mode's recovery
+ * path. Edge halves only, never the database; the DAL is the boundary (docs/ARCHITECTURE.md,
+ * 'The layers').
  */
 export async function proxy(request: NextRequest): Promise<Response> {
   const config = getConfig();
