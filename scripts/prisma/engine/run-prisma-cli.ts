@@ -6,8 +6,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const standInEngine = path.join(projectRoot, "scripts", "prisma-engine", "schema-engine.mjs");
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+export const standInEngine = path.join(projectRoot, "scripts", "prisma", "engine", "schema-engine.mjs");
 const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
 
 export type CliResult = { code: number; output: string };
