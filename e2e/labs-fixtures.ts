@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext, type APIResponse, type Locator, type Page } from "@playwright/test";
 import { loginViaApi, loginViaForm, type DemoUser, type Mode } from "./fixtures.ts";
+import { serverDatabase } from "./server-database.ts";
 
 /** Running a lab through its page or its API, and reading its transcript (lib/labs/types.ts). */
 
@@ -96,15 +97,10 @@ export function expectCredentialsShortened(result: LabResult): void {
 export async function expectThrowawayUserDeleted(result: LabResult): Promise<void> {
   expect(result.user.email).toMatch(/^lab-[\w-]+@labs\.invalid$/);
   expect(result.user.deleted).toBe(true);
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error("E2E_DATABASE_URL is not set: run through playwright.config.ts or `npm run test:e2e`");
-  process.env.DATABASE_URL = url;
-  const { getDb } = await import("../lib/db.ts");
-  expect(await getDb().user.count({ where: { email: result.user.email } })).toBe(0);
+  expect(await (await serverDatabase()).user.count({ where: { email: result.user.email } })).toBe(0);
 }
 
+/** After a spec that read the server's database: it once read DATABASE_URL instead (see serverDatabase). */
 export async function disconnectDatabase(): Promise<void> {
-  if (!process.env.DATABASE_URL) return;
-  const { getDb } = await import("../lib/db.ts");
-  await getDb().$disconnect();
+  await (await serverDatabase()).$disconnect();
 }

@@ -3,6 +3,7 @@ import { test as base, type APIRequestContext, type Page } from "@playwright/tes
 import type { Db } from "../lib/db.ts";
 import { hashPassword } from "../lib/auth/methods/password/hash.ts";
 import { loginViaApi, loginViaForm, type DemoUser, type Mode } from "./fixtures.ts";
+import { serverDatabase } from "./server-database.ts";
 
 /**
  * Fixtures for tests that change a user (password, disabled flag, every session): the demo
@@ -36,11 +37,7 @@ interface WorkerFixtures {
 export const test = base.extend<Fixtures, WorkerFixtures>({
   db: [
     async ({}, use) => {
-      const url = process.env.E2E_DATABASE_URL;
-      if (!url) throw new Error("E2E_DATABASE_URL is not set: run through playwright.config.ts or `npm run test:e2e`");
-      process.env.DATABASE_URL = url;
-      const { getDb } = await import("../lib/db.ts");
-      const db = getDb();
+      const db = await serverDatabase();
       await use(db);
       await db.$disconnect();
     },

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { appSigningKey, signWith } from "../app-keys.ts";
 import { alice, bob } from "../fixtures.ts";
+import { serverDatabase } from "../server-database.ts";
 import { expect, loginAt, test } from "./fleet-fixtures.ts";
 
 /**
@@ -102,16 +103,15 @@ test.describe("signing keys across instances", () => {
 test.describe("a key retired by hand on one instance", () => {
   test("is refused there on the next check, and by the other instance within its key-set reload (30 s)", async ({ instances: [a, b] }) => {
     test.setTimeout(120_000);
-    process.env.DATABASE_URL = process.env.E2E_DATABASE_URL;
-    const { getDb } = await import("../../lib/db.ts");
+    const db = await serverDatabase();
     const admin = await loginAt(a!, "jwt", alice);
     const bearer = { authorization: `Bearer ${admin.accessToken}` };
     // A key of this test's own (a published next key verifies already), standing for one that leaked.
     const rotated = await fetch(`${a}/api/admin/keys/rotate`, { method: "POST", headers: bearer });
     const kid = ((await rotated.json()) as { keys: { kid: string; state: string }[] }).keys.find((key) => key.state === "next")!.kid;
-    const user = await getDb().user.findUniqueOrThrow({ where: { email: bob.email } });
+    const user = await db.user.findUniqueOrThrow({ where: { email: bob.email } });
     const now = Math.floor(Date.now() / 1000);
-    const leaked = await signWith(await appSigningKey(getDb(), kid), { sub: user.id, role: "user", ver: user.tokenVersion, jti: randomUUID(), iat: now, exp: now + 600, iss: "session-vs-jwt", aud: "session-vs-jwt:web" });
+    const leaked = await signWith(await appSigningKey(db, kid), { sub: user.id, role: "user", ver: user.tokenVersion, jti: randomUUID(), iat: now, exp: now + 600, iss: "session-vs-jwt", aud: "session-vs-jwt:web" });
     for (const origin of [a!, b!]) expect((await me(origin, leaked)).status, origin).toBe(200);
 
     const retired = await fetch(`${a}/api/admin/keys/${kid}/retire`, { method: "POST", headers: bearer });
@@ -119,6 +119,6 @@ test.describe("a key retired by hand on one instance", () => {
     expect((await me(a!, leaked)).status).toBe(401);
     // The other instance learns it from the table: its copy is never used past the reload interval.
     await expect.poll(async () => (await me(b!, leaked)).status, { timeout: 45_000, intervals: [1_000] }).toBe(401);
-    await getDb().$disconnect();
+    await db.$disconnect();
   });
 });
