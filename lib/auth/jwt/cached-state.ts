@@ -2,7 +2,6 @@ import "server-only";
 
 import { checkCache, checkTags } from "../check-cache/index.ts";
 import { familyDenylistKey } from "./denylist.ts";
-import type { AccountState } from "./revocation.ts";
 import type { AccessClaims } from "./token.ts";
 
 /**
@@ -13,6 +12,13 @@ import type { AccessClaims } from "./token.ts";
  * too: a denylist entry never comes back to life, so a replayed logged-out token is refused
  * from memory — the denylist as an in-memory set, filled by the tokens that are presented.
  */
+
+/** What the revocation statement (revocation.ts) reads: the user row's state and the denylist's answer. */
+export interface AccountState {
+  tokenVersion: number;
+  disabledAt: Date | null;
+  revoked: boolean;
+}
 
 type Claims = Pick<AccessClaims, "sub" | "jti" | "fid">;
 

@@ -2,7 +2,7 @@ import { errors, jwtVerify } from "jose";
 import { z } from "zod";
 import { roleSchema } from "../../roles.ts";
 import type { Rejection } from "../types.ts";
-import { readTokenHeader, type KeyChoice, type ReadableHeader } from "./token-header.ts";
+import { readTokenHeader, type KeyChoice, type ReadableHeader, type SigningAlgorithm } from "./token-header.ts";
 
 /**
  * The one verification policy for every recipient of this app's tokens: the app itself
@@ -23,15 +23,6 @@ import { readTokenHeader, type KeyChoice, type ReadableHeader } from "./token-he
  */
 
 export const ACCESS_TOKEN_TYPE = "at+jwt";
-export const SIGNING_ALGORITHMS = ["EdDSA", "HS256"] as const;
-export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
-
-/** One verification key: `kid` null only for the single HS256 key (its tokens carry none). */
-export interface TokenKey {
-  kid: string | null;
-  alg: SigningAlgorithm;
-  key: CryptoKey;
-}
 
 /** What one recipient accepts. */
 export interface RecipientRules {

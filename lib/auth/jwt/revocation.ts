@@ -6,7 +6,7 @@ import { reportDatabaseFailure } from "../../db-outage.ts";
 import { toDateOrNull, type DateLike } from "../../raw-dates.ts";
 import { checkCache } from "../check-cache/index.ts";
 import type { Rejection } from "../types.ts";
-import { cachedAccountState, rememberAccountState } from "./cached-state.ts";
+import { cachedAccountState, rememberAccountState, type AccountState } from "./cached-state.ts";
 import { familyDenylistKey } from "./denylist.ts";
 import type { AccessClaims } from "./token.ts";
 
@@ -22,12 +22,6 @@ import type { AccessClaims } from "./token.ts";
  * (JWT_REVOCATION_FAIL=open). `servedFromCache`: the state came from SESSION_CACHE=push.
  */
 export type RevocationOutcome = { ok: true; failOpen: boolean; servedFromCache?: boolean } | Rejection;
-
-export interface AccountState {
-  tokenVersion: number;
-  disabledAt: Date | null;
-  revoked: boolean;
-}
 
 /**
  * User row, jti and refresh family in one round-trip, hand-written like session/store.ts

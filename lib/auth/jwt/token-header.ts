@@ -1,6 +1,5 @@
 import { decodeProtectedHeader, type ProtectedHeaderParameters } from "jose";
 import type { Rejection } from "../types.ts";
-import type { TokenKey } from "./policy.ts";
 
 /**
  * The protected header, read before any signature work: which allowlisted key it names, and
@@ -15,6 +14,16 @@ const MAX_TOKEN_LENGTH = 4096;
  * rather than ignore them, so a forgery attempt shows up as its own code.
  */
 const KEY_LOCATING_HEADERS = ["jku", "x5u", "jwk", "x5c"] as const;
+
+export const SIGNING_ALGORITHMS = ["EdDSA", "HS256"] as const;
+export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
+
+/** One verification key: `kid` null only for the single HS256 key (its tokens carry none). */
+export interface TokenKey {
+  kid: string | null;
+  alg: SigningAlgorithm;
+  key: CryptoKey;
+}
 
 export type KeyChoice = { ok: true; key: TokenKey } | Rejection;
 

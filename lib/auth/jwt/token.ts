@@ -3,11 +3,11 @@ import { z } from "zod";
 import { SignJWT } from "jose";
 import type { Role } from "../../roles.ts";
 import type { Rejection } from "../types.ts";
-import { ACCESS_TOKEN_TYPE, BASE_REQUIRED_CLAIMS, baseClaimsSchema, verifyUnderPolicy, type BaseClaims, type KeyResolver, type RecipientRules, type TokenKey } from "./policy.ts";
-import { chooseFromAllowlist } from "./token-header.ts";
+import { ACCESS_TOKEN_TYPE, BASE_REQUIRED_CLAIMS, baseClaimsSchema, verifyUnderPolicy, type BaseClaims, type KeyResolver, type RecipientRules } from "./policy.ts";
+import { chooseFromAllowlist, type TokenKey } from "./token-header.ts";
 
-export { ACCESS_TOKEN_TYPE, checkTokenAge, explainJoseError, SIGNING_ALGORITHMS, type SigningAlgorithm, type TokenKey } from "./policy.ts";
-export { chooseVerificationKey, readTokenHeader, type KeyChoice, type TokenHeader } from "./token-header.ts";
+export { ACCESS_TOKEN_TYPE, checkTokenAge, explainJoseError } from "./policy.ts";
+export { chooseVerificationKey, readTokenHeader, SIGNING_ALGORITHMS, type KeyChoice, type SigningAlgorithm, type TokenHeader, type TokenKey } from "./token-header.ts";
 
 /**
  * The app's own access tokens: sign and verify, values in and values out (no cookies, no
