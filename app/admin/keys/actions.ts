@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { gateAdminAction } from "@/app/admin/gate";
 import { z } from "zod";
 import { adminRetireKey, adminRotateKeys } from "@/lib/admin/key-actions";
-import { listSigningKeys, rotationPolicy } from "@/lib/auth/jwt/key-admin";
+import { listSigningKeys, rotationPolicy } from "@/lib/auth/jwt/keys/admin";
 import { secondRotationWords } from "./rotation-words";
 
 export interface RotateState {

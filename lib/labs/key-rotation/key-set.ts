@@ -1,10 +1,10 @@
 import "server-only";
 
 import { webcrypto } from "node:crypto";
-import type { PublishedJwk } from "../../auth/jwt/key-admin.ts";
-import { activeKid, keyStatesAt, PUBLISH_LEAD_SECONDS, type KeyState, type KeyStatus } from "../../auth/jwt/key-rotation.ts";
-import { generateEd25519KeyPair, type PublicSigningJwk } from "../../auth/jwt/keys.ts";
-import type { TokenKey } from "../../auth/jwt/token.ts";
+import type { PublishedJwk } from "../../auth/jwt/keys/admin.ts";
+import { activeKid, keyStatesAt, PUBLISH_LEAD_SECONDS, type KeyState, type KeyStatus } from "../../auth/jwt/keys/timeline.ts";
+import { generateEd25519KeyPair, type PublicSigningJwk } from "../../auth/jwt/keys/crypto-keys.ts";
+import type { TokenKey } from "../../auth/jwt/token/token.ts";
 
 /**
  * The key-rotation lab's own key set: in memory, for one run, never stored and never

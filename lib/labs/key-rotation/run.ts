@@ -1,6 +1,6 @@
 import "server-only";
 
-import { PUBLISH_LEAD_SECONDS } from "../../auth/jwt/key-rotation.ts";
+import { PUBLISH_LEAD_SECONDS } from "../../auth/jwt/keys/timeline.ts";
 import { getConfig } from "../../env.ts";
 import { callMe, logInAs } from "../credentials.ts";
 import { rotateLabKeys } from "./scenario.ts";
@@ -48,7 +48,7 @@ export async function runKeyRotationLab(origin: string, user: ThrowawayUser): Pr
     columns: { session, jwt },
     notes: [
       "JWT mode ran on a key set of this run only, with a simulated clock: the app's real signing keys were not rotated, and nothing signed here names the app's issuer or audiences. /admin/keys and npm run keys:rotate rotate the real ones.",
-      `The same code as the app's rotation: keyStatesAt (lib/auth/jwt/key-rotation.ts) for the states, signAccessToken / verifyAccessToken (token.ts) for the app's checks, and the same policy with the downstream service's key lookup (lib/downstream/key-set.ts) over the published JWKS for a JWKS-only verifier's.`,
+      `The same code as the app's rotation: keyStatesAt (lib/auth/jwt/keys/timeline.ts) for the states, signAccessToken / verifyAccessToken (token.ts) for the app's checks, and the same policy with the downstream service's key lookup (lib/downstream/key-set.ts) over the published JWKS for a JWKS-only verifier's.`,
       `A new key is published ${PUBLISH_LEAD_SECONDS} s before it signs (the JWKS max-age plus one key reload), so a verifier's cached JWKS already holds it; the old key keeps verifying for the access-token lifetime plus the clock skew after it stopped signing, so no valid token is refused.`,
     ],
   };

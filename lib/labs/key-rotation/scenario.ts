@@ -1,7 +1,7 @@
 import "server-only";
 
-import { PUBLISH_LEAD_SECONDS } from "../../auth/jwt/key-rotation.ts";
-import { signAccessToken, verifyAccessToken, verifyAccessTokenWith } from "../../auth/jwt/token.ts";
+import { PUBLISH_LEAD_SECONDS } from "../../auth/jwt/keys/timeline.ts";
+import { signAccessToken, verifyAccessToken, verifyAccessTokenWith } from "../../auth/jwt/token/token.ts";
 import { localKeySet } from "../../downstream/key-set.ts";
 import type { RotationObservation } from "./verdict.ts";
 import { createLabKeySet } from "./key-set.ts";
@@ -24,7 +24,7 @@ export interface RotationTimings {
 
 export async function rotateLabKeys(subject: { userId: string }, timings: RotationTimings, t0: Date): Promise<{ steps: LabStep[]; observed: RotationObservation }> {
   const { ttlSeconds, clockSkewSeconds } = timings;
-  // As key-set.ts: a key verifies for one access-token lifetime plus the skew after it stops signing.
+  // As lib/auth/jwt/keys/key-set.ts: a key verifies for one access-token lifetime plus the skew after it stops signing.
   const keys = createLabKeySet(ttlSeconds + clockSkewSeconds);
   const log = createSimulationLog();
   const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);

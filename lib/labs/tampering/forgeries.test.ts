@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { before, describe, test } from "node:test";
 import { resetConfigForTests } from "../../env.ts";
-import { signAccessToken } from "../../auth/jwt/token.ts";
-import { verifyAccessTokenAuthoritatively } from "../../auth/jwt/access-keys.ts";
-import { hmacTokenKey } from "../../auth/jwt/verify-config.ts";
+import { signAccessToken } from "../../auth/jwt/token/token.ts";
+import { verifyAccessTokenAuthoritatively } from "../../auth/jwt/verify/access-keys.ts";
+import { hmacTokenKey } from "../../auth/jwt/verify/config.ts";
 import { sealSessionId, unsealSessionId } from "../../auth/session/seal.ts";
 import {
   editJwt,

@@ -2,9 +2,9 @@ import "server-only";
 
 import { randomBytes, webcrypto } from "node:crypto";
 import { getConfig } from "../../env.ts";
-import { accessTokenSignSettings } from "../../auth/jwt/access-keys.ts";
-import { importHmacKey } from "../../auth/jwt/keys.ts";
-import { signAccessToken } from "../../auth/jwt/token.ts";
+import { accessTokenSignSettings } from "../../auth/jwt/verify/access-keys.ts";
+import { importHmacKey } from "../../auth/jwt/keys/crypto-keys.ts";
+import { signAccessToken } from "../../auth/jwt/token/token.ts";
 import { newSessionSecret } from "../../auth/session/ids.ts";
 import { sealSessionId } from "../../auth/session/seal.ts";
 import type { Role } from "../../users.ts";
