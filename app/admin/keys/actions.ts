@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { gateAdminAction } from "@/app/admin/gate";
+import { gateAdminAction } from "@/app/admin/page-gate";
 import { z } from "zod";
 import { adminRetireKey, adminRotateKeys } from "@/lib/admin/key-actions";
 import { listSigningKeys, rotationPolicy } from "@/lib/auth/jwt/keys/admin";

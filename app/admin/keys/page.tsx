@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { inlineLink } from "@/app/components/link-style";
-import { gateAdminPage } from "@/app/admin/gate";
+import { gateAdminPage } from "@/app/admin/page-gate";
 import { listSigningKeys, rotationPolicy } from "@/lib/auth/jwt/keys/admin";
 import { getConfig } from "@/lib/env";
 import { RetireButton } from "./RetireButton";

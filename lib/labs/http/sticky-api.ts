@@ -3,7 +3,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { isProduction } from "../../env.ts";
-import { instanceName } from "../../instance.ts";
+import { instanceName } from "../../instance-name.ts";
 import { errorText, logEvent } from "../../log.ts";
 import { STICKY_LAB_PREFIX } from "../sticky-sessions/balancer-contract.ts";
 import { crashedForStickyLab, processToySessions } from "../sticky-sessions/instance-crash.ts";

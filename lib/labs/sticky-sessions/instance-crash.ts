@@ -1,6 +1,6 @@
 import "server-only";
 
-import { instanceName } from "../../instance.ts";
+import { instanceName } from "../../instance-name.ts";
 import { sharedState } from "../../state/index.ts";
 import { processLocal } from "../../state/process-local.ts";
 import { createToySessionStore, type ToySessionStore } from "./toy-session-store.ts";

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { hostname } from "node:os";
 import { resetConfigForTests } from "./env.ts";
 import { SECRETS } from "./env-fixtures.ts";
-import { instanceName } from "./instance.ts";
+import { instanceName } from "./instance-name.ts";
 
 test("the default instance name says neither the host name nor the pid, and stays the same", () => {
   Object.assign(process.env, SECRETS);

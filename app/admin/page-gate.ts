@@ -1,6 +1,6 @@
 import { forbidden, redirect } from "next/navigation";
 import { auditActorFor } from "@/lib/admin/actor";
-import { checkAdminAnyMode, type AdminGate } from "@/lib/admin/gate";
+import { checkAdminAnyMode, type AdminGate } from "@/lib/admin/standing";
 import type { AuditActor } from "@/lib/audit/log";
 import { edges } from "@/lib/auth/edge-registry";
 import { loginPath } from "@/lib/auth/next-path";

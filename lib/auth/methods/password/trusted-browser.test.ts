@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
 import { describe, test } from "node:test";
-import { issueDeviceCookie, trustedDeviceId } from "./device-cookie.ts";
+import { issueDeviceCookie, trustedDeviceId } from "./trusted-browser.ts";
 
 const SECRET = "s".repeat(43);
 

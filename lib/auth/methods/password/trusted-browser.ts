@@ -1,7 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 /**
- * OWASP "Slow Down Online Guessing Attacks with Device Cookies": a browser that has logged in
+ * The trusted-browser cookie (OWASP "Slow Down Online Guessing Attacks with Device Cookies"; a
+ * login throttle's "device", not an entry of the devices page): a browser that has logged in
  * successfully as a user gets a signed cookie binding a random device id to that user. Login
  * attempts that carry a valid one for the e-mail they try are counted against that device
  * alone (throttle.ts), so failures an attacker makes from elsewhere never slow the owner.
