@@ -73,6 +73,16 @@ test("bad input: the form with a message for each field, the figures held back, 
   await expect(readsRow(page)).toHaveCount(0);
 });
 
+test("storage follows the sweeper: flat with it, growing a day without it; a bad interval is refused", async ({ page }) => {
+  const stored = page.getByRole("row", { name: /^Stored/ });
+  await page.goto("/scale");
+  await expect(stored).toContainText("flat: an ended row is deleted within 120 min");
+  await page.goto("/scale?sweepIntervalSeconds=0");
+  await expect(stored).toContainText(/a day, never deleted \(sweeper off\)/);
+  await page.goto("/scale?sweepIntervalSeconds=5");
+  await expect(page.locator("#scale-errors")).toContainText("Sweep interval: 0 (off) or at least 60.");
+});
+
 test("the model stands beside the bench, the simulation beside the fleet, each saturation with its way out", async ({ page }) => {
   await page.goto("/scale");
   await expect(page.getByRole("heading", { name: "Does the model hold? Its predictions beside the bench" })).toBeVisible();

@@ -16,6 +16,7 @@ const NUMBERS: { name: Field; label: string; hint: string; placeholder?: string 
   { name: "instances", label: "App instances", hint: "behind a balancer without stickiness" },
   { name: "revocationsPerMinute", label: "Revocations per minute", hint: "logouts, device revocations, disables" },
   { name: "accessTokenSeconds", label: "Access-token lifetime (s)", hint: "JWT_ACCESS_TTL_SECONDS" },
+  { name: "sweepIntervalSeconds", label: "Sweep interval (s)", hint: "SWEEP_INTERVAL_SECONDS; 0: ended rows are never deleted" },
   { name: "cacheSeconds", label: "Cache lifetime (s)", hint: "empty: the app's (push 60 s, cookie 30 s)", placeholder: "the app's" },
   { name: "cacheHitRatio", label: "Cache hit ratio (0–1)", hint: "empty: derived from the traffic", placeholder: "derived" },
   { name: "dbFactor", label: "PostgreSQL hardware ×", hint: "times this machine's primary" },

@@ -19,4 +19,6 @@ export const APP = {
   sessionAbsoluteSeconds: 7 * 24 * 3600,
   refreshFamilySeconds: 14 * 24 * 3600,
   clockSkewSeconds: 15,
+  /** The sweeper deletes a row this long after its end (lib/sweep/expired-rows.ts). */
+  sweepRetentionSeconds: 3600,
 } as const;

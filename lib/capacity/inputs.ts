@@ -34,6 +34,11 @@ export const readerInputsSchema = z.object({
   cacheSeconds: z.preprocess((value) => (value === "" ? undefined : value), count("Cache lifetime", 1, 3_600).optional()),
   /** Share of checks answered without the database; empty: derived from the other inputs. */
   cacheHitRatio: z.preprocess((value) => (value === "" ? undefined : value), count("Cache hit ratio", 0, 1).optional()),
+  /** SWEEP_INTERVAL_SECONDS: how often ended rows are deleted; 0: never (the tables grow). */
+  sweepIntervalSeconds: count("Sweep interval", 0, 7 * 24 * 3600)
+    .int("Sweep interval: whole seconds.")
+    .refine((value) => value === 0 || value >= 60, "Sweep interval: 0 (off) or at least 60.")
+    .default(3600),
   /** How much more the production database, Redis and app cores carry than this machine's. */
   dbFactor: count("Database hardware factor", 0.01, 1_000).default(1),
   redisFactor: count("Redis hardware factor", 0.01, 1_000).default(1),

@@ -3,6 +3,7 @@ import { formatMs } from "../format/units.ts";
 import { APP } from "./app-constants.ts";
 import type { Costs, ModeCosts } from "./costs.ts";
 import type { ReaderInputs } from "./inputs.ts";
+import { storedOf, type Stored } from "./storage.ts";
 import { trafficOf, type Traffic } from "./traffic.ts";
 
 /**
@@ -22,7 +23,7 @@ export interface ModeResult {
   /** Round trips the app makes (throttles, PUBLISH); 0 on one instance, whose state is in memory. */
   redisOpsPerSecond: number;
   pubsub: { publishedPerSecond: number; deliveredPerSecond: number };
-  stored: { liveBytes: number; growthBytesPerDay: number; parts: { label: string; bytes: number }[] };
+  stored: Stored;
   credentialBytesPerSecond: number;
   /** Cores spent on authentication alone, and on whole requests (the framework's floor included). */
   authCores: number;
@@ -73,15 +74,6 @@ export function modelMode(mode: AuthMode, inputs: ReaderInputs, costs: Costs, pu
   const authCores = authMicros / 1e6 / inputs.cpuFactor;
   const appCores = authCores + (traffic.checks * modeCosts.frameworkMicros) / 1e6 / inputs.cpuFactor;
   const pg = capacities.postgresOpsPerSecond[mode];
-  const rowBytes = capacities.rowBytes;
-  const denylistEntries = mode === "jwt" ? traffic.revocations * (inputs.accessTokenSeconds / 2 + inputs.accessTokenSeconds + APP.clockSkewSeconds + 60) : 0;
-  const parts =
-    mode === "session"
-      ? [{ label: "session rows", bytes: traffic.liveLogins * rowBytes.session }]
-      : [
-          { label: "refresh families", bytes: traffic.liveLogins * (rowBytes.refreshFamily + rowBytes.refreshToken) },
-          { label: "denylist entries", bytes: denylistEntries * rowBytes.revokedToken },
-        ];
   const checkCookieBytes = inputs.sessionCache === "cookie" ? bytes.checkCookie : 0;
   return {
     mode,
@@ -90,12 +82,7 @@ export function modelMode(mode: AuthMode, inputs: ReaderInputs, costs: Costs, pu
     dbWritesPerSecond,
     redisOpsPerSecond: loginCommands + published,
     pubsub: { publishedPerSecond: published, deliveredPerSecond: delivered },
-    stored: {
-      liveBytes: parts.reduce((sum, part) => sum + part.bytes, 0),
-      // Rows the app never deletes: used refresh tokens (JWT), ended sessions' rows (session).
-      growthBytesPerDay: 86_400 * (mode === "jwt" ? traffic.renewals * rowBytes.refreshToken : traffic.logins * rowBytes.session),
-      parts,
-    },
+    stored: storedOf(mode, inputs, traffic, capacities.rowBytes),
     credentialBytesPerSecond:
       traffic.checks * (bytes.credential + checkCookieBytes) + traffic.logins * bytes.setCookieLogin + traffic.renewals * bytes.setCookieRenew + traffic.checks * (1 - traffic.cacheHitRatio) * checkCookieBytes,
     authCores,

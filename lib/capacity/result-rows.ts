@@ -1,6 +1,7 @@
 import { formatCount } from "../format/units.ts";
 import type { ModeResult } from "./model.ts";
 import type { ModeSaturation } from "./saturation.ts";
+import type { Stored } from "./storage.ts";
 import { formatPercent, formatRate, formatSize } from "./units.ts";
 
 /**
@@ -21,6 +22,11 @@ function saturationText(saturation: ModeSaturation): string {
   return `${first.component}, at ${formatCount(first.atRps)} req/s`;
 }
 
+function storedTrend(stored: Stored): string {
+  if (stored.lingerSeconds === null) return `+${formatSize(stored.growthBytesPerDay)} a day, never deleted (sweeper off)`;
+  return `flat: an ended row is deleted within ${formatCount(stored.lingerSeconds / 60)} min`;
+}
+
 export const RESULT_ROWS: ResultRow[] = [
   { label: "Database reads", cell: (r) => `${formatRate(r.dbReadsPerSecond)}/s` },
   { label: "Database writes", cell: (r) => `${formatRate(r.dbWritesPerSecond)}/s` },
@@ -28,8 +34,8 @@ export const RESULT_ROWS: ResultRow[] = [
   { label: "Invalidation messages", hint: "published, and delivered to the instances", cell: (r) => `${formatRate(r.pubsub.publishedPerSecond)}/s published, ${formatRate(r.pubsub.deliveredPerSecond)}/s delivered` },
   {
     label: "Stored",
-    hint: "live rows; and what the app never deletes, per day",
-    cell: (r) => `${formatSize(r.stored.liveBytes)} (${r.stored.parts.map((part) => `${part.label} ${formatSize(part.bytes)}`).join(", ")}); +${formatSize(r.stored.growthBytesPerDay)} a day`,
+    hint: "rows kept, ended ones until the sweeper; with it off, what piles up a day",
+    cell: (r) => `${formatSize(r.stored.liveBytes)} (${r.stored.parts.map((part) => `${part.label} ${formatSize(part.bytes)}`).join(", ")}); ${storedTrend(r.stored)}`,
   },
   { label: "Credential bytes on the wire", cell: (r) => `${formatSize(r.credentialBytesPerSecond)}/s` },
   { label: "CPU cores on authentication", hint: "and on whole requests", cell: (r) => `${formatRate(r.authCores)} of ${formatRate(r.appCores)} cores` },

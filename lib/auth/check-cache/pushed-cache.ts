@@ -27,7 +27,15 @@ export interface PushedCacheOptions {
    * the publish-to-receipt lag. timeOrigin + now(): sub-millisecond where Date.now() is not.
    */
   wallClock?: () => number;
+  /** Runs `retry` after `ms` (a failed publish's next try); an unref'd setTimeout by default. */
+  schedule?: (retry: () => void, ms: number) => void;
 }
+
+/** A failed publish is tried again after 100 ms, doubling up to 5 s, until the max age. */
+const FIRST_RETRY_MS = 100;
+const LAST_RETRY_MS = 5_000;
+
+const unrefTimeout = (retry: () => void, ms: number) => void setTimeout(retry, ms).unref();
 
 export interface InvalidationObserver {
   published(ok: boolean): void;
@@ -59,7 +67,7 @@ interface InvalidationMessage {
 const preciseWallClock = () => performance.timeOrigin + performance.now();
 
 export function createPushedCache(options: PushedCacheOptions): PushedCache {
-  const { messages, maxEntries, maxAgeMs, retryAfterMs, clock = Date.now, observe, wallClock = preciseWallClock } = options;
+  const { messages, maxEntries, maxAgeMs, retryAfterMs, clock = Date.now, observe, wallClock = preciseWallClock, schedule = unrefTimeout } = options;
   const cache = createTaggedCache<unknown>({ maxEntries, maxAgeMs, clock });
   // Our own messages come back through the channel: already evicted, so skipped.
   const sender = randomUUID();
@@ -97,6 +105,34 @@ export function createPushedCache(options: PushedCacheOptions): PushedCache {
     }
   }
 
+  async function publishOnce(message: string, tagCount: number): Promise<boolean> {
+    try {
+      await messages.publish(INVALIDATION_CHANNEL, message);
+      observe?.published(true);
+      return true;
+    } catch (error) {
+      observe?.published(false);
+      logEvent("check_cache_publish_failed", { tags: tagCount, error: errorText(error) }, "error");
+      return false;
+    }
+  }
+
+  /**
+   * A lost message would let the other instances serve the revoked login until their entry's
+   * max age; past that age nothing they hold predates the write, so retrying stops there. (A
+   * crash between the write and the publish still loses it: docs/CONFIGURATION.md says so.)
+   */
+  function retryUntilMaxAge(message: string, tagCount: number, until: number, waitMs: number): void {
+    if (closed || clock() + waitMs >= until) return;
+    schedule(() => {
+      if (closed) return;
+      void publishOnce(message, tagCount).then((sent) => {
+        if (sent) logEvent("check_cache_publish_retried", { tags: tagCount }, "info");
+        else retryUntilMaxAge(message, tagCount, until, Math.min(waitMs * 2, LAST_RETRY_MS));
+      });
+    }, waitMs);
+  }
+
   function usable(): boolean {
     if (closed) return false;
     if (!subscription) {
@@ -116,15 +152,9 @@ export function createPushedCache(options: PushedCacheOptions): PushedCache {
     remember: (key, value, tags, since) => usable() && cache.remember(key, value, tags, since),
     async invalidate(tags) {
       cache.evict(tags);
-      try {
-        await messages.publish(INVALIDATION_CHANNEL, JSON.stringify({ from: sender, tags: [...tags], at: wallClock() } satisfies InvalidationMessage));
-        observe?.published(true);
-      } catch (error) {
-        observe?.published(false);
-        // The other instances keep what they cached until its max age, unless (likelier, with
-        // one Redis for both) their subscription broke too and they bypass their caches.
-        logEvent("check_cache_publish_failed", { tags: tags.length, error: errorText(error) }, "error");
-      }
+      const message = JSON.stringify({ from: sender, tags: [...tags], at: wallClock() } satisfies InvalidationMessage);
+      if (await publishOnce(message, tags.length)) return;
+      retryUntilMaxAge(message, tags.length, clock() + maxAgeMs, FIRST_RETRY_MS);
     },
     async ready() {
       usable();
