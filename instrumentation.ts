@@ -1,5 +1,5 @@
 /** Runs once when the server starts (Next's instrumentation hook), before any request. */
-export async function register() {
+export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { checkConfigAtStartup } = await import("./lib/startup.ts");
   checkConfigAtStartup();

@@ -12,15 +12,11 @@ import { refuseMalformedPagePath } from "./lib/http/page-request-guard.ts";
 const CROSS_ORIGIN_LAB_PAGE = "/labs/cross-origin/foreign";
 
 /**
- * The optimistic guard: is there a cookie for this mode that unseals / verifies? If not,
- * redirect to that mode's recovery path before rendering anything. It reaches only the modes'
- * edge halves (lib/auth/<mode>/edge.ts): crypto and configuration, never the database —
- * lib/auth/proxy-imports.test.ts walks the import graph and e2e/proxy-trace.spec.ts reads the
- * built trace to keep it so. Revoked sessions and denylisted tokens get through here and are
- * stopped by the DAL, which every page, action and route handler calls (the proxy alone is
- * not a security boundary: CVE-2025-29927 let requests skip middleware entirely).
+ * The optimistic guard: no cookie for this mode that unseals / verifies → that mode's recovery
+ * path. Edge halves only, never the database; the DAL is the boundary (docs/ARCHITECTURE.md,
+ * 'The layers').
  */
-export async function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest): Promise<Response> {
   const config = getConfig();
   const { pathname } = request.nextUrl;
   const api = pathname.startsWith("/api/");
@@ -84,18 +80,9 @@ async function guard(request: NextRequest, forwarded: Headers): Promise<NextResp
 const NO_STORE = { "Cache-Control": "no-store" };
 
 /**
- * A fetch from a script, not a page load: in practice the client router's prefetch or soft
- * navigation (Next hides its `RSC` header and `_rsc` parameter from the proxy, so the
- * browser's Sec-Fetch-Mode tells them apart; a client without it gets the redirect). It is not
- * redirected: the browser would follow with the router's headers but without `_rsc`, Next
- * would answer the login URL with its own 307 to `…&_rsc=…` (no Vary, no Cache-Control), and
- * Chrome's Back button, which prefers cached answers, later replayed that redirect for the page
- * itself, leaving `_rsc=` in the address bar (e2e/back-after-logout.spec.ts). An empty
- * answer makes the router drop the prefetch and turn a navigation into a full page load,
- * which gets the redirect. For our own pages' router an empty 204, not a 401: it treats both
- * alike, but the browser logs every 4xx as a console error, and each logged-out visitor's
- * prefetch of a protected link would print one (e2e/flows.spec.ts watches the console). Any
- * other script (another site's) gets the honest 401. No content is given either way.
+ * A script fetch (the router's prefetch or soft navigation) is answered, not redirected: a followed
+ * redirect left `_rsc=` in the address bar after Back. Our own pages get 204 (no console error),
+ * other sites 401 (docs/ARCHITECTURE.md, 'One request, each mode').
  */
 function fromOurOwnPages(request: NextRequest): boolean {
   return request.headers.get("sec-fetch-site") === "same-origin";

@@ -6,7 +6,7 @@ import Link from "next/link";
  * The site's own error page, inside the layout. It shows Next's digest (an id to find the
  * server log line by), never the error's message: that could carry library text.
  */
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }): React.ReactNode {
   return (
     <section role="alert" className="max-w-xl space-y-4">
       <h1 className="text-3xl font-semibold tracking-tight">Something went wrong</h1>

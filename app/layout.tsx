@@ -11,7 +11,7 @@ export const metadata: Metadata = {
 };
 
 
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }): Promise<React.ReactNode> {
   // Every page renders per request: proxy.ts sends a fresh CSP nonce with each one, and a page
   // prerendered at build time would carry no nonce, so its scripts would be refused.
   await connection();

@@ -5,7 +5,7 @@ import Link from "next/link";
 export const metadata: Metadata = { title: "Page not found" };
 
 /** The site's own 404, inside the layout: the menu stays, and there is a way on. */
-export default function NotFound() {
+export default function NotFound(): React.ReactNode {
   return (
     <section className="max-w-xl space-y-4">
       <p className="font-mono text-sm text-slate-500">404</p>

@@ -18,7 +18,7 @@ const facts = {
   ],
 } as const;
 
-export default function Home() {
+export default function Home(): React.ReactNode {
   return (
     <div className="space-y-10">
       <section className="max-w-3xl">

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Cookie, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Cookie, type Locator, type Page } from "@playwright/test";
 
 /** Shared by every e2e spec: who logs in, how, and where each mode keeps its credential. */
 
@@ -21,7 +21,7 @@ export function cookieName(mode: Mode): string {
   return `__Host-svj-${mode}`;
 }
 
-export function dashboardHeading(page: Page, user: DemoUser) {
+export function dashboardHeading(page: Page, user: DemoUser): Locator {
   return page.getByRole("heading", { name: `Signed in as ${user.name}` });
 }
 
@@ -77,11 +77,22 @@ export async function openDashboardHolding(browser: Browser, baseURL: string, mo
   return page;
 }
 
+/** The JSON login answer, as far as the specs read it. */
+export interface ApiLoginBody {
+  accessToken?: string;
+  refreshToken?: string;
+  user: { id: string };
+}
+
 /** JSON API login; the context's cookie jar keeps whatever cookie it set. */
-export async function loginViaApi(request: APIRequestContext, mode: Mode, user: DemoUser) {
+export async function loginViaApi(
+  request: APIRequestContext,
+  mode: Mode,
+  user: DemoUser,
+): Promise<{ response: APIResponse; body: ApiLoginBody; cookie: string }> {
   const response = await request.post(`/api/${mode}/login`, { data: { email: user.email, password: user.password } });
   expect(response.status()).toBe(200);
-  const body = (await response.json()) as { accessToken?: string; refreshToken?: string; user: { id: string } };
+  const body = (await response.json()) as ApiLoginBody;
   return { response, body, cookie: setCookieValue(response, mode) };
 }
 
@@ -104,12 +115,12 @@ export function setCookieHeader(response: APIResponse, mode: Mode): string | und
  * The cookies a jar holds besides the login throttle's device cookie, which outlives every
  * logout on purpose: it is how this browser keeps its own login budget (lib/auth/methods/password/trusted-browser.ts).
  */
-export async function cookiesBesidesDevice(jar: { storageState(): Promise<{ cookies: { name: string }[] }> }) {
+export async function cookiesBesidesDevice(jar: { storageState(): Promise<{ cookies: { name: string }[] }> }): Promise<{ name: string }[]> {
   return (await jar.storageState()).cookies.filter((cookie) => !/^(__Host-)?svj-device$/.test(cookie.name));
 }
 
 /** /api/<mode>/me with an explicit credential and nothing from any cookie jar. */
-export function meWith(request: APIRequestContext, mode: Mode, credential: { cookie?: string; bearer?: string }) {
+export function meWith(request: APIRequestContext, mode: Mode, credential: { cookie?: string; bearer?: string }): Promise<APIResponse> {
   const headers: Record<string, string> = {};
   if (credential.cookie !== undefined) headers.cookie = `${cookieName(mode)}=${credential.cookie}`;
   if (credential.bearer !== undefined) headers.authorization = `Bearer ${credential.bearer}`;

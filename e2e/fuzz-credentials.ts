@@ -45,7 +45,7 @@ function forgeUnsigned(value: string): string {
   return `${Buffer.from('{"alg":"none","typ":"at+jwt"}').toString("base64url")}.${payload}.`;
 }
 
-export function cookieHeader(real: RealCredentials) {
+export function cookieHeader(real: RealCredentials): fc.Arbitrary<string> {
   const pair = fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...COOKIE_NAMES), weight: 4 }, { arbitrary: fc.stringMatching(/^[\w-]{1,12}$/), weight: 1 }), credentialValue(real));
   return fc.oneof(
     fc.array(pair, { maxLength: 3 }).map((pairs) => pairs.map(([name, value]) => `${name}=${value}`).join("; ")),
@@ -53,7 +53,7 @@ export function cookieHeader(real: RealCredentials) {
   );
 }
 
-export function authorization(real: RealCredentials) {
+export function authorization(real: RealCredentials): fc.Arbitrary<string> {
   return fc.oneof(
     credentialValue(real).map((token) => `Bearer ${token}`),
     fc.constantFrom(...real.credentials).map((token) => `bearer  ${token} `),

@@ -22,13 +22,23 @@ export async function addAuthenticator(page: Page): Promise<VirtualAuthenticator
   return { cdp, authenticatorId };
 }
 
-export async function storedCredentials(authenticator: VirtualAuthenticator) {
+/** A credential as the virtual authenticator reports it: the CDP WebAuthn.Credential fields the specs read or hand back. */
+export interface StoredCredential {
+  credentialId: string;
+  isResidentCredential: boolean;
+  rpId?: string;
+  privateKey: string;
+  userHandle?: string;
+  signCount: number;
+}
+
+export async function storedCredentials(authenticator: VirtualAuthenticator): Promise<StoredCredential[]> {
   const { credentials } = await authenticator.cdp.send("WebAuthn.getCredentials", { authenticatorId: authenticator.authenticatorId });
   return credentials;
 }
 
 /** Fills and sends the passkey sign-up form; the answer of its last request is returned. */
-export async function submitPasskeySignUp(page: Page, mode: Mode, email: string) {
+export async function submitPasskeySignUp(page: Page, mode: Mode, email: string): Promise<{ status: number; body: unknown }> {
   await page.goto(`/register?mode=${mode}`);
   const form = page.getByRole("form", { name: "Sign up with a passkey" });
   await form.getByLabel("Name").fill("Pat Passkey");
@@ -56,11 +66,11 @@ export async function signUpWithPasskey(page: Page, mode: Mode): Promise<string>
   return email;
 }
 
-export async function logOut(context: BrowserContext) {
+export async function logOut(context: BrowserContext): Promise<void> {
   await context.clearCookies();
 }
 
-export async function signInWithPasskey(page: Page, mode: Mode) {
+export async function signInWithPasskey(page: Page, mode: Mode): Promise<void> {
   await page.goto(`/${mode}/login`);
   await page.getByRole("button", { name: "Sign in with a passkey" }).click();
 }

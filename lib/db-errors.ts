@@ -21,11 +21,8 @@ const UNAVAILABLE_PRISMA_CODES = new Set([
 const UNAVAILABLE_SQLITE_CODES = /^SQLITE_(CANTOPEN|BUSY|LOCKED|IOERR|FULL|READONLY)/;
 
 /**
- * A raw query ($queryRaw: the session join, the revocation statement) that fails reaches us as
- * P2010 "raw query failed", whatever the cause; the driver adapter's own classification is in
- * `meta.driverAdapterError.cause` (@prisma/driver-adapter-utils). Found when an outage of the
- * process's database was first logged once per state change: the session check's refusals
- * were not recognised as one.
+ * A failed raw query ($queryRaw: the session join, the revocation statement) is P2010 whatever the
+ * cause; the driver adapter's classification is in `meta.driverAdapterError.cause`.
  */
 const UNAVAILABLE_ADAPTER_KINDS = new Set([
   "DatabaseNotReachable",
@@ -48,11 +45,9 @@ function adapterCauseUnavailable(meta: unknown): boolean {
 }
 
 /**
- * node-postgres' own errors, which reach us as plain Errors: the pool's wait for a connection,
- * a connection's own connect timeout ("timeout expired") and the query timeout (lib/db.ts sets
- * all three, so a silent database fails fast), and sockets
- * refused or cut. Found by a black-box pass: a database that accepted connections and never
- * answered held requests open for minutes.
+ * node-postgres' own errors, which reach us as plain Errors: the pool's, connect and query
+ * timeouts lib/db.ts sets (so a silent database fails fast), and sockets refused or cut. How both
+ * were found: docs/FLEET.md, 'When the database is unreachable'.
  */
 const UNAVAILABLE_PG_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|timeout expired|Query read timeout|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH/;
 

@@ -8,12 +8,8 @@ import { processLocal } from "./state/process-local.ts";
 
 /**
  * A database outage, logged as what it is: one event when this process finds the database
- * unreachable (`database_unreachable`, with the driver's reason in one line) and one when a query
- * succeeds again (`database_reachable`, with how long it lasted and how many operations it
- * failed, by the code each would have logged). In between, every request that meets the outage
- * is counted, not logged: the same multi-line driver error once per request buried everything
- * else an operator needed to see (issue 18 §6). svj_db_up and svj_db_unavailable_total say the
- * same to Prometheus.
+ * unreachable, one when a query succeeds again, and every request in between counted, not logged
+ * (docs/FLEET.md, 'When the database is unreachable').
  */
 
 export interface OutageTracker {

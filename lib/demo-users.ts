@@ -4,18 +4,9 @@ import { isLoopbackBind } from "./exposure/bind.ts";
 
 /**
  * The demo users, with the passwords the README and the login pages publish, and whether
- * `prisma db seed` creates them. Pure: the seed script passes process.env in.
- *
- * A published admin password is harmless on a server only this machine can reach, and a back
- * door anywhere else. So the line is drawn at the network, not at the file name:
- * - any SQLite database in the local demo gets them — `DATABASE_URL=file:./other.db npm start`
- *   is still the embedded database a newcomer means (issue 22), and `npm start` listens on
- *   loopback unless told otherwise;
- * - PostgreSQL (a database someone points us at, usually shared) only with DEMO_USERS=true;
- * - production without DEMO_MODE only with DEMO_USERS=true;
- * - never while the server is to listen beyond loopback (HOST), whatever DEMO_USERS says: start-up
- *   refuses that combination, and refuses to serve while demo users from an earlier run remain
- *   (lib/exposure/check.ts).
+ * `prisma db seed` creates them. Pure: the seed script passes process.env in. The line is drawn at
+ * the network: a published admin password is harmless on loopback and a back door anywhere else
+ * (docs/SECURITY.md, 'Reaching the server').
  */
 
 export const DEMO_USERS = [

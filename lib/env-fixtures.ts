@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { parseConfig } from "./env.ts";
+import { parseConfig, type Config } from "./env.ts";
 
 /** Shared by the env tests: valid secrets, and an assertion that names the offending variables. */
 
@@ -9,10 +9,10 @@ export const SECRETS = {
   JWT_SECRET: Buffer.alloc(32, 2).toString("base64url"),
   JWT_KEY_ENCRYPTION_SECRET: Buffer.alloc(32, 4).toString("base64url"),
 };
-export const withSecrets = (extra: Record<string, string | undefined> = {}) => parseConfig({ ...SECRETS, ...extra });
+export const withSecrets = (extra: Record<string, string | undefined> = {}): Config => parseConfig({ ...SECRETS, ...extra });
 
 /** parseConfig's error names each offending variable; asserted by name, not wording. */
-export function assertInvalid(source: Record<string, string | undefined>, ...variables: string[]) {
+export function assertInvalid(source: Record<string, string | undefined>, ...variables: string[]): void {
   assert.throws(
     () => parseConfig(source),
     (error: unknown) => {

@@ -116,21 +116,9 @@ const schema = z.object({
   // Writing lastSeenAt on every request would turn each read into a write; once a minute is
   // precise enough for an idle timeout measured in hours.
   SESSION_TOUCH_INTERVAL_SECONDS: seconds(60, 0, 3600),
-  // How an authenticated request avoids its database read, in both modes (issue 10 §3, §4).
-  // off: every check reads the database. push: a per-process cache of verified session rows and
-  // revocation state, evicted by every write that changes a decision and by a message through
-  // lib/state to every other instance (bypassed while that subscription is down): revocation
-  // stays immediate. cookie: a signed cache cookie answers for SESSION_CACHE_COOKIE_SECONDS
-  // without the database — and a copy of it outlives a logout for that long (Better Auth's
-  // cookie cache, kept for comparison).
-  // Default push (issue 20) wherever a revocation can reach every process that caches: measured,
-  // it makes an authenticated request cost about what an anonymous one does, and it refuses an
-  // ended login on the very next request like off — one process evicts in memory, a fleet
-  // through Redis (REDIS_URL) and reads the database while that subscription is down. On
-  // PostgreSQL without REDIS_URL the default is off: a shared database may have several
-  // processes in front of it with no channel between them (see defaultSessionCache). What push
-  // gives up: a row changed by hand (SQL outside the app) counts after the cache's one-minute max
-  // age. off stays the teaching configuration (every check reads: /compare's cold figures).
+  // How an authenticated request avoids its database read: off (every check reads), push (a
+  // per-process cache evicted by every write that changes a decision), cookie (a signed cache
+  // cookie). Default and trade-offs: docs/CONFIGURATION.md, 'The authenticated read'.
   SESSION_CACHE: z.enum(["off", "cookie", "push"]).optional(),
   SESSION_CACHE_COOKIE_SECONDS: seconds(30, 1, 600),
   // How often expired rows (sessions, refresh families and tokens, denylist entries) are

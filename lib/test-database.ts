@@ -26,7 +26,7 @@ export const UNREACHABLE_REDIS_URL = "redis://127.0.0.1:1";
 export const SECOND = 1000;
 /** A fixed clock for rows and rules; whole milliseconds survive both databases. */
 export const T0 = new Date("2031-03-04T05:06:07.089Z");
-export const at = (ms: number, from: Date = T0) => new Date(from.getTime() + ms);
+export const at = (ms: number, from: Date = T0): Date => new Date(from.getTime() + ms);
 
 const created: string[] = [];
 

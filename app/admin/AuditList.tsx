@@ -28,7 +28,7 @@ function UserLink({ id, emails }: { id: string | null; emails: Map<string, strin
  * layout whose cells wrap (e-mails, the JSON detail), so it is never wider than its box; on a
  * phone each row becomes a card, as the users table does.
  */
-export function AuditList({ entries, emails, caption }: { entries: AuditEntry[]; emails: Map<string, string>; caption: string }) {
+export function AuditList({ entries, emails, caption }: { entries: AuditEntry[]; emails: Map<string, string>; caption: string }): React.ReactNode {
   if (entries.length === 0) return <p className="text-sm text-slate-500">No admin actions recorded yet.</p>;
   const cell = "block py-1 [overflow-wrap:anywhere] md:table-cell md:py-2 md:pr-3";
   return (

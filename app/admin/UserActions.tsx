@@ -14,7 +14,7 @@ const dangerButton = "rounded-md bg-red-700 px-2.5 py-1 text-xs font-medium text
  * says what the user will see), the second — from the confirmation — acts. Plain forms, so the
  * step is there without JavaScript too, not a window.confirm that a script-less browser skips.
  */
-export function UserActions({ user }: { user: { id: string; email: string; role: Role; disabled: boolean; isSelf: boolean } }) {
+export function UserActions({ user }: { user: { id: string; email: string; role: Role; disabled: boolean; isSelf: boolean } }): React.ReactNode {
   const [state, formAction, pending] = useActionState(adminUserAction, initialState);
   const otherRole: Role = user.role === "admin" ? "user" : "admin";
   const asking = state.confirm;

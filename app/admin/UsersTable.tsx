@@ -5,7 +5,7 @@ import { UserActions } from "./UserActions";
 import { LocalTime } from "@/app/components/LocalTime";
 import { CellLabel } from "./CellLabel";
 
-export function StatusBadge({ disabled }: { disabled: boolean }) {
+export function StatusBadge({ disabled }: { disabled: boolean }): React.ReactNode {
   return disabled ? (
     <span className="rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800">disabled</span>
   ) : (
@@ -18,7 +18,7 @@ export function StatusBadge({ disabled }: { disabled: boolean }) {
  * them. Below md each user is a card (cells wrap, each labelled) instead of a seven-column
  * table whose Sessions and Actions sat behind a sideways scroll on a phone.
  */
-export function UsersTable({ users, selfId }: { users: AdminUserRow[]; selfId: string }) {
+export function UsersTable({ users, selfId }: { users: AdminUserRow[]; selfId: string }): React.ReactNode {
   const cell = "block py-1 md:table-cell md:py-2 md:pr-3";
   return (
     <div>

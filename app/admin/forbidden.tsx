@@ -8,7 +8,7 @@ import { getProfile } from "@/lib/auth/dal";
  * (app/admin/page-gate.ts). The credential checks are cached for the request: naming the account
  * costs one more read of its row, not a second verification.
  */
-export default async function AdminForbidden() {
+export default async function AdminForbidden(): Promise<React.ReactNode> {
   const gate = await checkAdminAnyMode();
   const who = gate.kind === "forbidden" ? (await getProfile(gate.principal))?.email : undefined;
   return (

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Admin console" };
 
 const RECENT_AUDIT = 50;
 
-export default async function AdminPage() {
+export default async function AdminPage(): Promise<React.ReactNode> {
   const gate = await gateAdminPage("/admin");
   const now = new Date();
   const [users, entries] = await Promise.all([listUsersForAdmin(now), listRecentAudit(RECENT_AUDIT)]);

@@ -24,7 +24,7 @@ const SAMPLE_FACTS = {
   ip: "127.0.0.1",
 };
 
-export default async function Page() {
+export default async function Page(): Promise<React.ReactNode> {
   // Dynamic like the dashboards (they read cookies): without this it would be prerendered once.
   await connection();
   const mode = "session" as const;

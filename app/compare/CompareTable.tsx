@@ -7,7 +7,7 @@ import type { CompareRow } from "./compare-row";
  * a card: what is compared across the top, then both modes side by side in two columns, so a
  * phone keeps the comparison in view instead of stacking one mode's answer under the other's.
  */
-export function CompareTable({ rows }: { rows: CompareRow[] }) {
+export function CompareTable({ rows }: { rows: CompareRow[] }): React.ReactNode {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
       <table className="block w-full text-left text-sm md:table">

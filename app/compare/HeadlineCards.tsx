@@ -92,7 +92,7 @@ function Card({ card }: { card: Headline }) {
   );
 }
 
-export function HeadlineCards({ cards }: { cards: Headline[] }) {
+export function HeadlineCards({ cards }: { cards: Headline[] }): React.ReactNode {
   return (
     <section aria-labelledby="verdicts" className="space-y-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">

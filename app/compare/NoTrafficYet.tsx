@@ -4,7 +4,7 @@ import { AUTH_MODES } from "@/lib/auth/types";
 import { Command } from "@/app/components/Command";
 
 /** Shown instead of invented numbers: how to make this server measure something. */
-export function NoTrafficYet() {
+export function NoTrafficYet(): React.ReactNode {
   return (
     <section aria-labelledby="no-traffic" className="rounded-xl border border-amber-300 bg-amber-50 p-6 text-sm">
       <h2 id="no-traffic" className="font-semibold">

@@ -34,7 +34,7 @@ function RevocationCell({ figures, event }: { figures: CacheFigures; event: stri
   );
 }
 
-export async function SessionCacheBench() {
+export async function SessionCacheBench(): Promise<React.ReactNode> {
   const benches = await committedCacheBenches();
   const running = getConfig().SESSION_CACHE;
   return (

@@ -3,7 +3,7 @@ import { sampleTokenSizes } from "@/lib/auth/jwt/keys/token-sizes";
 import { Command } from "@/app/components/Command";
 
 /** Which JWT algorithm this server signs with, and what each would weigh. */
-export async function SigningFacts() {
+export async function SigningFacts(): Promise<React.ReactNode> {
   const { inUse, bytes, verifyMicros, samples } = await sampleTokenSizes(new Date());
   return (
     <section aria-labelledby="signing" className="max-w-3xl rounded-xl border border-slate-200 bg-white p-6 text-sm">

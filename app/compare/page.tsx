@@ -21,7 +21,7 @@ import { SigningFacts } from "./SigningFacts";
 
 export const metadata: Metadata = { title: "The comparison, measured" };
 
-export default async function ComparePage() {
+export default async function ComparePage(): Promise<React.ReactNode> {
   // Live figures of this process: never prerendered, never cached.
   await connection();
   const snapshot = authMetricsSnapshot();

@@ -65,7 +65,7 @@ function ModeLine({ mode, state }: { mode: AuthMode; state: ModeState }) {
   );
 }
 
-export async function AuthStatus() {
+export async function AuthStatus(): Promise<React.ReactNode> {
   const checkedByPage = modeCheckedByPage(await currentPathname(), { session: edges.session.protectedPages, jwt: edges.jwt.protectedPages });
   const states = await Promise.all(
     AUTH_MODES.map(async (mode) => {

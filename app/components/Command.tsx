@@ -7,7 +7,7 @@ import { useState } from "react";
  * scrolling out of sight (a long one at 390 px was cut off), and stays selectable by hand:
  * without JavaScript, or where the clipboard is refused, selecting it is the way.
  */
-export function Command({ command, inline = false }: { command: string; inline?: boolean }) {
+export function Command({ command, inline = false }: { command: string; inline?: boolean }): React.ReactNode {
   if (inline) {
     return (
       <span className="inline-flex max-w-full items-baseline gap-1 align-baseline">

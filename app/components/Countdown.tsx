@@ -6,7 +6,7 @@ import { formatRemaining, secondsUntil as secondsFrom } from "@/lib/format/remai
 const secondsUntil = (until: string) => secondsFrom(until, Date.now());
 
 /** A live countdown to an instant; the server renders its own reading, the browser takes over. */
-export function Countdown({ until, label }: { until: string; label: string }) {
+export function Countdown({ until, label }: { until: string; label: string }): React.ReactNode {
   const [left, setLeft] = useState(() => secondsUntil(until));
   useEffect(() => {
     const timer = setInterval(() => setLeft(secondsUntil(until)), 1000);

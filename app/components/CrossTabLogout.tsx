@@ -15,7 +15,7 @@ interface LogoutMessage {
 }
 
 /** On protected pages: leave when another tab of this mode logs out. */
-export function LogoutListener({ mode }: { mode: AuthMode }) {
+export function LogoutListener({ mode }: { mode: AuthMode }): React.ReactNode {
   useEffect(() => {
     const channel = new BroadcastChannel(CHANNEL);
     channel.onmessage = (event: MessageEvent<LogoutMessage>) => {
@@ -31,7 +31,7 @@ export function LogoutListener({ mode }: { mode: AuthMode }) {
 }
 
 /** On the page a logout lands on: tell the other tabs. */
-export function LogoutAnnouncer({ mode }: { mode: AuthMode }) {
+export function LogoutAnnouncer({ mode }: { mode: AuthMode }): React.ReactNode {
   useEffect(() => {
     const channel = new BroadcastChannel(CHANNEL);
     channel.postMessage({ type: "logout", mode } satisfies LogoutMessage);

@@ -10,7 +10,7 @@ import { modeStyle } from "./mode-style";
 import { LocalTime } from "./LocalTime";
 
 /** The same dashboard for both modes: who you are, until when, and where that knowledge lives. */
-export async function Dashboard({ mode }: { mode: AuthMode }) {
+export async function Dashboard({ mode }: { mode: AuthMode }): Promise<React.ReactNode> {
   const { principal, credential } = await requireAuth(mode);
   const profile = await getProfile(principal);
   const view = strategies[mode].inspect(credential.value);
@@ -49,7 +49,7 @@ export interface DashboardViewProps {
  * baseline page (app/bench) passes samples, so both render exactly the same page and the
  * benchmark's ratio is what authentication costs, not a drift between two copies.
  */
-export function DashboardView({ mode, name, email, role, expiresAt, serverFacts, browser, profileReadForDisplay }: DashboardViewProps) {
+export function DashboardView({ mode, name, email, role, expiresAt, serverFacts, browser, profileReadForDisplay }: DashboardViewProps): React.ReactNode {
   const description = strategies[mode].describe();
   return (
     <div className="space-y-8">

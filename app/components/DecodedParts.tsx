@@ -12,7 +12,7 @@ function datesIn(value: unknown): [string, string][] {
 }
 
 /** What the credential gives away without any key: each decoded part, exactly as decoded. */
-export function DecodedParts({ view }: { view: CredentialView }) {
+export function DecodedParts({ view }: { view: CredentialView }): React.ReactNode {
   const parts = Object.entries(view.readable);
   if (parts.length === 0) {
     return <p className="rounded-md bg-slate-100 px-3 py-2 text-sm">Nothing. Without the server&apos;s key this is random-looking bytes.</p>;

@@ -9,7 +9,7 @@ import { isDatabaseUnavailable } from "@/lib/db-errors";
  * newcomer nowhere (issue 22), and outside the demo a published admin password would invite
  * guessing. Read per request (connection()), never baked in at build time.
  */
-export async function DemoUsers({ layout }: { layout: "box" | "line" }) {
+export async function DemoUsers({ layout }: { layout: "box" | "line" }): Promise<React.ReactNode> {
   await connection();
   if (!getConfig().DEMO_MODE) return null;
   const users = await presentOrNone();

@@ -17,7 +17,7 @@ const credential: Record<AuthMode, string> = {
  * valid for at most 60 s whose only audience is the downstream service. The app's own credential
  * never goes there (the downstream would refuse it: wrong audience).
  */
-export function DownstreamCall({ mode }: { mode: AuthMode }) {
+export function DownstreamCall({ mode }: { mode: AuthMode }): React.ReactNode {
   const [state, formAction, pending] = useActionState(callDownstreamAction.bind(null, mode), initialState);
   return (
     <section className="rounded-xl border border-slate-200 bg-white p-6" aria-labelledby="downstream">

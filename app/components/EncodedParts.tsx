@@ -9,7 +9,7 @@ function PartChip({ role }: { role: keyof typeof partStyle }) {
  * The credential as sent, each piece in its kind's colour (header, payload, signature), with a
  * legend in words above it and the kind named again in the table: colour is never the only cue.
  */
-export function EncodedParts({ view }: { view: CredentialView }) {
+export function EncodedParts({ view }: { view: CredentialView }): React.ReactNode {
   const present = PART_ROLES.filter((role) => view.parts.some((part) => part.role === role));
   return (
     <>

@@ -10,7 +10,7 @@ function FactValue({ value }: { value: unknown }) {
 }
 
 /** A two-column list of facts; values are shown as code since most are ids or bytes, instants as the reader's time. */
-export function FactTable({ facts }: { facts: Record<string, unknown> }) {
+export function FactTable({ facts }: { facts: Record<string, unknown> }): React.ReactNode {
   const entries = Object.entries(facts);
   if (entries.length === 0) return <p className="text-sm text-slate-500">Nothing.</p>;
   return (

@@ -7,7 +7,7 @@ import { remainingLabel } from "@/lib/format/remaining";
  * The header's countdown to one deadline. The server renders its reading (so the header says
  * something without JavaScript); once hydrated, the browser's clock takes over every second.
  */
-export function HeaderCountdown({ until, label }: { until: string; label: string }) {
+export function HeaderCountdown({ until, label }: { until: string; label: string }): React.ReactNode {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);

@@ -24,7 +24,7 @@ function Section({ id, title, className = "border-slate-200", children }: { id: 
 }
 
 /** The credential of the logged-in user of one mode, taken apart: what it is, says and costs. */
-export async function Inspector({ mode }: { mode: AuthMode }) {
+export async function Inspector({ mode }: { mode: AuthMode }): Promise<React.ReactNode> {
   const { principal, credential } = await requireAuth(mode);
   const strategy = strategies[mode];
   const view = strategy.inspect(credential.value);

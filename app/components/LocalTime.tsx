@@ -38,7 +38,7 @@ const clientNow = () => (now === 0 ? (now = Date.now()) : now);
 /** The server (and the hydrating render) has no reader's clock. */
 const serverNow = () => null;
 
-export function LocalTime({ at, className = "", never = "never" }: { at: string | Date | null; className?: string; never?: string }) {
+export function LocalTime({ at, className = "", never = "never" }: { at: string | Date | null; className?: string; never?: string }): React.ReactNode {
   const current = useSyncExternalStore(subscribe, clientNow, serverNow);
   if (at === null) return <span className="text-slate-400">{never}</span>;
   const instant = typeof at === "string" ? new Date(at) : at;

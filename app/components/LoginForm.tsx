@@ -8,7 +8,7 @@ import { RetryAfter } from "./RetryAfter";
 
 const initialState: LoginFormState = {};
 
-export function LoginForm({ mode, next }: { mode: AuthMode; next: string | null }) {
+export function LoginForm({ mode, next }: { mode: AuthMode; next: string | null }): React.ReactNode {
   const [state, formAction, pending] = useActionState(loginAction, initialState);
   const errorId = `${mode}-login-error`;
   return (

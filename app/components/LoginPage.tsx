@@ -19,7 +19,7 @@ function first(value: string | string[] | undefined): string | null {
   return typeof value === "string" ? value : null;
 }
 
-export async function LoginPage({ mode, searchParams }: { mode: AuthMode; searchParams: SearchParams }) {
+export async function LoginPage({ mode, searchParams }: { mode: AuthMode; searchParams: SearchParams }): Promise<React.ReactNode> {
   const params = await searchParams;
   const next = safeNextPath(first(params.next));
   const description = strategies[mode].describe();

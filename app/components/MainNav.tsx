@@ -70,7 +70,7 @@ function useClosingMenu() {
  * The menu: one line from 640 px up; below that a "Menu" button that opens the same links.
  * <details> needs no script, so the menu works before hydration and without JavaScript.
  */
-export function MainNav() {
+export function MainNav(): React.ReactNode {
   const current = usePathname() ?? "/";
   const menu = useClosingMenu();
   return (

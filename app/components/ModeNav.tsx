@@ -16,7 +16,7 @@ const pages: Record<AuthMode, { href: string; label: string }[]> = {
   ],
 };
 
-export function ModeNav({ mode }: { mode: AuthMode }) {
+export function ModeNav({ mode }: { mode: AuthMode }): React.ReactNode {
   return (
     <nav aria-label={`${modeStyle[mode].label} pages`} className="mb-8 flex items-center gap-4 text-sm">
       <ModeBadge mode={mode} />

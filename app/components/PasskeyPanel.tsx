@@ -16,7 +16,7 @@ const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 sh
 const button = "rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100 disabled:opacity-60";
 
 /** The dashboard's passkeys, either mode: list, add, remove (the last way in is refused by the server). */
-export function PasskeyPanel() {
+export function PasskeyPanel(): React.ReactNode {
   const [passkeys, setPasskeys] = useState<Passkey[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);

@@ -6,7 +6,7 @@ import { dashboardPath } from "@/lib/auth/next-path";
 import { passkeySignIn } from "./passkey-client";
 
 /** The login pages' passkey button: the same ceremony for both modes, `mode` picks the credential. */
-export function PasskeySignIn({ mode, next }: { mode: AuthMode; next: string | null }) {
+export function PasskeySignIn({ mode, next }: { mode: AuthMode; next: string | null }): React.ReactNode {
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   async function signIn() {

@@ -8,7 +8,7 @@ import { passkeySignUp } from "./passkey-client";
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm";
 
 /** Sign-up with a passkey only: the account gets no password at all, once the mailed link is used. */
-export function PasskeySignUp({ mode }: { mode: AuthMode }) {
+export function PasskeySignUp({ mode }: { mode: AuthMode }): React.ReactNode {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);

@@ -8,7 +8,7 @@ import { useRenewingAction } from "./use-renewing-action";
 const initialState: PasswordFormState = {};
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm";
 
-export function PasswordForm({ mode }: { mode: AuthMode }) {
+export function PasswordForm({ mode }: { mode: AuthMode }): React.ReactNode {
   const { state, formAction, pending, rememberSubmit } = useRenewingAction(changePasswordAction, initialState);
   return (
     <form action={formAction} onSubmit={rememberSubmit} className="grid gap-3 sm:grid-cols-3 sm:items-end">

@@ -15,7 +15,7 @@ export function retryWords(seconds: number): string {
  * next submit. The server renders its own reading (so the words are there without JavaScript);
  * the browser then counts down from the same instant.
  */
-export function RetryAfter({ until }: { until: string }) {
+export function RetryAfter({ until }: { until: string }): React.ReactNode {
   const [left, setLeft] = useState(() => secondsUntil(until));
   useEffect(() => {
     const timer = setInterval(() => {

@@ -3,6 +3,14 @@
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import type { CredentialRenewal } from "@/lib/auth/dal";
 
+/** What a form on a protected page wires up: useActionState's three, plus the submit handler that keeps the data. */
+export interface RenewingAction<State> {
+  state: Awaited<State>;
+  formAction: (form: FormData) => void;
+  pending: boolean;
+  rememberSubmit: (event: FormEvent<HTMLFormElement>) => void;
+}
+
 /**
  * useActionState for a form on a protected page whose action answers `{ renew }` when the post
  * found no usable credential (lib/auth/dal.ts userOrRenewal). The form's data is kept from the
@@ -15,7 +23,7 @@ import type { CredentialRenewal } from "@/lib/auth/dal";
 export function useRenewingAction<State extends { renew?: CredentialRenewal }>(
   action: (previous: State, form: FormData) => Promise<State>,
   initialState: State,
-) {
+): RenewingAction<State> {
   // A form state is a plain object, never a promise: Awaited<State> is State (React's generic asks for it).
   const [state, formAction, pending] = useActionState<State, FormData>(
     action as (previous: Awaited<State>, form: FormData) => Promise<State>,

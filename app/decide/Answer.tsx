@@ -45,7 +45,7 @@ function Claims({ title, claims }: { title: string; claims: Claim[] }) {
   );
 }
 
-export function Answer({ answers, decision }: { answers: Answers; decision: Decision }) {
+export function Answer({ answers, decision }: { answers: Answers; decision: Decision }): React.ReactNode {
   const query = answersQuery(answers);
   const { configuration } = decision;
   return (

@@ -8,7 +8,7 @@ import { QUESTIONS, type Answers, type QuestionId } from "@/lib/decide/questions
 
 export const DECIDE_FORM_ID = "decide-form";
 
-export function DecideForm({ answers, errors }: { answers: Answers; errors: Partial<Record<QuestionId, string>> }) {
+export function DecideForm({ answers, errors }: { answers: Answers; errors: Partial<Record<QuestionId, string>> }): React.ReactNode {
   const invalid = Object.keys(errors).length > 0;
   return (
     <form id={DECIDE_FORM_ID} method="get" action="/decide" className="space-y-4 rounded-xl border border-slate-200 bg-white p-4">

@@ -9,7 +9,7 @@ import { DECIDE_FORM_ID, DecideForm } from "./DecideForm";
 
 export const metadata: Metadata = { title: "Which one for your app?" };
 
-export default async function DecidePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DecidePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }): Promise<React.ReactNode> {
   const parsed = parseAnswers(await searchParams);
   return (
     <div className="space-y-8">

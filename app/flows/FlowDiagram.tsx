@@ -89,7 +89,7 @@ function Lifeline({ slot }: { slot: LaneSlot<Lane> }) {
   return <div className={`${spanClasses({ start: slot.line - 1, span: 1 })} border-r-2 ${slot.used ? tone : "border-dashed border-slate-200"}`} />;
 }
 
-export function FlowDiagram({ steps, lanes, title }: { steps: FlowStep[]; lanes: Lane[]; title: string }) {
+export function FlowDiagram({ steps, lanes, title }: { steps: FlowStep[]; lanes: Lane[]; title: string }): React.ReactNode {
   const layout = layoutSequence(lanes, steps);
   return (
     <figure aria-label={title} className="min-w-0">

@@ -16,6 +16,6 @@ function pick(table: Record<number, string> | string[], key: number): string {
   return found;
 }
 
-export const spanClasses = ({ start, span }: ColumnSpan) => `${pick(START, start)} ${pick(SPAN, span)}`;
-export const gridClasses = (columns: number) => `grid ${pick(GRID, columns)}`;
-export const minWidthClass = (columns: number) => pick(MIN_WIDTH, columns);
+export const spanClasses = ({ start, span }: ColumnSpan): string => `${pick(START, start)} ${pick(SPAN, span)}`;
+export const gridClasses = (columns: number): string => `grid ${pick(GRID, columns)}`;
+export const minWidthClass = (columns: number): string => pick(MIN_WIDTH, columns);

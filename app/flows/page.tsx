@@ -49,7 +49,7 @@ function PasskeyCeremony({ redis }: { redis: boolean }) {
 }
 
 /** SESSION_TOUCH_INTERVAL_SECONDS and JWT_REVOCATION_CHECK are read per request, never baked in at build time: hence connection(). */
-export default async function FlowsPage() {
+export default async function FlowsPage(): Promise<React.ReactNode> {
   await connection();
   const config = getConfig();
   const redis = config.REDIS_URL !== undefined;

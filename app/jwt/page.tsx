@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
 
-export default function Page() {
+export default function Page(): never {
   redirect("/jwt/dashboard");
 }

@@ -7,7 +7,7 @@ import { labCatalog } from "@/lib/labs/catalog";
 import { LAB_IDS } from "@/lib/labs/types";
 
 /** LABS_ENABLED is read per request, never baked in at build time: hence connection(). */
-export default async function Layout({ children }: { children: React.ReactNode }) {
+export default async function Layout({ children }: { children: React.ReactNode }): Promise<React.ReactNode> {
   await connection();
   if (!labsEnabled()) notFound();
   return (

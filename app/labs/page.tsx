@@ -10,7 +10,7 @@ import { toneStyle } from "./components/tone-style";
 
 export const metadata: Metadata = { title: "Labs" };
 
-export default async function LabsIndex() {
+export default async function LabsIndex(): Promise<React.ReactNode> {
   const latests = Object.fromEntries(await Promise.all(LAB_IDS.map(async (id) => [id, await latestLabResult(id)] as const)));
   return (
     <div className="space-y-8">

@@ -14,7 +14,7 @@ const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 sh
  * The demo's stand-in for the recipients' mailboxes (lib/mail/outbox.ts): what this server
  * "sent" to an address. Only in the local demo (DEMO_MODE); a deployment sends real e-mail.
  */
-export default async function OutboxPage({ searchParams }: PageProps<"/outbox">) {
+export default async function OutboxPage({ searchParams }: PageProps<"/outbox">): Promise<React.ReactNode> {
   if (!outboxEnabled()) notFound();
   const to = (await searchParams).to;
   const address = typeof to === "string" && to.length <= 254 && to.includes("@") ? normalizeEmail(to) : null;

@@ -9,7 +9,7 @@ import { StrengthMeter } from "./StrengthMeter";
 const initialState: RegisterFormState = {};
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-sky-500";
 
-export function RegisterForm({ mode }: { mode: AuthMode }) {
+export function RegisterForm({ mode }: { mode: AuthMode }): React.ReactNode {
   const [state, formAction, pending] = useActionState(registerAction, initialState);
   // Read by the live strength meter: your own name and address count against the password.
   const [typed, setTyped] = useState({ name: "", email: "", password: "" });

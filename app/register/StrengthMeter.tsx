@@ -15,7 +15,7 @@ type Estimator = (password: string, email: string, name: string) => Estimate;
  * Live strength as the visitor types, with the library's own feedback; the estimator (and its
  * dictionaries) is fetched on the first keystroke. The server still decides on submit.
  */
-export function StrengthMeter({ password, email, name }: { password: string; email: string; name: string }) {
+export function StrengthMeter({ password, email, name }: { password: string; email: string; name: string }): React.ReactNode {
   const [estimator, setEstimator] = useState<Estimator | null>(null);
   useEffect(() => {
     if (password.length === 0 || estimator) return;

@@ -9,7 +9,7 @@ import { RegisterForm } from "./RegisterForm";
 
 export const metadata: Metadata = { title: "Create an account" };
 
-export default async function RegisterPage({ searchParams }: PageProps<"/register">) {
+export default async function RegisterPage({ searchParams }: PageProps<"/register">): Promise<React.ReactNode> {
   const requested = (await searchParams).mode;
   const mode: AuthMode = typeof requested === "string" && isAuthMode(requested) ? requested : "session";
   return (

@@ -4,7 +4,7 @@ import { formatBytes, formatCount, formatMicros } from "@/lib/format/units";
 
 /** The measured inputs, each with where it was read from: nothing on this page is typed in. */
 
-export function CostsTable({ costs }: { costs: Costs }) {
+export function CostsTable({ costs }: { costs: Costs }): React.ReactNode {
   const session = costs.modes.session.denylist;
   const jwt = costs.modes.jwt.denylist;
   const { capacities: c, sources } = costs;

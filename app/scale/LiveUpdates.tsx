@@ -12,7 +12,7 @@ import { useEffect, useSyncExternalStore, useTransition } from "react";
 const PAUSE_MS = 400;
 const never = () => () => undefined;
 
-export function LiveUpdates({ formId, following = "The figures follow as you type." }: { formId: string; following?: string }) {
+export function LiveUpdates({ formId, following = "The figures follow as you type." }: { formId: string; following?: string }): React.ReactNode {
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();

@@ -6,7 +6,7 @@ import type { LoadChart } from "./chart-props";
  * line where each mode's first component fills up (past it, the line is what the load would
  * ask of a component that no longer has it).
  */
-export function LoadCharts({ charts }: { charts: LoadChart[] }) {
+export function LoadCharts({ charts }: { charts: LoadChart[] }): React.ReactNode {
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       {charts.map((chart) =>

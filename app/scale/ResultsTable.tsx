@@ -10,7 +10,7 @@ const MODES: { mode: AuthMode; label: string }[] = [
   { mode: "jwt", label: "JWT" },
 ];
 
-export function ResultsTable({ results, saturations }: { results: Record<AuthMode, ModeResult>; saturations: Record<AuthMode, ModeSaturation> }) {
+export function ResultsTable({ results, saturations }: { results: Record<AuthMode, ModeResult>; saturations: Record<AuthMode, ModeSaturation> }): React.ReactNode {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">

@@ -6,7 +6,7 @@ import { formatCount } from "@/lib/format/units";
 
 const LABEL: Record<AuthMode, string> = { session: "Session mode", jwt: "JWT mode" };
 
-export function SaturationAdvice({ lines }: { lines: Record<AuthMode, SaturationLine[]> }) {
+export function SaturationAdvice({ lines }: { lines: Record<AuthMode, SaturationLine[]> }): React.ReactNode {
   return (
     <div className="grid gap-4 md:grid-cols-2">
       {(["session", "jwt"] as const).map((mode) => (

@@ -31,7 +31,7 @@ const CHOICES: { name: Field; label: string; options: readonly string[] }[] = [
 
 export const FORM_ID = "scale-inputs";
 
-export function ScaleForm({ values, errors }: { values: Record<string, string>; errors: Partial<Record<Field, string>> }) {
+export function ScaleForm({ values, errors }: { values: Record<string, string>; errors: Partial<Record<Field, string>> }): React.ReactNode {
   const invalid = Object.keys(errors).length > 0;
   return (
     <form id={FORM_ID} method="get" action="/scale" aria-describedby={invalid ? "scale-errors" : undefined} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4">

@@ -6,7 +6,7 @@ import { LogLogChart } from "./charts/LogLogChart";
 
 /** `npm run simulate`'s results: lag against fleet size, reads after a cold restart, staleness. */
 
-export function SimulationSection({ simulation }: { simulation: SimulationFile }) {
+export function SimulationSection({ simulation }: { simulation: SimulationFile }): React.ReactNode {
   const { fleets, check } = simulation;
   return (
     <div className="space-y-4">

@@ -8,7 +8,7 @@ function Label({ children }: { children: string }) {
 
 /** The model's predictions beside what bench:http measured, with the error in percent. */
 
-export function ValidationTable({ rows }: { rows: ValidationRow[] }) {
+export function ValidationTable({ rows }: { rows: ValidationRow[] }): React.ReactNode {
   const summary = validationSummary(rows);
   return (
     <div className="space-y-2">

@@ -39,7 +39,7 @@ function loadInputs(): { ok: true; data: CapacityInputs } | { ok: false; message
   }
 }
 
-export default async function ScalePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ScalePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }): Promise<React.ReactNode> {
   const parsed = parseReaderInputs(await searchParams);
   const raw = parsed.ok ? Object.fromEntries(Object.entries(await searchParams).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : []))) : parsed.raw;
   const loaded = loadInputs();

@@ -2,20 +2,9 @@ import type { AuthMode } from "../auth/modes.ts";
 import type { BenchFiles, CapacityBench, MeasuredOperation, ProfileBench } from "./bench-files.ts";
 
 /**
- * Per-request and per-operation costs, each taken from a committed bench result and named
- * with where it came from (`sources`), so /scale can show that nothing was typed in.
- *
- * CPU (µs of one core, Node's side of a request):
- * - the framework's floor and a warm check come from bench:profile (CPU profiles of the
- *   production server under wrk: a whole request, not just our code), on SQLite;
- * - one check's database read on PostgreSQL, and SESSION_CACHE=cookie's check cookie: the
- *   production server's main thread under wrk (bench:capacity), cache off − push and cookie −
- *   push for the same request (the profile ran on SQLite and without the cookie cache), put on
- *   the profile's scale by the two runs' no-auth baselines;
- * - unsealing or verifying a credential seen for the first time, logins (argon2), refreshes
- *   and logouts: bench:capacity, in one process.
- * Statements and Redis commands per operation are counted by bench:capacity as Prisma and
- * Redis report them; bytes are the credentials' own.
+ * Per-request and per-operation costs, each taken from a committed bench result and named with
+ * where it came from (`sources`), so /scale can show that nothing was typed in. Which bench
+ * measures which cost: docs/SCALE.md, 'Where the numbers come from'.
  */
 
 export interface ModeCosts {

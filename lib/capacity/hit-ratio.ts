@@ -1,16 +1,7 @@
 /**
- * How often a cache keyed by credential answers, from the traffic alone — the model's default
- * when the reader gives no hit ratio, and what `npm run simulate` checks by counting.
- *
- * Each holder (an instance's process cache, or a client's cookie jar) sees one credential's
- * requests as a Poisson stream of rate λ. The app stores an entry on a miss and serves it for a
- * fixed lifetime T from then on (SESSION_CACHE=push's max age, the cookie cache's max age, the
- * memos' windows), whatever the hits in between; the next request after that misses again. So
- * a miss starts a cycle of T plus the wait for the next request (1/λ on average), and
- *   hit ratio = λT / (1 + λT).
- * A cache bounded to C entries over S credentials requested alike holds at most C of them, so
- * it cannot answer more than C/S of their requests (Che's approximation for uniform popularity
- * gives exactly that bound): the ratio is the smaller of the two.
+ * How often a cache keyed by credential answers, from the traffic alone: λT / (1 + λT), at most
+ * C/S for a cache of C entries over S credentials — the model's default when the reader gives no
+ * hit ratio, checked by counting in `npm run simulate` (docs/SCALE.md, 'The model').
  */
 
 export interface CacheTraffic {

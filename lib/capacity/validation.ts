@@ -114,7 +114,14 @@ export function validateAgainstBench(files: BenchFiles, costs: Costs): Validatio
   return rows;
 }
 
-export function validationSummary(rows: ValidationRow[]) {
+export interface ValidationSummary {
+  rows: number;
+  within: number;
+  worstPercent: number;
+  medianPercent: number;
+}
+
+export function validationSummary(rows: ValidationRow[]): ValidationSummary {
   const errors = rows.map((row) => Math.abs(row.errorPercent)).sort((a, b) => a - b);
   const within = errors.filter((error) => error <= VALIDATION_GOAL_PERCENT).length;
   return { rows: rows.length, within, worstPercent: errors.at(-1) ?? 0, medianPercent: errors.length > 0 ? errors[Math.floor(errors.length / 2)]! : 0 };

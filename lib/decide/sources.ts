@@ -25,4 +25,4 @@ export const SOURCES = {
 
 export type SourceId = keyof typeof SOURCES;
 
-export const isExternalSource = (id: SourceId) => SOURCES[id].href.startsWith("https://");
+export const isExternalSource = (id: SourceId): boolean => SOURCES[id].href.startsWith("https://");

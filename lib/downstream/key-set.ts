@@ -3,17 +3,9 @@ import type { KeyChoice, ReadableHeader } from "../auth/jwt/token/header.ts";
 import { errorText, logEvent } from "../log.ts";
 
 /**
- * The downstream service's copy of the app's JWKS, and what it means when the copy gets old.
- *
- * jose's remote key set fetches it, keeps it for `refreshSeconds` (the JWKS's own max-age) and
- * refetches at once for an unknown kid, with a cooldown so junk kids cannot make it hammer the
- * app. What jose leaves open is the app being unreachable: the last set would be trusted forever,
- * and a key the app has retired since (by schedule, or by hand because it leaked) would keep
- * verifying here. So a copy that could not be refreshed is trusted for at most `maxAgeSeconds`
- * after it was fetched, then this service fails closed: 503 `jwks_stale`, until the app answers.
- * That is also the bound on how long a retirement can go unseen here while the app is down; with
- * the app up it is `refreshSeconds`. Downstream tokens live ≤ 60 s and only the app mints them,
- * so an outage longer than that leaves nothing legitimate to verify anyway.
+ * The downstream service's copy of the app's JWKS. jose refreshes it; what jose leaves open is the
+ * app being unreachable, so a copy that cannot be refreshed is trusted for `maxAgeSeconds`, then
+ * this service fails closed with 503 `jwks_stale` (docs/KEYS.md, '`npm run downstream`').
  */
 
 export interface KeySetOptions {

@@ -3,7 +3,7 @@ import "server-only";
 import { z } from "zod";
 import { changePassword, newPasswordSchema } from "../auth/methods/password/change.ts";
 import { renewPresentedCredential } from "../auth/renew-credential.ts";
-import { authenticateAny, crossSite } from "./auth-api.ts";
+import { authenticateAny, crossSite, type ApiCaller } from "./auth-api.ts";
 import { readJsonBody } from "./body.ts";
 import { json, jsonError } from "./json.ts";
 import { isCrossSiteRequest } from "./origin.ts";
@@ -18,7 +18,7 @@ const passwordBodySchema = z.object({
   newPassword: newPasswordSchema,
 });
 
-export async function authenticated(request: Request) {
+export async function authenticated(request: Request): Promise<ApiCaller> {
   const auth = await authenticateAny();
   if (auth.ok && auth.viaCookie && isCrossSiteRequest(request)) return { ok: false as const, response: crossSite() };
   return auth;

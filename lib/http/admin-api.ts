@@ -13,6 +13,7 @@ import {
 } from "../admin/user-actions.ts";
 import { roleSchema } from "../roles.ts";
 import { authenticated } from "./account-api.ts";
+import type { ApiCaller } from "./auth-api.ts";
 import { readJsonBody } from "./body.ts";
 import { isPlausibleId } from "./ids.ts";
 import { json, jsonError } from "./json.ts";
@@ -24,7 +25,7 @@ import { json, jsonError } from "./json.ts";
  * was issued with until exp, and a demoted or disabled admin must not act on it. One read,
  * on rare endpoints (lib/admin/standing.ts says why).
  */
-export async function requireAdmin(request: Request) {
+export async function requireAdmin(request: Request): Promise<ApiCaller> {
   const auth = await authenticated(request);
   if (!auth.ok) return auth;
   const standing = await readAdminStanding(auth.principal);

@@ -1,14 +1,9 @@
 import { jsonError } from "./responses.ts";
 
 /**
- * Two requests Next answers with a bare `500 Internal Server Error` (text/plain) before any
- * handler of ours runs — found by e2e/fuzz.spec.ts:
- * - a path whose percent-encoding does not decode (`/api/%zz`, a truncated UTF-8 sequence):
- *   Next throws while decoding a dynamic segment, and every /api path has one (the
- *   catch-all `app/api/[...unknown]`);
- * - TRACE: Next throws while turning it into a `Request`.
- * Both are the client's mistake, so proxy.ts answers them here with a 4xx in the API's
- * envelope. No database behind this import: the proxy must stay optimistic and cheap.
+ * Two client mistakes Next answers with a bare 500 before any handler of ours runs (an undecodable
+ * path, TRACE), answered here with a 4xx in the API's envelope (docs/API.md). No database behind
+ * this import: the proxy must stay optimistic and cheap.
  */
 
 /** The methods Next's route handlers can be called with (and so the most any route allows). */

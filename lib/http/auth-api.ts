@@ -106,11 +106,14 @@ export async function apiMe(mode: AuthMode): Promise<Response> {
   });
 }
 
+/** Who is calling, or the error response to send back; `viaCookie` decides whether CSRF checks apply. */
+export type ApiCaller = { ok: true; principal: Principal; viaCookie: boolean } | { ok: false; response: Response };
+
 /**
  * For endpoints open to both modes: a Bearer header means JWT; otherwise the first mode
  * whose cookie verifies. `viaCookie` tells the caller whether CSRF checks apply.
  */
-export async function authenticateAny(): Promise<{ ok: true; principal: Principal; viaCookie: boolean } | { ok: false; response: Response }> {
+export async function authenticateAny(): Promise<ApiCaller> {
   let firstFailure: Response | null = null;
   const bearerModes = AUTH_MODES.filter((mode) => strategies[mode].acceptsBearer);
   const hasBearer = (await headers()).get("authorization")?.match(/^Bearer\s/i) != null;

@@ -1,16 +1,10 @@
 import { otherLoopbackOrigin } from "./loopback-origin.ts";
 
 /**
- * CORS for the read-only JSON API (`GET /api/<mode>/me`): an explicit allowlist of origins,
- * never `*`, and never `Access-Control-Allow-Credentials` — a page on another origin may call
- * the API with a Bearer token it holds, but can never ride the user's cookies and read the
- * answer. (`*` with credentials is refused by browsers anyway; an echoed Origin with
- * credentials would hand every allowlisted site the user's session.)
- *
- * The demo's default, `loopback`, is as narrow as the cross-origin lab allows: the one origin
- * the lab opens — this server under its other loopback name, on the port the request came to
- * (localhost:3000 ↔ 127.0.0.1:3000). Not every loopback port: whatever else runs on this
- * machine (a dev server, a local tool a page can reach) is another site, and gets nothing.
+ * CORS for the read-only JSON API (`GET /api/<mode>/me`): an explicit allowlist, never `*`, never
+ * credentials — another origin may use a Bearer token it holds, never ride the user's cookies.
+ * The demo's `loopback` default is the lab's one other origin, not every loopback port
+ * (docs/SECURITY.md, 'Safe by default').
  */
 
 export type CorsAllowlist = { kind: "origins"; origins: readonly string[] } | { kind: "loopback" };

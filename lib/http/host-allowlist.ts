@@ -4,14 +4,9 @@ import { refusalPage } from "./refusal-page.ts";
 import { jsonError } from "./responses.ts";
 
 /**
- * Which names this server answers to: the loopback names, and the origins it is configured to
- * be reached at. DNS rebinding is the reason: a page on `rebind.example` whose name the
- * attacker re-points at 127.0.0.1 is, to the browser, same-origin with itself, so its requests
- * pass an Origin == Host CSRF check and read the answers; what gives it away is the Host
- * header, which names the attacker's domain. Dev servers refuse such requests for the same
- * reason (Vite's `server.allowedHosts`, webpack-dev-server's `allowedHosts`).
- * Pure and free of Next: proxy.ts calls it for every request today, and a route layer could
- * call the same function if the proxy ever stops seeing /api.
+ * Which names this server answers to: the loopback names and its configured origins. DNS
+ * rebinding is the reason: only the Host header gives a re-pointed name away (docs/SECURITY.md,
+ * 'Reaching the server'). Pure and free of Next, so a route layer could call it too.
  */
 
 /** Loopback names, any port. `localhost` resolves locally in browsers, so no DNS can re-point it. */

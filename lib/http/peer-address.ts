@@ -4,23 +4,9 @@ import type { Socket } from "node:net";
 import { existingProcessLocal, processLocal } from "../state/process-local.ts";
 
 /**
- * The client's socket address, for throttles that count per client when no trusted proxy
- * reports one (TRUST_PROXY=0).
- *
- * Next 16 shows it to no handler: NextRequest lost `ip` in Next 15 (it was only ever filled by a
- * hosting platform), route handlers, server actions and the proxy get a Web `Request`, and
- * `next start` copies the socket address into X-Forwarded-For only when the request carries
- * none (`req.headers['x-forwarded-for'] ??= socket.remoteAddress`, next/dist/server/base-server.js),
- * so a client that sends its own header chooses the address every handler sees.
- *
- * So the address is taken where Node still has it: Node's documented `http.server.request.start`
- * diagnostics channel fires for every request, with its socket, before the server's 'request'
- * listeners (Next's) run. This process writes the address into a header of its own, replacing
- * whatever a client sent under that name, and everything downstream (proxy, pages, actions,
- * route handlers: one process) reads it from the request headers. Honest limits: it is the
- * address of the last hop, so behind a proxy it names the proxy (TRUST_PROXY says how to read
- * X-Forwarded-For then), and it exists only where instrumentation.ts installed the hook — where
- * it did not (a bare `next start` of another build, a unit test), no address is claimed at all.
+ * The client's socket address, for throttles that count per client when no trusted proxy reports
+ * one (TRUST_PROXY=0). Next 16 shows it to no handler, so a diagnostics-channel hook stamps it into
+ * a header of our own before Next sees the request (docs/SECURITY.md, 'Client addresses').
  */
 
 export const PEER_ADDRESS_HEADER = "x-svj-peer-address";

@@ -6,17 +6,10 @@ import { logEvent } from "../log.ts";
 import { sharedState } from "../state/index.ts";
 
 /**
- * Where the messages this server "sends" go. A sign-up that must not reveal whether an address
- * has an account answers the same either way and tells the difference only to the address's
- * owner, out of band (issue 18.2). This demo has no mail server, so the local demo (DEMO_MODE,
- * what `npm start` sets) keeps them in an outbox that /outbox shows: it stands in for every
- * recipient's mailbox, so it is as open as the demo itself. A deployment replaces `deliver`
- * with a real sender (SMTP, a mail API); without one, off the local demo, a message is logged as
- * not sent (its link, a secret, is not logged), and a sign-up cannot be finished.
- *
- * In the shared state (Redis with REDIS_URL), so a message sent by one instance of a fleet is
- * in the outbox that any other shows; each message is its own record under an atomic counter
- * per recipient, so two sends at once lose neither. Kept for an hour, like the links in them.
+ * Where the messages this server "sends" go: the local demo's outbox (/outbox), or the real sender
+ * a deployment puts in `deliver` (docs/SECURITY.md, 'Sign-up without enumeration'). In the shared
+ * state, one record per message under an atomic counter per recipient, so two sends at once lose
+ * neither; kept for an hour, like the links in them.
  */
 
 export interface MailMessage {

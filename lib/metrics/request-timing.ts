@@ -19,10 +19,16 @@ export interface AuthTiming {
   servedFromCache: boolean;
 }
 
-const scope = new AsyncLocalStorage<{ timing: AuthTiming | null; setCookieBytes: number }>();
+/** What one request's scope collected by the time its work finished. */
+export interface TimingScope {
+  timing: AuthTiming | null;
+  setCookieBytes: number;
+}
 
-export function runWithTimingScope<T>(work: () => Promise<T>) {
-  const store = { timing: null as AuthTiming | null, setCookieBytes: 0 };
+const scope = new AsyncLocalStorage<TimingScope>();
+
+export function runWithTimingScope<T>(work: () => Promise<T>): Promise<{ result: Awaited<T>; store: TimingScope }> {
+  const store: TimingScope = { timing: null, setCookieBytes: 0 };
   return scope.run(store, async () => ({ result: await work(), store }));
 }
 

@@ -7,24 +7,10 @@ import { processLocal, replaceProcessLocal } from "../state/process-local.ts";
 import { TokenBucket, type BucketPolicy } from "./token-bucket.ts";
 
 /**
- * One budget in front of every argon2 hash and verify a request can trigger: a login (the
- * user's hash, or the "burn" for an unknown e-mail), a sign-up, a password change. argon2id is
- * deliberately expensive (19 MiB, ~10–20 ms of a core here); without a bound, anonymous
- * requests queue on the CPU and every real login waits behind them (the review measured a
- * legitimate login go from 0.09 s to 0.96 s under six streams of unknown-e-mail logins).
- * Refusing early with 429 + Retry-After is cheaper for everyone than answering late.
- *
- * Per process, deliberately not in the shared state: what runs out is this process's CPU. A
- * fleet of N instances has N times the cores and should hash N times as much; one budget
- * shared through Redis would refuse logins on an idle instance because another is busy, and
- * would add a network round trip before every hash. (Decisions about a user or an address —
- * login and sign-up throttles — stay shared, so a fleet does not multiply those.)
- *
- * Two callers of different standing:
- * - "owner": a request that already proved something (a browser with this account's device
- *   cookie, a logged-in user changing their password) may spend the whole budget;
- * - "anonymous": everyone else leaves a quarter of it, so a flood of unknown e-mails or
- *   sign-ups is shed while the owners' own logins still get through.
+ * One budget in front of every argon2 hash and verify a request can trigger, so anonymous work is
+ * refused early (429 + Retry-After) instead of queueing the owners' logins behind it. Per process,
+ * since what runs out is this process's CPU; "owner" callers may spend all of it, "anonymous" ones
+ * leave a quarter (docs/SECURITY.md, 'The hashing budget').
  */
 
 export type HashingCaller = "owner" | "anonymous";

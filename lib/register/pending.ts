@@ -6,14 +6,9 @@ import type { AuthMode } from "../auth/types.ts";
 import type { NewPasskey } from "../auth/methods/passkey/store.ts";
 
 /**
- * A sign-up for a free address waits here until the link sent to that address is used: only
- * the mailbox's owner can finish it, so the sign-up's answer never has to say whether the
- * address was free. In the shared state (every instance of a fleet can finish it), keyed by a
- * hash of the link's 256-bit token (a copy of the store does not hold usable links), for an
- * hour. It holds one method's credential, already verified at sign-up: a password as its
- * argon2id hash (the plain one is never kept), or a passkey as the registration ceremony
- * verified it (with the user id that is its user handle) — the confirmation trusts nothing
- * the browser sends then.
+ * A sign-up for a free address waits here until the link sent to that address is used, keyed by
+ * a hash of the link's token, holding one credential already verified at sign-up — the
+ * confirmation trusts nothing the browser sends then (docs/SECURITY.md, 'Sign-up without enumeration').
  */
 
 export type PendingCredential = { method: "password"; passwordHash: string } | { method: "passkey"; userId: string; passkey: NewPasskey };

@@ -10,16 +10,9 @@ import type { Registration } from "./schema.ts";
 import { chargeSignUpAttempt } from "./throttle.ts";
 
 /**
- * Sign-up without account enumeration (issue 18.2; OWASP ASVS 5.0 §6.3.8 intent, Authentication
- * Cheat Sheet): a free address and a taken one get the same answer — "check your e-mail" — with
- * no cookie either way, after the same work (one argon2 hash, one read of the address). Only
- * the address's owner learns which it was, from the message sent there: a free address gets a
- * link that finishes the sign-up and logs in (lib/register/confirm.ts); a taken one is told it
- * already has an account (lib/register/answer.ts, shared with the passkey sign-up). Nothing
- * about an existing account changes, and nobody is logged in until the link is used, so a
- * stranger can neither tell nor take an address.
- * Validation and the strength check run before anything touches the database, so they answer
- * the same whatever the address.
+ * Sign-up without account enumeration: a free address and a taken one get the same answer after
+ * the same work; only the message sent to the address says which (docs/SECURITY.md, 'Sign-up
+ * without enumeration'). Validation runs before the database, so it answers alike too.
  */
 
 export type SignUpOutcome =

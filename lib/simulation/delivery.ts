@@ -2,16 +2,8 @@ import type { MeasuredLag } from "../capacity/measured-lag.ts";
 import { fitLogNormal, type LogNormal } from "./distributions.ts";
 
 /**
- * The delay of one invalidation reaching one other instance, fitted to what bench:http measured
- * on the fleet (SESSION_CACHE=push): a log-normal through every sample where the bench kept
- * them; otherwise through the median over events of their p50s and of their p99s — the
- * statistic the N = 2 check compares with, and one odd event does not drag it. bench:http's
- * p99 of 20 samples is a nearest rank, the largest sample: it is placed where the largest of n
- * sits, at (n − ½)/n, not at 0.99.
- *
- * What the samples are: from the revoking request's answer to the start of the first refused
- * request on the other instance, polled without pause. The first poll was already refused in
- * most samples, so they bound the delivery from above; the fit inherits that.
+ * The delay of one invalidation reaching one other instance: a log-normal fitted to what bench:http
+ * measured on the fleet; how, and what the samples bound, in docs/SCALE.md, 'The simulation'.
  */
 
 export interface FittedDelivery {

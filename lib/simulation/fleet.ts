@@ -10,16 +10,8 @@ export type { FleetResult, FleetScenario } from "./fleet-types.ts";
 
 /**
  * N instances behind a balancer that spreads every login's requests evenly, as a seeded
- * discrete-event simulation of the check cache SESSION_CACHE sets up:
- * - push: a cache per process (max age, max entries, least recently used out first), evicted on
- *   the revoking instance at once and on each other one when Redis delivers the invalidation;
- *   bypassed and emptied while that instance's subscription is down;
- * - cookie: a check cookie in each client's jar, good for its max age wherever it is sent.
- * A revocation ends one login, which its user replaces with a new one; the ended credential
- * keeps being presented at the same rate (a thief replaying it) for as long as a cache could
- * still answer for it: each of those answered from a cache is a stale answer. Requests are simulated one by one on the first `observed` instances;
- * the others count as receivers of invalidations (the lag is the last of all N deliveries).
- * The even spread makes every instance's traffic alike: fleet figures are N × one instance's.
+ * discrete-event simulation of the check cache SESSION_CACHE sets up; every answer a cache gives
+ * for an ended credential is a stale answer (docs/SCALE.md, 'The simulation').
  */
 
 type Event =

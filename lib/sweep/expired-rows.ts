@@ -8,17 +8,9 @@ import { errorText, logEvent } from "../log.ts";
 import { sharedState } from "../state/index.ts";
 
 /**
- * Deletes the rows nothing will ever accept again (sessions, refresh families with their
- * tokens, denylist entries), which otherwise pile up for ever. Each mode decides what "ended"
- * means for its own tables (AuthStrategy.sweepExpired); this module decides when and who.
- *
- * Who: one sweeper per fleet at a time, by a lease in the shared state (Redis in a fleet). A
- * holder that crashes blocks the others no longer than the lease; two sweeps at once (a lease
- * that ran out mid-sweep, or a fleet without REDIS_URL, where each process leases alone) only
- * delete the same rows twice, which is harmless.
- *
- * When: a row goes RETAIN_AFTER_END after its end, not at it: instances' clocks differ, and a
- * user back minutes after the end still hears "your login expired" rather than "unknown".
+ * Deletes the rows nothing will ever accept again; each mode says what "ended" means
+ * (AuthStrategy.sweepExpired), this module says when and who: one sweeper per fleet by a lease,
+ * a retention after the end for clocks that differ (docs/CONFIGURATION.md, 'Expired rows').
  */
 
 export const SWEEP_LEASE_KEY = "sweep:expired-rows";

@@ -9,7 +9,7 @@ const initialState: RotateState = {};
  * For a key that leaked: it stops verifying now, not at the end of its tail. Rendered for a
  * retired key too (without the button), so the answer stays on screen once the row re-renders.
  */
-export function RetireButton({ kid, retired }: { kid: string; retired: boolean }) {
+export function RetireButton({ kid, retired }: { kid: string; retired: boolean }): React.ReactNode {
   const [state, formAction, pending] = useActionState(retireKeyAction, initialState);
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2">

@@ -8,7 +8,7 @@ const primary = "rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-whit
 const secondary = "rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100 disabled:opacity-60";
 
 /** A second rotation while a key still waits is asked about first, in plain forms (no script needed). */
-export function RotateButton() {
+export function RotateButton(): React.ReactNode {
   const [state, formAction, pending] = useActionState(rotateKeysAction, initialState);
   if (state.confirm) {
     return (

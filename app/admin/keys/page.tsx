@@ -11,7 +11,7 @@ import { CellLabel } from "@/app/admin/CellLabel";
 
 export const metadata: Metadata = { title: "Signing keys" };
 
-export default async function KeysPage() {
+export default async function KeysPage(): Promise<React.ReactNode> {
   await connection();
   // Admins of either mode; anyone else logged in gets the 403 of app/admin/forbidden.tsx.
   await gateAdminPage("/admin/keys");

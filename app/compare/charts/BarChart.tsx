@@ -40,7 +40,7 @@ const LINE = CHART_FONT + 4;
 const halo = { stroke: "white", strokeWidth: 3, paintOrder: "stroke" } as const;
 const LIMIT_ROOM = LINE + 4;
 
-export function BarChart({ id, title, rows, format, limit, atLeast, description, samples }: BarChartProps) {
+export function BarChart({ id, title, rows, format, limit, atLeast, description, samples }: BarChartProps): React.ReactNode {
   const measured = rows.flatMap((row) => (row.value === null ? [] : [row.value]));
   const scale = linearScale(Math.max(0, ...measured), [0, CHART_WIDTH], { atLeast: Math.max(limit?.value ?? 0, atLeast ?? 0) });
   const top = limit ? LIMIT_ROOM : 0;

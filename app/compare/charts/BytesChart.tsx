@@ -20,7 +20,7 @@ function row(mode: AuthMode, what: string, sizes: Sizes, noun: [string, string])
   };
 }
 
-export function BytesChart({ snapshot }: { snapshot: Record<AuthMode, ModeSnapshot> }) {
+export function BytesChart({ snapshot }: { snapshot: Record<AuthMode, ModeSnapshot> }): React.ReactNode {
   const rows = [
     ...AUTH_MODES.map((mode) => row(mode, "cookie", snapshot[mode].visitors.cookieBytes, ["check", "checks"])),
     ...AUTH_MODES.map((mode) => row(mode, "Set-Cookie", snapshot[mode].visitors.setCookieBytes, ["login or refresh", "logins and refreshes"])),

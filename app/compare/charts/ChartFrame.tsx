@@ -13,7 +13,7 @@ export const CHART_FONT = 16;
  * A chart as a figure: a caption that names it, an SVG a screen reader reads as one image
  * (its <title> and a <desc> holding every number), and the sample counts as text below.
  */
-export function ChartFrame(props: { id: string; title: string; description: string; height: number; samples: ReactNode; children: ReactNode }) {
+export function ChartFrame(props: { id: string; title: string; description: string; height: number; samples: ReactNode; children: ReactNode }): React.ReactNode {
   const { id, title, description, height, samples, children } = props;
   return (
     <figure aria-labelledby={`${id}-caption`} className="min-w-0 rounded-xl border border-slate-200 bg-white p-4">
@@ -39,7 +39,7 @@ export function ChartFrame(props: { id: string; title: string; description: stri
 }
 
 /** The tick marks and their labels along the bottom, with faint gridlines up to `top`. */
-export function BottomAxis(props: { ticks: number[]; at: (value: number) => number; top: number; y: number; format: (value: number) => string; unit?: string }) {
+export function BottomAxis(props: { ticks: number[]; at: (value: number) => number; top: number; y: number; format: (value: number) => string; unit?: string }): React.ReactNode {
   const { ticks, at, top, y, format, unit } = props;
   return (
     <g aria-hidden="true">

@@ -10,13 +10,13 @@ function seriesOf(snapshot: Record<AuthMode, ModeSnapshot>, traffic: Traffic, te
   return AUTH_MODES.map((mode) => ({ label: modeStyle[mode].label, tone: mode, light: temperature === "warm", figures: snapshot[mode][traffic][temperature] }));
 }
 
-export function ColdLatencyChart({ snapshot }: { snapshot: Record<AuthMode, ModeSnapshot> }) {
+export function ColdLatencyChart({ snapshot }: { snapshot: Record<AuthMode, ModeSnapshot> }): React.ReactNode {
   return <LatencyLadder id="chart-latency-cold" title="Check latency, cold: no cache answered" series={seriesOf(snapshot, "visitors", "cold")} empty="no cold checks yet" />;
 }
 
 const WARM_TITLE = "Check latency, warm: a cache answered";
 
-export function WarmLatencyChart({ snapshot, cacheOff }: { snapshot: Record<AuthMode, ModeSnapshot>; cacheOff: boolean }) {
+export function WarmLatencyChart({ snapshot, cacheOff }: { snapshot: Record<AuthMode, ModeSnapshot>; cacheOff: boolean }): React.ReactNode {
   if (cacheOff) {
     return (
       <figure aria-labelledby="chart-latency-warm-caption" className="min-w-0 rounded-xl border border-slate-200 bg-white p-4">
@@ -35,7 +35,7 @@ export function WarmLatencyChart({ snapshot, cacheOff }: { snapshot: Record<Auth
 }
 
 /** The labs' own checks: real requests to this server, but not what a visitor's request costs. */
-export function LabLatencyChart({ snapshot }: { snapshot: Record<AuthMode, ModeSnapshot> }) {
+export function LabLatencyChart({ snapshot }: { snapshot: Record<AuthMode, ModeSnapshot> }): React.ReactNode {
   const series = [...seriesOf(snapshot, "labs", "cold"), ...seriesOf(snapshot, "labs", "warm")]
     .filter((one) => one.figures.samples > 0 || !one.light)
     .map((one) => ({ ...one, label: `${one.label}${one.light ? ", warm" : ""}` }));

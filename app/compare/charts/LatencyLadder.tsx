@@ -27,7 +27,7 @@ const RIGHT = CHART_WIDTH - 84;
 const LEGEND_LINE = CHART_FONT + 6;
 const BAR = CHART_FONT;
 
-export function LatencyLadder({ id, title, series, empty }: { id: string; title: string; series: LadderSeries[]; empty: string }) {
+export function LatencyLadder({ id, title, series, empty }: { id: string; title: string; series: LadderSeries[]; empty: string }): React.ReactNode {
   const shown = series.filter((one) => one.figures.inFigures > 0);
   const values = shown.flatMap((one) => STEPS.map((step) => one.figures.latencyMicros[step] ?? 0));
   const scale = logScale(Math.min(...values, 1000), Math.max(...values, 1000), [LEFT, RIGHT]);

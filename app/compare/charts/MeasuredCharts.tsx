@@ -18,7 +18,7 @@ interface MeasuredChartsProps {
   cacheOff: boolean;
 }
 
-export function MeasuredCharts({ snapshot, settings, lag, cacheOff }: MeasuredChartsProps) {
+export function MeasuredCharts({ snapshot, settings, lag, cacheOff }: MeasuredChartsProps): React.ReactNode {
   const labChecks = AUTH_MODES.map((mode) => `${modeStyle[mode].label} ${countOf(snapshot[mode].labs.accepted, "check")}`).join(", ");
   const refused = AUTH_MODES.map((mode) => `${modeStyle[mode].inline} ${snapshot[mode].rejected}`).join(", ");
   return (

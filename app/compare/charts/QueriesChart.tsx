@@ -7,7 +7,7 @@ import { BarChart, type BarRow } from "./BarChart";
 
 /** Database queries per accepted check, as Prisma reported them: cold and warm apart. */
 
-export function QueriesChart(props: { snapshot: Record<AuthMode, ModeSnapshot>; settings: Record<AuthMode, string>; cacheOff: boolean }) {
+export function QueriesChart(props: { snapshot: Record<AuthMode, ModeSnapshot>; settings: Record<AuthMode, string>; cacheOff: boolean }): React.ReactNode {
   const { snapshot, settings, cacheOff } = props;
   const temperatures = cacheOff ? (["cold"] as const) : (["cold", "warm"] as const);
   const rows: BarRow[] = AUTH_MODES.flatMap((mode) =>

@@ -14,7 +14,7 @@ function lagText(seconds: number | null): string {
   return seconds === 0 ? "0 s: refused at once" : `${formatSeconds(seconds)}: until exp`;
 }
 
-export function RevocationChart({ lag }: { lag: RevocationLag | null }) {
+export function RevocationChart({ lag }: { lag: RevocationLag | null }): React.ReactNode {
   const rows: BarRow[] = AUTH_MODES.flatMap((mode) => [
     { label: `${modeStyle[mode].label}, this app`, value: lag?.app[mode] ?? null, text: lagText(lag?.app[mode] ?? null), tone: mode },
     { label: `${modeStyle[mode].label}, downstream`, value: lag?.downstream[mode] ?? null, text: lagText(lag?.downstream[mode] ?? null), tone: mode, light: true },

@@ -42,7 +42,7 @@ interface LabPageProps {
   unavailable?: React.ReactNode;
 }
 
-export async function LabPage({ lab, searchParams, children, unavailable }: LabPageProps) {
+export async function LabPage({ lab, searchParams, children, unavailable }: LabPageProps): Promise<React.ReactNode> {
   const params = await searchParams;
   const entry = labCatalog[lab];
   const runId = first(params.run);

@@ -19,7 +19,7 @@ function ConfigList({ config }: { config: LabResult["config"] }) {
 }
 
 /** One run: both verdicts first, then both logs, what was configured, and what the columns cannot say. */
-export function LabResultView({ result }: { result: LabResult }) {
+export function LabResultView({ result }: { result: LabResult }): React.ReactNode {
   return (
     <section aria-labelledby="result" className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -3,7 +3,7 @@ import type { LabColumn } from "@/lib/labs/types";
 import { StepView } from "./StepView";
 
 /** One mode's log: every exchange that led to its verdict (the verdicts lead, in VerdictPair). */
-export function ModeColumnView({ column }: { column: LabColumn }) {
+export function ModeColumnView({ column }: { column: LabColumn }): React.ReactNode {
   const { mode } = column;
   const headingId = `${mode}-column`;
   return (

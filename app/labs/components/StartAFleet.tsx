@@ -2,7 +2,7 @@ import { FLEET_COMMAND } from "@/lib/labs/fleet/run";
 import { Command } from "@/app/components/Command";
 
 /** What a fleet-only lab shows on a single server, instead of its run button. */
-export function StartAFleet({ path, children }: { path: string; children?: React.ReactNode }) {
+export function StartAFleet({ path, children }: { path: string; children?: React.ReactNode }): React.ReactNode {
   return (
     <section aria-labelledby="fleet-required" role="note" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
       <h2 id="fleet-required" className="font-semibold">

@@ -16,7 +16,7 @@ function Body({ body }: { body: unknown }) {
 }
 
 /** One exchange: the line that matters in the summary; headers and JSON body inside. */
-export function StepView({ step, number }: { step: LabStep; number: number }) {
+export function StepView({ step, number }: { step: LabStep; number: number }): React.ReactNode {
   const { request, response } = step;
   const outcome = response ? `${response.status}` : "no answer";
   return (

@@ -8,7 +8,7 @@ import { toneStyle } from "./tone-style";
  * at 390 px, so a phone never loses the comparison), large, in words and an icon. The
  * request/response logs that back them follow below.
  */
-export function VerdictPair({ result }: { result: LabResult }) {
+export function VerdictPair({ result }: { result: LabResult }): React.ReactNode {
   return (
     <div className="grid grid-cols-2 gap-2 sm:gap-4">
       {AUTH_MODES.map((mode) => {

@@ -13,7 +13,7 @@ const ERRORS: Record<string, (retry: string | null) => string> = {
   labs_busy: labsBusyText,
 };
 
-export default async function Page({ searchParams }: PageProps<"/labs/cross-origin">) {
+export default async function Page({ searchParams }: PageProps<"/labs/cross-origin">): Promise<React.ReactNode> {
   const { error, retry } = await searchParams;
   const explain = typeof error === "string" && Object.hasOwn(ERRORS, error) ? ERRORS[error] : undefined;
   const session = await verifyAuth("session");

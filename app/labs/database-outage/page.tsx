@@ -5,7 +5,7 @@ import { LabPage } from "../components/LabPage";
 
 export const metadata: Metadata = { title: "Lab: database outage" };
 
-export default function Page({ searchParams }: PageProps<"/labs/database-outage">) {
+export default function Page({ searchParams }: PageProps<"/labs/database-outage">): React.ReactNode {
   return (
     <LabPage lab="database-outage" searchParams={searchParams}>
       <div className="space-y-2 text-sm text-slate-600">

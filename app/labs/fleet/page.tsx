@@ -7,7 +7,7 @@ import { Command } from "@/app/components/Command";
 
 export const metadata: Metadata = { title: "Lab: logout across a fleet" };
 
-export default function Page({ searchParams }: PageProps<"/labs/fleet">) {
+export default function Page({ searchParams }: PageProps<"/labs/fleet">): React.ReactNode {
   const instances = fleetInstances();
   const startAFleet = (
     <StartAFleet path="/labs/fleet">

@@ -6,7 +6,7 @@ import { Command } from "@/app/components/Command";
 
 export const metadata: Metadata = { title: "Lab: key rotation" };
 
-export default function Page({ searchParams }: PageProps<"/labs/key-rotation">) {
+export default function Page({ searchParams }: PageProps<"/labs/key-rotation">): React.ReactNode {
   return (
     <LabPage lab="key-rotation" searchParams={searchParams}>
       <div className="space-y-2 text-sm text-slate-600">

@@ -3,7 +3,7 @@ import { LabPage } from "../components/LabPage";
 
 export const metadata: Metadata = { title: "Lab: stale claims" };
 
-export default function Page({ searchParams }: PageProps<"/labs/stale-claims">) {
+export default function Page({ searchParams }: PageProps<"/labs/stale-claims">): React.ReactNode {
   return (
     <LabPage lab="stale-claims" searchParams={searchParams}>
       <p className="text-sm text-slate-600">

@@ -6,7 +6,7 @@ import { StartAFleet } from "../components/StartAFleet";
 
 export const metadata: Metadata = { title: "Lab: sticky sessions" };
 
-export default function Page({ searchParams }: PageProps<"/labs/sticky-sessions">) {
+export default function Page({ searchParams }: PageProps<"/labs/sticky-sessions">): React.ReactNode {
   const balancer = stickyBalancer();
   return (
     <LabPage lab="sticky-sessions" searchParams={searchParams} unavailable={balancer ? undefined : <StartAFleet path="/labs/sticky-sessions" />}>

@@ -3,7 +3,7 @@ import { LabPage } from "../components/LabPage";
 
 export const metadata: Metadata = { title: "Lab: stolen cookie after logout" };
 
-export default function Page({ searchParams }: PageProps<"/labs/stolen-credential">) {
+export default function Page({ searchParams }: PageProps<"/labs/stolen-credential">): React.ReactNode {
   return (
     <LabPage lab="stolen-credential" searchParams={searchParams}>
       <p className="text-sm text-slate-600">

@@ -6,7 +6,7 @@ import { openStorageLabAction } from "./actions";
 
 export const metadata: Metadata = { title: "Lab: where the token is stored" };
 
-export default async function Page({ searchParams }: PageProps<"/labs/storage">) {
+export default async function Page({ searchParams }: PageProps<"/labs/storage">): Promise<React.ReactNode> {
   const { error, retry } = await searchParams;
   return (
     <div className="max-w-3xl space-y-6">

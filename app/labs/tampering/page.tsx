@@ -3,7 +3,7 @@ import { LabPage } from "../components/LabPage";
 
 export const metadata: Metadata = { title: "Lab: tampering" };
 
-export default function Page({ searchParams }: PageProps<"/labs/tampering">) {
+export default function Page({ searchParams }: PageProps<"/labs/tampering">): React.ReactNode {
   return (
     <LabPage lab="tampering" searchParams={searchParams}>
       <p className="text-sm text-slate-600">

@@ -5,7 +5,7 @@ import { confirmSignUpAction, type ConfirmState } from "./actions";
 
 const initialState: ConfirmState = {};
 
-export function ConfirmForm({ token }: { token: string }) {
+export function ConfirmForm({ token }: { token: string }): React.ReactNode {
   const [state, formAction, pending] = useActionState(confirmSignUpAction, initialState);
   return (
     <form action={formAction} className="space-y-3">

@@ -7,7 +7,7 @@ import { ConfirmForm } from "./ConfirmForm";
 export const metadata: Metadata = { title: "Finish your sign-up" };
 
 /** The link from the sign-up message lands here; the button (a POST) finishes it. */
-export default async function ConfirmSignUpPage({ searchParams }: PageProps<"/register/confirm">) {
+export default async function ConfirmSignUpPage({ searchParams }: PageProps<"/register/confirm">): Promise<React.ReactNode> {
   const token = (await searchParams).token;
   const pending = typeof token === "string" ? await peekPendingSignUp(token) : null;
   return (

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Check your e-mail" };
  * Where every sign-up lands, new address or taken (issue 18.2): the same words either way, and
  * what happens next in both cases (issue 22 item 7), without saying which case this was.
  */
-export default async function SignUpSentPage({ searchParams }: PageProps<"/register/sent">) {
+export default async function SignUpSentPage({ searchParams }: PageProps<"/register/sent">): Promise<React.ReactNode> {
   const requested = (await searchParams).mode;
   const mode: AuthMode = typeof requested === "string" && isAuthMode(requested) ? requested : "session";
   return (

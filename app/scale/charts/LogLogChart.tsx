@@ -57,7 +57,7 @@ export function layoutOf(props: LogLogChartProps, width = CHART_WIDTH): LogLogLa
   return logLogLayout({ width, fontSize: props.fontSize ?? FONT, plotHeight: 150, x: props.x.domain, yValues: props.series.flatMap((series) => series.points.map((point) => point.y)), yLabel: props.y.format, labelLines: props.markers?.length ?? 1, kinds: kindsOf(props) });
 }
 
-export function LogLogBody({ props, layout }: { props: LogLogChartProps; layout: LogLogLayout }) {
+export function LogLogBody({ props, layout }: { props: LogLogChartProps; layout: LogLogLayout }): React.ReactNode {
   const { plot } = layout;
   const markers = props.markers ?? [];
   return (
@@ -114,7 +114,7 @@ function Legend({ series }: { series: LineSeries[] }) {
   );
 }
 
-export function LogLogChart(props: LogLogChartProps) {
+export function LogLogChart(props: LogLogChartProps): React.ReactNode {
   const layout = layoutOf(props);
   return (
     <ChartFrame id={props.id} title={props.title} description={props.description} height={layout.height} samples={<><Legend series={props.series} />{props.samples}</>}>

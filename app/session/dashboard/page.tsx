@@ -4,7 +4,7 @@ import { DownstreamCall } from "@/app/components/DownstreamCall";
 
 export const metadata: Metadata = { title: "Session dashboard" };
 
-export default function Page() {
+export default function Page(): React.ReactNode {
   return (
     <div className="space-y-8">
       <Dashboard mode="session" />

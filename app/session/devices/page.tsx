@@ -37,7 +37,7 @@ function DeviceItem({ device }: { device: DeviceView }) {
   );
 }
 
-export default async function DevicesPage() {
+export default async function DevicesPage(): Promise<React.ReactNode> {
   const principal = await requireUser("session");
   const list = await listDevices(principal, new Date());
   const devices = list.ok ? list.devices : [];

@@ -22,10 +22,10 @@ const RESUBSCRIBE_AFTER_MS = 5_000;
 
 /** The facts a cached answer depends on; a write that changes one evicts by it. */
 export const checkTags = {
-  session: (sessionId: string) => `session:${sessionId}`,
-  user: (userId: string) => `user:${userId}`,
+  session: (sessionId: string): string => `session:${sessionId}`,
+  user: (userId: string): string => `user:${userId}`,
   /** A denylist key: a jti, or a refresh family's `fid:` key. */
-  revoked: (key: string) => `revoked:${key}`,
+  revoked: (key: string): string => `revoked:${key}`,
 };
 
 function pushedCache(): PushedCache {

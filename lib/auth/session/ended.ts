@@ -2,12 +2,9 @@ import type { Records } from "../../state/types.ts";
 import { endedNoticeForReason, isEndedNoticeCode, type EndedNoticeCode } from "../ended-notice.ts";
 
 /**
- * Why a session row was deleted, kept after the row is gone so the login page can tell the
- * one still holding its cookie (issue 22 item 10). Keyed by the row id — the SHA-256 of the
- * secret sealed in the cookie — so only a holder of that cookie can ever ask for it, and the
- * answer says nothing about any other login. Lives in the shared state (memory on one
- * process, Redis on a fleet): any instance that later sees the stale cookie finds it. Lost
- * on a restart of the memory store or Redis: then the login page just shows no notice.
+ * Why a session row was deleted, kept after the row is gone so the login page can tell the one
+ * still holding its cookie. Keyed by the row id (the SHA-256 of the sealed secret), so only that
+ * holder can ask (docs/SECURITY.md, 'Safe by default').
  */
 
 /** Long enough for a device left alone over a night; a notice is worth nothing after that. */

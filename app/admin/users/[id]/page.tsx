@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "User · Admin console" };
 
 const USER_AUDIT = 200;
 
-export default async function AdminUserPage({ params }: PageProps<"/admin/users/[id]">) {
+export default async function AdminUserPage({ params }: PageProps<"/admin/users/[id]">): Promise<React.ReactNode> {
   const { id } = await params;
   if (!isPlausibleId(id)) notFound();
   const gate = await gateAdminPage(`/admin/users/${encodeURIComponent(id)}`);

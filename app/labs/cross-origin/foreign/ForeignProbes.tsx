@@ -33,7 +33,7 @@ function describeOutcome(outcome: FetchOutcome): string {
 
 type State = { phase: "missing" } | { phase: "running"; home: string } | { phase: "done"; home: string; observed: CrossOriginObservations };
 
-export function ForeignProbes() {
+export function ForeignProbes(): React.ReactNode {
   const [state, setState] = useState<State>({ phase: "missing" });
 
   useEffect(() => {

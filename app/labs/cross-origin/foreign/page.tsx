@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Lab: a page on another origin" };
  * different site: it stands for "somebody else's web app" calling our API. It holds no
  * credential of the visitor's — only a throwaway user's token passed in the URL fragment.
  */
-export default function Page() {
+export default function Page(): React.ReactNode {
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="text-3xl font-semibold tracking-tight">Another origin calls the API</h1>

@@ -19,13 +19,9 @@ import { openCeremonyAnswer } from "./ceremony-answer.ts";
 import type { OptionsAnswer } from "./register.ts";
 
 /**
- * Sign-up with a passkey only: no password row is ever made. Like the password sign-up, it
- * reveals nothing about the address (issue 18.2): once the registration verifies, nothing is
- * created and nobody is logged in; the verified passkey waits in the pending sign-up and the
- * address gets a message (lib/register/answer.ts) — a link that creates the account with this
- * passkey and logs in, or, for a taken address, word that someone tried. The visitor gets the
- * same answer either way. The user id is chosen up front because it is the passkey's user
- * handle; an abandoned ceremony or an unused link leaves nothing behind.
+ * Sign-up with a passkey only, revealing nothing about the address: once the registration verifies
+ * the passkey waits in the pending sign-up and the address gets a message (docs/SECURITY.md,
+ * 'Sign-up without enumeration'). The user id is chosen up front: it is the passkey's user handle.
  */
 
 export type SignUpOptionsAnswer = OptionsAnswer | { ok: false; reason: "too_many_attempts"; retryAfterSeconds: number };

@@ -7,16 +7,9 @@ import { sharedState } from "../../../state/index.ts";
 import type { Principal } from "../../types.ts";
 
 /**
- * Whoever holds a stolen session or a 15-minute token must not get unlimited guesses at the
- * current password (ASVS 5.0 §6.3.1): PASSWORD_CHANGE_MAX_FAILURES per CREDENTIAL per window,
- * in the shared state (a fleet does not multiply it). Charged before argon2 runs, so parallel
- * guesses see each other; a correct password takes its own charge back.
- *
- * Per credential (the session row, the refresh family), not per user (issue 18.3): counted per
- * user, a thief's five guesses locked the owner out of the change — in JWT mode the owner's only
- * self-service way to end other refresh families — renewably. The credential that reaches the
- * cap is ended instead (the caller signs it out), so the thief loses the login and the owner's
- * other logins never notice.
+ * Caps guesses at the current password (ASVS 5.0 §6.3.1) per credential, not per user, so a thief
+ * cannot lock the owner out: the guessing credential is ended instead (docs/SECURITY.md, 'Login
+ * throttle and device cookies'). Charged before argon2; a correct password takes its charge back.
  */
 
 export type PasswordCheckCharge =

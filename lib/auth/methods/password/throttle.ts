@@ -5,19 +5,9 @@ import { chargeWithinCap } from "../../../state/limits.ts";
 import type { SlidingWindows } from "../../../state/types.ts";
 
 /**
- * Slows password guessing (ASVS 5.0 §6.3.1) without handing attackers a lockout (OWASP
- * Authentication Cheat Sheet; "device cookies"):
- * - An attempt from a TRUSTED DEVICE (a browser that logged in as this user before, proven by
- *   a signed device cookie) counts against that device alone: `maxFailuresPerDevice` per
- *   window, then 429 until the oldest failure leaves it. Nobody else can spend that budget,
- *   so the owner's browser gets in whatever an attacker does elsewhere.
- * - Every other attempt for the account shares the UNTRUSTED budget: `freeFailures`, then a
- *   PROGRESSIVE DELAY — each further attempt must come `delayBase × 2^k` after the previous
- *   failure (k = failures beyond the free ones), at most `maxDelay`. 429 with Retry-After
- *   saying how long; never a 15-minute hard lock an attacker could renew forever.
- * Attempts are charged BEFORE the password is checked (parallel guesses see each other) and
- * taken back on success. No client address: X-Forwarded-For can be anything the sender likes.
- * The counts live in the shared state, so N instances do not give N times the budget.
+ * Slows password guessing (ASVS 5.0 §6.3.1) without handing attackers a lockout: a trusted device
+ * has a budget of its own, everyone else shares one with a progressive delay; charged before the
+ * password is checked (docs/SECURITY.md, 'Login throttle and device cookies').
  */
 
 export interface ThrottlePolicy {

@@ -1,20 +1,10 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 /**
- * The trusted-browser cookie (OWASP "Slow Down Online Guessing Attacks with Device Cookies"; a
- * login throttle's "device", not an entry of the devices page): a browser that has logged in
- * successfully as a user gets a signed cookie binding a random device id to that user. Login
- * attempts that carry a valid one for the e-mail they try are counted against that device
- * alone (throttle.ts), so failures an attacker makes from elsewhere never slow the owner.
- *
- * The cookie names nobody (issue 18.7: it used to carry the e-mail in readable base64 for 180
- * days): it is `d2.<random id>.<MAC over the id and the e-mail>`. The e-mail is only in the MAC,
- * so the cookie is checked against the address a login tries, never read back. That binding
- * needs no id → user table: every instance of a fleet shares SESSION_SECRET already, so every
- * instance can check any device cookie, and nothing is lost when Redis or a process restarts.
- * Signed with a key derived from SESSION_SECRET for this purpose only (not the seal key itself);
- * httpOnly and long-lived. One per browser, for the user who last logged in there.
- * Framework-free: values in, values out.
+ * The trusted-browser cookie (OWASP device cookies; the throttle's "device", not an entry of the
+ * devices page): `d2.<random id>.<MAC over the id and the e-mail>` marks a browser that logged in
+ * as a user, so the throttle counts its failures apart. It names nobody, and needs no table
+ * (docs/SECURITY.md, 'Login throttle and device cookies'). Framework-free.
  */
 
 export const DEVICE_COOKIE_MAX_AGE_SECONDS = 180 * 24 * 3600;
