@@ -98,7 +98,8 @@ export default defineConfig({
 /** The app: the production build, as users get it; scripts/test.mjs builds it once beforehand. */
 function appServer() {
   return {
-    command: fleet ? "node scripts/fleet.mjs --skip-build" : "node scripts/start.mjs --skip-build",
+    // The fleet through node itself (tsx as a loader), not npx or the tsx CLI: SIGTERM reaches it, not a wrapper.
+    command: fleet ? `"${process.execPath}" --import tsx scripts/fleet/main.ts --skip-build` : "node scripts/start.mjs --skip-build",
     cwd: root,
     url: fleet ? `${baseURL}/api/health` : baseURL,
     // A fresh database that is not the SQLite default: the demo users must be asked for. The

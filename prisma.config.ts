@@ -31,7 +31,7 @@ export default defineConfig({
 /**
  * Every prisma command first makes sure the native schema engine is on disk, and downloads it if
  * not. Where that download is impossible (no internet but the npm registry), point the CLI at our
- * stand-in (scripts/prisma-engine/), which runs the WebAssembly engine from npm instead. Where
+ * stand-in (scripts/prisma/engine/), which runs the WebAssembly engine from npm instead. Where
  * @prisma/engines' postinstall did fetch the native binary, or the caller chose an engine, we stay
  * out of the way: the native engine is the real thing, the stand-in is only a fallback.
  */
@@ -41,7 +41,8 @@ function selectSchemaEngineFallbackIfNeeded(): void {
   process.env.PRISMA_SCHEMA_ENGINE_BINARY = path.join(
     projectRoot,
     "scripts",
-    "prisma-engine",
+    "prisma",
+    "engine",
     "schema-engine.mjs",
   );
 }

@@ -3,6 +3,18 @@ import { expect, type APIRequestContext, type APIResponse, type Browser, type Br
 /** Shared by every e2e spec: who logs in, how, and where each mode keeps its credential. */
 
 export const MODES = ["session", "jwt"] as const;
+
+/**
+ * The SESSION_CACHE the e2e server runs: what it was told, else the app's default for its
+ * database (lib/env.ts defaultSessionCache, not importable here: it is server-only) — push on
+ * SQLite or with REDIS_URL, off on PostgreSQL without it. CI runs the suite on both, so the tests
+ * that read it cover both configurations.
+ */
+export const serverSessionCache: "off" | "push" | "cookie" = (() => {
+  const told = process.env.SESSION_CACHE;
+  if (told === "off" || told === "push" || told === "cookie") return told;
+  return /^postgres(ql)?:/.test(process.env.E2E_DATABASE_URL ?? "") && !process.env.REDIS_URL ? "off" : "push";
+})();
 export type Mode = (typeof MODES)[number];
 
 export interface DemoUser {

@@ -51,7 +51,9 @@ export async function runLabViaPage(page: Page, lab: LabId, user: DemoUser): Pro
   await loginViaForm(page, "session", user);
   await page.goto(`/labs/${lab}`);
   await page.getByRole("button", { name: "Run the lab" }).click();
-  await expect(page).toHaveURL(new RegExp(`/labs/${lab}\\?run=[\\w-]+$`));
+  // The form answers when the run is over: a run is a series of real requests, and the
+  // database-outage lab's on PostgreSQL waits out the pool's connection timeouts (~15 s).
+  await expect(page).toHaveURL(new RegExp(`/labs/${lab}\\?run=[\\w-]+$`), { timeout: 45_000 });
   await expect(page.getByRole("heading", { name: "Result" })).toBeVisible();
   // Not exact: each name matches both the mode's verdict card ("Session mode verdict") and its
   // log ("Session mode: requests and responses"), so a column means both.

@@ -10,6 +10,7 @@ import pg from "pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { databaseProvider, databaseUrl } from "./env.ts";
+import { ObservedSqliteAdapter, type SqliteConnection } from "./db-sqlite-connection.ts";
 import { processLocal } from "./state/process-local.ts";
 
 /**
@@ -63,6 +64,16 @@ export function poolOf(db: Db): pg.Pool | undefined {
   return pools.get(db);
 }
 
+/**
+ * The better-sqlite3 Database under each SQLite client we make, once Prisma has connected it,
+ * so lib/db-prepared.ts can prepare the hot reads on that connection. Per process, as above.
+ */
+const sqliteConnections = processLocal("db:sqlite-connections", () => new WeakMap<Db, SqliteConnection>());
+
+export function sqliteConnectionOf(db: Db): SqliteConnection | undefined {
+  return sqliteConnections.get(db);
+}
+
 /** Queries made beside Prisma (db-prepared.ts) are reported to the same listeners. */
 export function reportQuery(duration: number): void {
   for (const listener of queryListeners) listener({ duration });
@@ -86,8 +97,10 @@ export function createClient(url: string): Db {
     return client;
   }
   const filename = url.replace(/^file:/, "");
-  const adapter = new PrismaBetterSqlite3({ url: filename, timeout: 5000 });
-  return new SqliteClient({ adapter, log }) as unknown as Db;
+  const adapter = new ObservedSqliteAdapter({ url: filename, timeout: 5000 }, (connection) => sqliteConnections.set(client, connection));
+  // Prisma connects lazily, at the first query: `client` is assigned by then.
+  const client = new SqliteClient({ adapter, log }) as unknown as Db;
+  return client;
 }
 
 /** The process's one client (per process: a pool per bundle would multiply connections). */

@@ -6,7 +6,7 @@
 //                 PostgreSQL DATABASE_URL, Redis and HAProxy) run only when named
 //   --skip-build  reuse the existing .next build for e2e (the build does not depend on the database)
 // DATABASE_URL picks the server the fresh test databases are made on (unset: SQLite).
-// `engine` (the schema-engine stand-in, scripts/prisma-engine/) runs only when asked for: it needs
+// `engine` (the schema-engine stand-in, scripts/prisma/: engine/ and the postinstall's generate.ts) runs only when asked for: it needs
 // PostgreSQL (TEST_POSTGRES_URL) and regenerates the Prisma client while it runs.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
@@ -21,7 +21,7 @@ import { findTestFiles } from "./test-files.mjs";
 
 const SUITES = ["unit", "integration", "e2e", "engine", "fleet"];
 const DEFAULT_SUITES = ["unit", "integration", "e2e"];
-const ENGINE_TESTS = "scripts/prisma-engine/";
+const ENGINE_TESTS = "scripts/prisma/";
 const RESULTS_DIR = "test-results";
 const E2E_REPORT = resolve(RESULTS_DIR, "e2e-report.json"); // absolute: Playwright resolves against its config
 

@@ -6,7 +6,7 @@ import { ModeNav } from "@/app/components/ModeNav";
 import { strategies } from "@/lib/auth/registry";
 
 /**
- * The framework's own cost for a page, for `npm run bench:http` (scripts/bench-http.mjs):
+ * The framework's own cost for a page, for `npm run bench:http` (scripts/bench/http/main.ts):
  * the dashboard's own component (DashboardView), rendered per request, with constant sample values
  * instead of a credential check and a profile read. The dashboards' req/s are divided by this
  * page's, so the ratio is what authentication costs a page. Public: nothing here is anybody's.

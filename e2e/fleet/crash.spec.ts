@@ -104,7 +104,7 @@ test("a crash loop stops the fleet, and says why @crash", async ({ baseURL }) =>
   test.setTimeout(240_000);
   // A fleet of its own, one instance, on ports of its own (the suite's fleet uses +1 … +9).
   const port = Number(new URL(baseURL!).port) + 20;
-  const fleet = spawn(process.execPath, ["scripts/fleet.mjs", "--skip-build"], {
+  const fleet = spawn(process.execPath, ["--import", "tsx", "scripts/fleet/main.ts", "--skip-build"], {
     env: {
       ...process.env,
       PORT: String(port),

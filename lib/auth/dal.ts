@@ -6,7 +6,7 @@ import { isDemonstrationUser } from "../core-hooks.ts";
 import { recordAuthCheck } from "../metrics/auth-metrics.ts";
 import { countQueries } from "../metrics/query-count.ts";
 import { noteAuthTiming } from "../metrics/request-timing.ts";
-import { findUserById } from "../users.ts";
+import { findUserProfile } from "../users.ts";
 import { verifyWithCheckCookie } from "./check-cache/cookie-mode.ts";
 import { strategies } from "./registry.ts";
 import { currentPathname, readCredential, requestMeta, type PresentedCredential } from "./request.ts";
@@ -81,8 +81,7 @@ export async function userOrRenewal(mode: AuthMode): Promise<{ principal: Princi
  */
 export const getProfile = cache(async (principal: Principal): Promise<{ email: string; name: string } | null> => {
   if (principal.profile) return principal.profile;
-  const user = await findUserById(principal.userId);
-  return user ? { email: user.email, name: user.name } : null;
+  return findUserProfile(principal.userId);
 });
 
 /**

@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { createRestartPolicy, DEFAULT_RESTART_POLICY, type RestartPolicy } from "./restart-policy.mjs";
+import { createRestartPolicy, DEFAULT_RESTART_POLICY, type RestartPolicy } from "./restart-policy.ts";
 
 const POLICY: RestartPolicy = { firstDelayMs: 500, maxDelayMs: 4_000, crashLoopCrashes: 5, crashLoopWindowMs: 60_000, stableAfterMs: 30_000 };
 const SECOND = 1000;

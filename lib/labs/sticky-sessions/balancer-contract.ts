@@ -1,5 +1,5 @@
 /**
- * What the sticky-sessions lab and the balancer's configuration (scripts/fleet/haproxy-config.mjs,
+ * What the sticky-sessions lab and the balancer's configuration (scripts/fleet/haproxy-config.ts,
  * plain JavaScript) must agree on. Written twice, once per side; haproxy-config.test.ts checks
  * that they match.
  */

@@ -2,7 +2,7 @@ import { json, withErrorBoundary } from "@/lib/http/json";
 import { BENCH_SAMPLE } from "../sample.ts";
 
 /**
- * Our uncredentialed answer, for `npm run bench:http` (scripts/bench-http.mjs): the same
+ * Our uncredentialed answer, for `npm run bench:http` (scripts/bench/http/main.ts): the same
  * response shape and size as the session `/api/session/me` answer, through the same path as
  * every API route (proxy.ts, `withErrorBoundary`, `json`), but with no credential check at all.
  * Divided by /api/bench/floor it is what our own request path costs; each /me divided by it is
