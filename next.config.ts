@@ -31,7 +31,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "ioredis", "prom-client"],
   async headers() {
     // Not on the storage lab's deliberately vulnerable page: it sends a CSP of its own (scripts
-    // by hash only), and Next's config headers would replace it (lib/labs/browser/storage-page.ts).
+    // by hash only), and Next's config headers would replace it (lib/labs/storage/victim-page.ts).
     // Not on the bench's floor either: a bare route handler, nothing of ours (proxy.ts's matcher).
     return [{ source: `/((?!api/labs/storage/victim$|${BENCH_FLOOR_PATH.slice(1)}$).*)`, headers: securityHeaders }];
   },

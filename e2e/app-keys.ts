@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { webcrypto } from "node:crypto";
 import { SignJWT } from "jose";
 import type { Db } from "../lib/db.ts";
-import { decryptPrivateKey } from "../lib/auth/jwt/key-encryption.ts";
+import { decryptPrivateKey } from "../lib/auth/jwt/keys/encryption.ts";
 
 /**
  * The app's real signing keys, as someone holding its database and JWT_KEY_ENCRYPTION_SECRET

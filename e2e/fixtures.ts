@@ -125,7 +125,7 @@ export function setCookieHeader(response: APIResponse, mode: Mode): string | und
 
 /**
  * The cookies a jar holds besides the login throttle's device cookie, which outlives every
- * logout on purpose: it is how this browser keeps its own login budget (lib/auth/methods/password/device-cookie.ts).
+ * logout on purpose: it is how this browser keeps its own login budget (lib/auth/methods/password/trusted-browser.ts).
  */
 export async function cookiesBesidesDevice(jar: { storageState(): Promise<{ cookies: { name: string }[] }> }): Promise<{ name: string }[]> {
   return (await jar.storageState()).cookies.filter((cookie) => !/^(__Host-)?svj-device$/.test(cookie.name));

@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext } from "@playwright/test";
-import { refreshRowId } from "../lib/auth/jwt/refresh-secret.ts";
+import { refreshRowId } from "../lib/auth/jwt/refresh/secret.ts";
 import {
   alice,
   authCookieValue,

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { at, cleanUpTestDatabase, createTestUser, SECOND, T0 } from "./test-database.ts";
 import { setUserDisabled } from "./account.ts";
 import { changePassword } from "./auth/methods/password/change.ts";
-import { issueRefreshFamily } from "./auth/jwt/refresh.ts";
+import { issueRefreshFamily } from "./auth/jwt/refresh/rotation.ts";
 import { newSessionSecret, sessionRowId } from "./auth/session/ids.ts";
 import { insertSession } from "./auth/session/store.ts";
 import { getDb } from "./db.ts";

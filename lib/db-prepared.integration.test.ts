@@ -6,8 +6,8 @@ import { createUnreachableClient, getDb, runWithDatabase } from "./db.ts";
 import { isDatabaseUnavailable } from "./db-errors.ts";
 import { insertSession, findSessionWithUser } from "./auth/session/store.ts";
 import { newSessionSecret, sessionRowId } from "./auth/session/ids.ts";
-import { recordRevokedJti } from "./auth/jwt/denylist.ts";
-import { readAccountState } from "./auth/jwt/revocation.ts";
+import { recordRevokedJti } from "./auth/jwt/revocation/denylist.ts";
+import { readAccountState } from "./auth/jwt/revocation/check.ts";
 import { findUserProfile, type AuthUser } from "./users.ts";
 
 /**

@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 if (existsSync(".env.local")) process.loadEnvFile(".env.local");
 
 const { values } = parseArgs({ options: { retire: { type: "string" } } });
-const { retireSigningKeyNow, rotateSigningKeys, rotationPolicy } = await import("../lib/auth/jwt/key-admin.ts");
+const { retireSigningKeyNow, rotateSigningKeys, rotationPolicy } = await import("../lib/auth/jwt/keys/admin.ts");
 const { getDb } = await import("../lib/db.ts");
 
 type Listing = Awaited<ReturnType<typeof rotateSigningKeys>>["keys"];

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { gateAdminAction } from "@/app/admin/gate";
+import { gateAdminAction } from "@/app/admin/page-gate";
 import { findUserForAdmin } from "@/lib/admin/users-overview";
 import { adminDisableUser, adminEnableUser, adminEndEverything, adminSetRole, type AdminActionResult } from "@/lib/admin/user-actions";
 import { getConfig } from "@/lib/env";

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { inlineLink } from "@/app/components/link-style";
-import { checkAdminAnyMode } from "@/lib/admin/gate";
+import { checkAdminAnyMode } from "@/lib/admin/standing";
 import { getProfile } from "@/lib/auth/dal";
 
 /**
  * The console's 403 page, rendered with status 403 when a page's gate calls forbidden()
- * (app/admin/gate.ts). The credential checks are cached for the request: naming the account
+ * (app/admin/page-gate.ts). The credential checks are cached for the request: naming the account
  * costs one more read of its row, not a second verification.
  */
 export default async function AdminForbidden(): Promise<React.ReactNode> {

@@ -5,7 +5,7 @@ import { listRecentAudit } from "@/lib/audit/log";
 import { ADMIN_USER_LIMIT, emailsOf, listUsersForAdmin } from "@/lib/admin/users-overview";
 import { AuditList, emailIdsOf } from "./AuditList";
 import { getConfig } from "@/lib/env";
-import { gateAdminPage } from "./gate";
+import { gateAdminPage } from "./page-gate";
 import { endEverythingWords } from "./revocation-words";
 import { UsersTable } from "./UsersTable";
 

@@ -1,5 +1,5 @@
 import { inlineLink } from "@/app/components/link-style";
-import { sampleTokenSizes } from "@/lib/auth/jwt/token-sizes";
+import { sampleTokenSizes } from "@/lib/auth/jwt/keys/token-sizes";
 import { Command } from "@/app/components/Command";
 
 /** Which JWT algorithm this server signs with, and what each would weigh. */

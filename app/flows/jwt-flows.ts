@@ -9,7 +9,7 @@ export type RevocationCheck = "none" | "denylist";
 const sign: FlowStep = {
   from: "server", to: "server", label: "sign the access token",
   text: "EdDSA with the active key's kid, from this process's copy of the key set (HS256 with JWT_ALG=HS256): typ at+jwt, sub, role, ver, fid, jti, iat, exp (15 min by default), iss, aud (this app alone: another service gets a token of its own through the exchange).",
-  code: "jwt/token.ts",
+  code: "jwt/token/token.ts",
 };
 
 const setBoth: FlowStep = {
@@ -19,12 +19,12 @@ const setBoth: FlowStep = {
 
 function revocationRead(check: RevocationCheck): FlowStep {
   if (check === "none") {
-    return { from: "server", to: "server", label: "no revocation read", text: "JWT_REVOCATION_CHECK=none: signature and exp decide alone; a logged-out copy works until exp.", code: "jwt/revocation.ts" };
+    return { from: "server", to: "server", label: "no revocation read", text: "JWT_REVOCATION_CHECK=none: signature and exp decide alone; a logged-out copy works until exp.", code: "jwt/revocation/check.ts" };
   }
   return {
     from: "server", to: "database", access: "read", label: "SELECT version, disabled, revoked jti",
     text: "JWT_REVOCATION_CHECK=denylist (the default): one statement reads the user's token version and disabled flag and whether the jti or its refresh family was revoked. Unreadable → 503 (JWT_REVOCATION_FAIL=closed, the default) or accepted (open).",
-    code: "jwt/revocation.ts readAccountState",
+    code: "jwt/revocation/check.ts readAccountState",
   };
 }
 
@@ -35,7 +35,7 @@ function replayedCopy(check: RevocationCheck): FlowStep[] {
       { from: "server", to: "browser", reply: true, label: "accepted until exp", text: "JWT_REVOCATION_CHECK=none: nothing is read, so the denylist entry is never consulted." },
     ];
   }
-  return replayedCopySteps("token", { label: "SELECT: jti revoked", text: "The revocation read finds the jti (and the family) on the denylist.", code: "jwt/revocation.ts" });
+  return replayedCopySteps("token", { label: "SELECT: jti revoked", text: "The revocation read finds the jti (and the family) on the denylist.", code: "jwt/revocation/check.ts" });
 }
 
 export const jwtFlows = (check: RevocationCheck): Record<FlowKind, FlowStep[]> => ({
@@ -43,7 +43,7 @@ export const jwtFlows = (check: RevocationCheck): Record<FlowKind, FlowStep[]> =
     ...passwordCheckSteps("jwt"),
     {
       from: "server", to: "database", access: "write", label: "INSERT refresh family + token",
-      text: "A new refresh family and its first refresh token, stored as a hash, in one create.", code: "jwt/refresh-store.ts createFamily",
+      text: "A new refresh family and its first refresh token, stored as a hash, in one create.", code: "jwt/refresh/store.ts createFamily",
     },
     sign,
     {
@@ -68,21 +68,21 @@ export const jwtFlows = (check: RevocationCheck): Record<FlowKind, FlowStep[]> =
     { from: "browser", to: "proxy", label: "GET /jwt/dashboard", text: "A page request whose access token is missing or expired." },
     { from: "proxy", to: "browser", reply: true, label: "redirect → /api/jwt/refresh", text: "To GET /api/jwt/refresh?next=…: the only path the refresh cookie is sent to.", code: "auth/jwt/edge.ts recoveryPath" },
     { from: "browser", to: "server", label: "GET /api/jwt/refresh + refresh cookie", text: "API clients POST {refreshToken} instead.", code: "lib/http/refresh-api.ts" },
-    { from: "server", to: "database", access: "read", label: "SELECT token ⋈ family ⋈ user", text: "The refresh token, its family and its user, in one join.", code: "jwt/refresh-store.ts findRefresh" },
+    { from: "server", to: "database", access: "read", label: "SELECT token ⋈ family ⋈ user", text: "The refresh token, its family and its user, in one join.", code: "jwt/refresh/store.ts findRefresh" },
     {
       from: "server", to: "server", label: "judge: expired, revoked, reused?",
       text: "A revoked or expired family or a disabled user → refused. Used before, outside the grace window (10 s by default) → reuse, a theft: the whole family is revoked.",
-      code: "jwt/refresh-rules.ts",
+      code: "jwt/refresh/rules.ts",
     },
-    { from: "server", to: "database", access: "write", label: "INSERT successor, mark used", text: "Rotation: the successor is stored and this token marked used (or, on reuse, the family revoked).", code: "jwt/refresh.ts rotateRefreshToken" },
+    { from: "server", to: "database", access: "write", label: "INSERT successor, mark used", text: "Rotation: the successor is stored and this token marked used (or, on reuse, the family revoked).", code: "jwt/refresh/rotation.ts rotateRefreshToken" },
     { ...sign, text: "From the user row as it is now (role, token version): a role change shows up here." },
     { ...setBoth, label: "303 back + both cookies", text: "Back to the page it asked for, with a new access token and the successor refresh token." },
   ],
   logout: [
     { from: "browser", to: "server", label: "POST logout", text: "The logout form, or POST /api/jwt/logout (which also receives the refresh cookie)." },
     { from: "server", to: "server", label: "verify → jti, exp, fid", text: "The token names itself (jti), its expiry and its refresh family.", code: "jwt/strategy.ts signOut" },
-    { from: "server", to: "database", access: "write", label: "denylist the jti until exp", text: "Durable, in the database, never only in a cache; expired entries are purged on the way.", code: "jwt/denylist.ts" },
-    { from: "server", to: "database", access: "write", label: "revoke the refresh family", text: "No new access tokens from this login; its family is denylisted too (fid), for a refresh racing the logout.", code: "jwt/refresh.ts revokeLogin" },
+    { from: "server", to: "database", access: "write", label: "denylist the jti until exp", text: "Durable, in the database, never only in a cache; expired entries are purged on the way.", code: "jwt/revocation/denylist.ts" },
+    { from: "server", to: "database", access: "write", label: "revoke the refresh family", text: "No new access tokens from this login; its family is denylisted too (fid), for a refresh racing the logout.", code: "jwt/refresh/rotation.ts revokeLogin" },
     { from: "server", to: "browser", reply: true, label: "clear both cookies", text: "Other tabs of this mode are told through BroadcastChannel." },
     ...replayedCopy(check),
     { from: "browser", to: "downstream", label: "the same copy, elsewhere", text: "Sent to a service that holds only the public keys." },
@@ -95,7 +95,7 @@ export const jwtFlows = (check: RevocationCheck): Record<FlowKind, FlowStep[]> =
     {
       from: "server", to: "database", access: "read", label: "SELECT version, disabled, revoked jti",
       text: "Always, whatever JWT_REVOCATION_CHECK says, never from a cache and never failing open: a logged-out token must not buy a token nobody can revoke.",
-      code: "jwt/revocation.ts checkRevocation",
+      code: "jwt/revocation/check.ts checkRevocation",
     },
     mintDownstreamStep,
     { from: "server", to: "browser", reply: true, label: "{token, expiresIn ≤ 60}", text: "The access token itself never goes to the other service." },

@@ -46,7 +46,7 @@ export const mintDownstreamStep: FlowStep = {
 export const downstreamVerifySteps: FlowStep[] = [
   { from: "downstream", to: "server", label: "GET /.well-known/jwks.json", text: "On its first token, when its copy is older than a minute, or for an unknown kid. Served from the app's key-set copy: no database read per call. A copy it cannot refresh is trusted for 5 minutes at most (DOWNSTREAM_JWKS_MAX_AGE_SECONDS), then it answers 503 jwks_stale.", code: "lib/downstream/key-set.ts" },
   { from: "server", to: "downstream", reply: true, label: "public keys", text: "Public keys only: the downstream service holds no secret." },
-  { from: "downstream", to: "downstream", label: "the app's policy, its own aud", text: "No database and no secret, the app's own verification policy: the public key by kid, issuer, typ, its own audience alone, required claims, exp, iat and a life of at most 60 s.", code: "lib/auth/jwt/policy.ts" },
+  { from: "downstream", to: "downstream", label: "the app's policy, its own aud", text: "No database and no secret, the app's own verification policy: the public key by kid, issuer, typ, its own audience alone, required claims, exp, iat and a life of at most 60 s.", code: "lib/auth/jwt/token/policy.ts" },
 ];
 
 /** After a logout, at the downstream service: the downstream token minted before it still works. */

@@ -2,7 +2,7 @@
 
 import { notFound, redirect } from "next/navigation";
 import { labOrigin, labsEnabled } from "@/lib/labs/enabled";
-import { runLab } from "@/lib/labs/run";
+import { runLab } from "@/lib/labs/run-lab";
 import { verifyLabStarter } from "@/lib/labs/starter";
 import { isLabId } from "@/lib/labs/types";
 

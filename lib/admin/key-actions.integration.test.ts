@@ -1,7 +1,7 @@
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { listRecentAudit, type AuditActor } from "../audit/log.ts";
-import { readSigningKeys } from "../auth/jwt/key-store.ts";
+import { readSigningKeys } from "../auth/jwt/keys/store.ts";
 import { at, cleanUpTestDatabase, createTestUser, SECOND } from "../test-database.ts";
 import { adminRotateKeys } from "./key-actions.ts";
 

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { writeAudit, type AuditActor } from "../audit/log.ts";
-import { retireSigningKeyNow, rotateSigningKeys, type KeyListing, type RetireResult } from "../auth/jwt/key-admin.ts";
+import { retireSigningKeyNow, rotateSigningKeys, type KeyListing, type RetireResult } from "../auth/jwt/keys/admin.ts";
 import { getDb } from "../db.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { listRecentAudit, listUserAudit, type AuditActor } from "../audit/log.ts";
-import { issueRefreshFamily } from "../auth/jwt/refresh.ts";
+import { issueRefreshFamily } from "../auth/jwt/refresh/rotation.ts";
 import { newSessionSecret, sessionRowId } from "../auth/session/ids.ts";
 import { insertSession } from "../auth/session/store.ts";
 import { getDb } from "../db.ts";

@@ -3,8 +3,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { getConfig } from "../env.ts";
 import { DOWNSTREAM_TOKEN_MAX_SECONDS, type DownstreamClaims } from "../downstream/token-kind.ts";
-import { currentSigningKey } from "./jwt/access-keys.ts";
-import { signClaims } from "./jwt/token.ts";
+import { currentSigningKey } from "./jwt/verify/access-keys.ts";
+import { signClaims } from "./jwt/token/token.ts";
 import type { Principal, Rejection } from "./types.ts";
 
 /**

@@ -69,7 +69,7 @@ describe("fail-open is a typed fact of the principal", () => {
     const restoreConfig = overrideConfig({ JWT_REVOCATION_FAIL: fail, JWT_REVOCATION_CHECK: undefined });
     const issued = await strategies.jwt.signIn(await createTestUser(), metaAt(new Date()));
     const original = console.error;
-    console.error = () => {}; // the revocation_unreadable line, asserted in denylist.integration.test.ts
+    console.error = () => {}; // the revocation_unreadable line, asserted in jwt/revocation/denylist.integration.test.ts
     const unreachable = createUnreachableClient();
     try {
       return await runWithDatabase(unreachable, () => strategies.jwt.verify(String(issued.apiFields.accessToken), metaAt(new Date())));
@@ -123,7 +123,7 @@ describe("verifyForExchange: complete whatever the configuration", () => {
     const restoreConfig = overrideConfig({ JWT_REVOCATION_FAIL: "open" });
     const issued = await strategies.jwt.signIn(await createTestUser(), metaAt(new Date()));
     const original = console.error;
-    console.error = () => {}; // the revocation_unreadable line, asserted in denylist.integration.test.ts
+    console.error = () => {}; // the revocation_unreadable line, asserted in jwt/revocation/denylist.integration.test.ts
     const unreachable = createUnreachableClient();
     try {
       const result = await runWithDatabase(unreachable, () => strategies.jwt.verifyForExchange(String(issued.apiFields.accessToken), metaAt(new Date())));

@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { MAX_AGE_MS, MAX_ENTRIES } from "../auth/check-cache/index.ts";
-import { REMEMBER_MAX as TOKEN_MEMO_MAX } from "../auth/jwt/verify-config.ts";
+import { REMEMBER_MAX as TOKEN_MEMO_MAX } from "../auth/jwt/verify/config.ts";
 import { REMEMBER_MAX as SEAL_MEMO_MAX, REMEMBER_MS as SEAL_MEMO_MS } from "../auth/session/seal.ts";
 import { withSecrets } from "../env-fixtures.ts";
 import { RETAIN_AFTER_END_MS } from "../sweep/expired-rows.ts";

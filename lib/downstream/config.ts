@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { JWKS_MAX_AGE_SECONDS as JWKS_REFRESH_SECONDS } from "../auth/jwt/key-rotation.ts";
+import { JWKS_MAX_AGE_SECONDS as JWKS_REFRESH_SECONDS } from "../auth/jwt/keys/timeline.ts";
 
 /**
  * The downstream service's own configuration. It is a separate program with no database and no

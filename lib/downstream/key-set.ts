@@ -1,5 +1,5 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwksCache, type JSONWebKeySet, type JWKSCacheInput } from "jose";
-import type { KeyChoice, ReadableHeader } from "../auth/jwt/token-header.ts";
+import type { KeyChoice, ReadableHeader } from "../auth/jwt/token/header.ts";
 import { errorText, logEvent } from "../log.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AUTH_MODES } from "../auth/modes.ts";
-import { BASE_REQUIRED_CLAIMS, baseClaimsSchema, type TokenKind } from "../auth/jwt/policy.ts";
+import { BASE_REQUIRED_CLAIMS, baseClaimsSchema, type TokenKind } from "../auth/jwt/token/policy.ts";
 
 /**
  * The one kind of token the downstream service accepts: minted by the app's token exchange

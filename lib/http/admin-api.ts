@@ -2,7 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 import { auditActorFor } from "../admin/actor.ts";
-import { readAdminStanding } from "../admin/gate.ts";
+import { readAdminStanding } from "../admin/standing.ts";
 import {
   adminDisableUser,
   adminEnableUser,
@@ -23,7 +23,7 @@ import { json, jsonError } from "./json.ts";
 /**
  * Privilege is read from the user row, never from a token's claims: a JWT keeps the role it
  * was issued with until exp, and a demoted or disabled admin must not act on it. One read,
- * on rare endpoints (lib/admin/gate.ts says why).
+ * on rare endpoints (lib/admin/standing.ts says why).
  */
 export async function requireAdmin(request: Request): Promise<ApiCaller> {
   const auth = await authenticated(request);

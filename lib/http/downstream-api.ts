@@ -3,7 +3,7 @@ import "server-only";
 import { authCookieName } from "../auth/cookies.ts";
 import { edges } from "../auth/edge-registry.ts";
 import { parseBearer } from "../auth/request.ts";
-import { verifyDownstreamTokenWithAppKeys } from "../auth/jwt/access-keys.ts";
+import { verifyDownstreamTokenWithAppKeys } from "../auth/jwt/verify/access-keys.ts";
 import { DOWNSTREAM_TOKEN_MAX_SECONDS } from "../downstream/token-kind.ts";
 import { json, jsonError } from "./json.ts";
 

@@ -2,8 +2,8 @@ import "server-only";
 
 import { auditActorFor } from "../admin/actor.ts";
 import { adminRetireKey, adminRotateKeys } from "../admin/key-actions.ts";
-import { listSigningKeys, publishedJwks, rotationPolicy } from "../auth/jwt/key-admin.ts";
-import { JWKS_MAX_AGE_SECONDS } from "../auth/jwt/key-rotation.ts";
+import { listSigningKeys, publishedJwks, rotationPolicy } from "../auth/jwt/keys/admin.ts";
+import { JWKS_MAX_AGE_SECONDS } from "../auth/jwt/keys/timeline.ts";
 import { errorText, logEvent } from "../log.ts";
 import { requireAdmin } from "./admin-api.ts";
 import { json, jsonError } from "./json.ts";

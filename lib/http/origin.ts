@@ -28,7 +28,7 @@ export function isSameOriginRequest(request: Request, trustedHops = configuredTr
 
 /**
  * The origin the client addressed, as a proxy in front of us reports it. Also what the labs
- * send their requests to (lib/labs/instance.ts checks it really is this server first).
+ * send their requests to (lib/labs/origin-process.ts checks it really is this server first).
  * X-Forwarded-Host / -Proto only behind TRUST_PROXY hops (lib/http/proxy-trust.ts): otherwise
  * they are the sender's own words, and Next itself derives request.url's scheme from them.
  */

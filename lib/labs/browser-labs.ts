@@ -1,6 +1,6 @@
 /**
- * The labs that run in the visitor's browser rather than on the server (no run.ts, no verdict):
- * listed beside the server labs wherever labs are listed, so none goes missing from a menu.
+ * The labs that run in the visitor's browser rather than on the server (their folders have a
+ * verdict.ts but no run.ts: the browser plays the scenario, not the server), listed beside the server labs wherever labs are listed, so none goes missing from a menu.
  */
 export const BROWSER_LABS = [
   {

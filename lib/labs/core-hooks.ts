@@ -2,7 +2,7 @@ import "server-only";
 
 import { registerCoreHooks } from "../core-hooks.ts";
 import { isLabUserId } from "./lab-user-id.ts";
-import { runInLabOutageIfMarked } from "./outage-scope.ts";
+import { runInLabOutageIfMarked } from "./database-outage/scope.ts";
 
 /**
  * What the labs hook into the core (lib/core-hooks.ts), registered once at start-up by

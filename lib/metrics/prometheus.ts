@@ -4,7 +4,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom
 import { AUTH_MODES } from "../auth/modes.ts";
 import { onDatabaseQuery } from "../db.ts";
 import { getConfig } from "../env.ts";
-import { instanceName } from "../instance.ts";
+import { instanceName } from "../instance-name.ts";
 import { onRedisOperation, type RedisOperation } from "../state/index.ts";
 import { processLocal } from "../state/process-local.ts";
 import { createCheckTally, type CheckTally, type TallyRow } from "./check-tally.ts";

@@ -3,7 +3,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { strategies } from "../auth/registry.ts";
 import { AUTH_MODES } from "../auth/types.ts";
-import { instanceName } from "../instance.ts";
+import { instanceName } from "../instance-name.ts";
 import { errorText, logEvent } from "../log.ts";
 import { sharedState } from "../state/index.ts";
 

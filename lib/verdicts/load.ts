@@ -5,7 +5,7 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import { cookieAttributes } from "../auth/cookies.ts";
 import { getConfig } from "../env.ts";
-import { instanceName } from "../instance.ts";
+import { instanceName } from "../instance-name.ts";
 import { latestLabResult } from "../labs/store.ts";
 import { errorText, logEvent } from "../log.ts";
 import { authMetricsSince, authMetricsSnapshot } from "../metrics/auth-metrics.ts";

@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import * as contract from "../../lib/labs/sticky/balancer-contract.ts";
+import * as contract from "../../lib/labs/sticky-sessions/balancer-contract.ts";
 import { haproxyConfig, PROMETHEUS_PATH, STICKY_COOKIE, STICKY_LAB_PREFIX, UNSAFE_GET_PATHS } from "./haproxy-config.ts";
 
 /** The lines of one section (`backend app`, `frontend web`, `defaults`), up to the next section. */

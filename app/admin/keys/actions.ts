@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { gateAdminAction } from "@/app/admin/gate";
+import { gateAdminAction } from "@/app/admin/page-gate";
 import { z } from "zod";
 import { adminRetireKey, adminRotateKeys } from "@/lib/admin/key-actions";
-import { listSigningKeys, rotationPolicy } from "@/lib/auth/jwt/key-admin";
+import { listSigningKeys, rotationPolicy } from "@/lib/auth/jwt/keys/admin";
 import { secondRotationWords } from "./rotation-words";
 
 export interface RotateState {

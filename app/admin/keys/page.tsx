@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { inlineLink } from "@/app/components/link-style";
-import { gateAdminPage } from "@/app/admin/gate";
-import { listSigningKeys, rotationPolicy } from "@/lib/auth/jwt/key-admin";
+import { gateAdminPage } from "@/app/admin/page-gate";
+import { listSigningKeys, rotationPolicy } from "@/lib/auth/jwt/keys/admin";
 import { getConfig } from "@/lib/env";
 import { RetireButton } from "./RetireButton";
 import { RotateButton } from "./RotateButton";

@@ -1,4 +1,4 @@
-import { instanceName } from "@/lib/instance";
+import { instanceName } from "@/lib/instance-name";
 
 /**
  * Liveness for the balancer's health check: this process answers. Deliberately no database

@@ -12,7 +12,7 @@ function first(value: string | string[] | undefined): string | null {
   return typeof value === "string" ? value : null;
 }
 
-/** Why a run did not happen, in words; codes come from lib/labs/run.ts. */
+/** Why a run did not happen, in words; codes come from lib/labs/run-lab.ts. */
 function explain(code: string, retry: string | null): string {
   switch (code) {
     case "outage_cooling_down":

@@ -1,4 +1,4 @@
-import { FLEET_COMMAND } from "@/lib/labs/fleet";
+import { FLEET_COMMAND } from "@/lib/labs/fleet/run";
 import { Command } from "@/app/components/Command";
 
 /** What a fleet-only lab shows on a single server, instead of its run button. */

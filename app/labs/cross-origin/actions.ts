@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { verifyAuth } from "@/lib/auth/dal";
-import { startCrossOriginLab } from "@/lib/labs/browser/cross-origin";
+import { startCrossOriginLab } from "@/lib/labs/cross-origin/start";
 import { labsEnabled } from "@/lib/labs/enabled";
 import { paceLabRun } from "@/lib/labs/pacing";
 

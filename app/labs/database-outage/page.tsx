@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getConfig } from "@/lib/env";
-import { denylistFailureNote, OUTAGE_LIMITS } from "@/lib/labs/database-outage";
+import { denylistFailureNote, OUTAGE_LIMITS } from "@/lib/labs/database-outage/run";
 import { LabPage } from "../components/LabPage";
 
 export const metadata: Metadata = { title: "Lab: database outage" };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getConfig } from "@/lib/env";
-import { DOWNSTREAM_COMMAND, fleetInstances } from "@/lib/labs/fleet";
+import { DOWNSTREAM_COMMAND, fleetInstances } from "@/lib/labs/fleet/run";
 import { LabPage } from "../components/LabPage";
 import { StartAFleet } from "../components/StartAFleet";
 import { Command } from "@/app/components/Command";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PUBLISH_LEAD_SECONDS } from "@/lib/auth/jwt/key-rotation";
+import { PUBLISH_LEAD_SECONDS } from "@/lib/auth/jwt/keys/timeline";
 import { LabPage } from "../components/LabPage";
 import { Command } from "@/app/components/Command";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { STICKY_COOKIE, STICKY_LAB_PREFIX } from "@/lib/labs/sticky/balancer-contract";
-import { stickyBalancer } from "@/lib/labs/sticky/sticky-sessions";
+import { STICKY_COOKIE, STICKY_LAB_PREFIX } from "@/lib/labs/sticky-sessions/balancer-contract";
+import { stickyBalancer } from "@/lib/labs/sticky-sessions/run";
 import { LabPage } from "../components/LabPage";
 import { StartAFleet } from "../components/StartAFleet";
 

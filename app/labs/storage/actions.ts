@@ -3,8 +3,8 @@
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { isProduction } from "@/lib/env";
-import { mintThrowawayAccessToken } from "@/lib/labs/browser/cross-origin";
-import { HTTPONLY_COOKIE, LAB_COOKIE_PATH, READABLE_COOKIE } from "@/lib/labs/browser/storage-page";
+import { mintThrowawayAccessToken } from "@/lib/labs/cross-origin/start";
+import { HTTPONLY_COOKIE, LAB_COOKIE_PATH, READABLE_COOKIE } from "@/lib/labs/storage/victim-page";
 import { labsEnabled } from "@/lib/labs/enabled";
 import { paceLabRun } from "@/lib/labs/pacing";
 import { verifyLabStarter } from "@/lib/labs/starter";

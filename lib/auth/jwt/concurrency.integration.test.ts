@@ -5,7 +5,7 @@ import { getDb } from "../../db.ts";
 import { databaseProvider, databaseUrl, getConfig } from "../../env.ts";
 import { refreshCookieName } from "../cookies.ts";
 import type { RequestMeta } from "../types.ts";
-import { rotateRefreshToken } from "./refresh.ts";
+import { rotateRefreshToken } from "./refresh/rotation.ts";
 import { renewJwtCredential } from "./renew.ts";
 import { jwtStrategy } from "./strategy.ts";
 

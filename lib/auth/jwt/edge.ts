@@ -2,14 +2,14 @@ import { decodeJwt } from "jose";
 import { authCookieName, REFRESH_COOKIE_PATH } from "../cookies.ts";
 import type { AuthEdge } from "../edge.ts";
 import { safeNextPath } from "../next-path.ts";
-import { peekAccessToken } from "./verify-config.ts";
+import { peekAccessToken } from "./verify/config.ts";
 
 /** The refresh endpoint: the one path below REFRESH_COOKIE_PATH that pages are sent to. */
 export const JWT_REFRESH_PATH = `${REFRESH_COOKIE_PATH}/refresh`;
 
 /**
  * JWT mode at the edge: signature, algorithm, issuer, audience, typ and exp against the keys
- * this process already holds (edge-keys.ts) — everything but revocation, which needs
+ * this process already holds (keys/edge-keys.ts) — everything but revocation, which needs
  * server-side state and is the DAL's job. Before the first key load, or for a kid not seen
  * yet, a well-formed unexpired token is let through: optimistic, and the DAL decides.
  */

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { rotateRefreshToken, type RotationRejection } from "./refresh.ts";
+import { rotateRefreshToken, type RotationRejection } from "./refresh/rotation.ts";
 import { issueJwtCredential } from "./strategy.ts";
 
 /**

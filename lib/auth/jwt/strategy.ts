@@ -5,14 +5,14 @@ import { describeCheckCache } from "../check-cache/describe.ts";
 import type { AuthUser } from "../../users.ts";
 import { authCookieName, clearCookie, endedNoticeCookieName, REFRESH_COOKIE_PATH, refreshCookieName } from "../cookies.ts";
 import type { AuthStrategy, CookieToSet, Principal, RequestMeta, VerifyResult } from "../types.ts";
-import { deleteEndedDenylistEntries, revokeAccessToken } from "./denylist.ts";
+import { deleteEndedDenylistEntries, revokeAccessToken } from "./revocation/denylist.ts";
 import { jwtEdge } from "./edge.ts";
-import { inspectJwt } from "./inspect.ts";
-import { issueRefreshFamily, revokeLogin, type IssuedRefresh } from "./refresh.ts";
-import { deleteEndedFamilies, revokeUserFamilies } from "./refresh-store.ts";
-import { checkRevocation } from "./revocation.ts";
-import { accessTokenSignSettings, verifyAccessTokenAuthoritatively } from "./access-keys.ts";
-import { signAccessToken, type AccessClaims, type AccessTokenSubject } from "./token.ts";
+import { inspectJwt } from "./token/inspect.ts";
+import { issueRefreshFamily, revokeLogin, type IssuedRefresh } from "./refresh/rotation.ts";
+import { deleteEndedFamilies, revokeUserFamilies } from "./refresh/store.ts";
+import { checkRevocation } from "./revocation/check.ts";
+import { accessTokenSignSettings, verifyAccessTokenAuthoritatively } from "./verify/access-keys.ts";
+import { signAccessToken, type AccessClaims, type AccessTokenSubject } from "./token/token.ts";
 
 /**
  * JWT mode: the signed token is the whole truth for 15 minutes. Verifying it needs no

@@ -1,8 +1,8 @@
 import "server-only";
 
 import { labOrigin } from "../enabled.ts";
-import { labInstanceId } from "../instance.ts";
-import { runLab } from "../run.ts";
+import { labInstanceId } from "../origin-process.ts";
+import { runLab } from "../run-lab.ts";
 import { isLabId } from "../types.ts";
 import { crossSite } from "../../http/auth-api.ts";
 import { json, jsonError } from "../../http/json.ts";

@@ -4,7 +4,7 @@ import { isPlausibleId } from "@/lib/http/ids";
 import { notFound } from "next/navigation";
 import { inlineLink } from "@/app/components/link-style";
 import { AuditList, emailIdsOf } from "@/app/admin/AuditList";
-import { gateAdminPage } from "@/app/admin/gate";
+import { gateAdminPage } from "@/app/admin/page-gate";
 import { StatusBadge } from "@/app/admin/UsersTable";
 import { UserActions } from "@/app/admin/UserActions";
 import { listUserAudit } from "@/lib/audit/log";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { judgeJwt, judgeSession, type CrossOriginObservations, type CrossOriginVerdict, type FetchOutcome } from "@/lib/labs/browser/cross-origin-verdict";
+import { judgeJwt, judgeSession, type CrossOriginObservations, type CrossOriginVerdict, type FetchOutcome } from "@/lib/labs/cross-origin/verdict";
 
 /** Only the app's own loopback origins are called: the fragment cannot point this page elsewhere. */
 const LOOPBACK = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;

@@ -5,7 +5,7 @@ import type { AuthUser } from "../../../users.ts";
 import { completeSignIn, type CompletedSignIn } from "../complete-sign-in.ts";
 import { requestMeta, writeCookies } from "../../request.ts";
 import type { AuthMode } from "../../types.ts";
-import { DEVICE_COOKIE_MAX_AGE_SECONDS, deviceCookieName, issueDeviceCookie } from "./device-cookie.ts";
+import { DEVICE_COOKIE_MAX_AGE_SECONDS, deviceCookieName, issueDeviceCookie } from "./trusted-browser.ts";
 
 /**
  * Logs in a user whom the sign-up confirmation link has just proven (they read the mailbox and

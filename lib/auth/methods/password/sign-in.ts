@@ -6,7 +6,7 @@ import { errorText, logEvent } from "../../../log.ts";
 import { normalizeEmail } from "../../../users.ts";
 import { sharedState } from "../../../state/index.ts";
 import { spendPasswordHashing } from "../../../password-budget/budget.ts";
-import { DEVICE_COOKIE_MAX_AGE_SECONDS, deviceCookieName, issueDeviceCookie, trustedDeviceId } from "./device-cookie.ts";
+import { DEVICE_COOKIE_MAX_AGE_SECONDS, deviceCookieName, issueDeviceCookie, trustedDeviceId } from "./trusted-browser.ts";
 import { chargeLoginAttempt, settleLoginSuccess, type ThrottlePolicy, type ThrottleVerdict } from "./throttle.ts";
 import { checkCredentials } from "./credentials.ts";
 import { completeSignIn, signInStoreUnavailable } from "../complete-sign-in.ts";

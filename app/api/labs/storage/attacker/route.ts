@@ -1,7 +1,7 @@
 import { readJsonBody } from "@/lib/http/body";
 import { json, withErrorBoundary } from "@/lib/http/json";
 import { labsOnly } from "@/lib/labs/http/labs-switch";
-import { judgeStorageReport, storageReportSchema } from "@/lib/labs/browser/storage-attacker";
+import { judgeStorageReport, storageReportSchema } from "@/lib/labs/storage/attacker";
 
 /** POST /api/labs/storage/attacker: what the injected script sent, checked and judged. */
 export const POST = withErrorBoundary(

@@ -1,5 +1,5 @@
 import { labsOnly } from "@/lib/labs/http/labs-switch";
-import { VICTIM_CSP, victimPage } from "@/lib/labs/browser/storage-page";
+import { VICTIM_CSP, victimPage } from "@/lib/labs/storage/victim-page";
 
 /** The storage lab's vulnerable page: plain HTML with a CSP of its own (see the module). */
 export const GET = labsOnly(async () =>

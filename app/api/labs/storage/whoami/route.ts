@@ -2,7 +2,7 @@ import { cookies } from "next/headers";
 import { strategies } from "@/lib/auth/registry";
 import { json, jsonError, withErrorBoundary } from "@/lib/http/json";
 import { labsOnly } from "@/lib/labs/http/labs-switch";
-import { HTTPONLY_COOKIE } from "@/lib/labs/browser/storage-page";
+import { HTTPONLY_COOKIE } from "@/lib/labs/storage/victim-page";
 
 /**
  * GET /api/labs/storage/whoami: authenticated by the lab's httpOnly cookie alone (scoped to
