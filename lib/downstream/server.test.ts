@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { SignJWT } from "jose";
-import { edKeyPair, forgeToken } from "../auth/jwt/keys/test-keys.ts";
+import { edKeyPair, forgeToken, type EdKeyPair } from "../auth/jwt/keys/test-keys.ts";
 import { ACCESS_TOKEN_TYPE, signAccessToken } from "../auth/jwt/token/token.ts";
 import { parseDownstreamConfig } from "./config.ts";
 import { localKeySet, remoteKeySet, type DownstreamKeySet } from "./key-set.ts";
@@ -17,7 +17,7 @@ const NOW = new Date("2030-01-01T00:00:00Z");
 const NOW_S = NOW.getTime() / 1000;
 const ISSUER = "session-vs-jwt";
 const AUDIENCE = "session-vs-jwt:downstream";
-let pair: Awaited<ReturnType<typeof edKeyPair>>;
+let pair: EdKeyPair;
 let base: string;
 const servers: Server[] = [];
 

@@ -39,7 +39,7 @@ export function presenting(mode: AuthMode, value: string): Pick<LabRequest, "coo
   return strategy.acceptsBearer ? { bearer: value } : { cookie: { name: strategy.describe().cookieName, value } };
 }
 
-export function callMe(client: LabClient, held: Pick<HeldCredential, "mode" | "value">, label: string, options: Partial<LabRequest> = {}) {
+export function callMe(client: LabClient, held: Pick<HeldCredential, "mode" | "value">, label: string, options: Partial<LabRequest> = {}): Promise<LabAnswer> {
   return client.send(label, { path: `/api/${held.mode}/me`, ...presenting(held.mode, held.value), ...options });
 }
 

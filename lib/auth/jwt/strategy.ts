@@ -56,8 +56,24 @@ function toPrincipal(claims: AccessClaims, token: string, failOpen: boolean): Pr
   };
 }
 
+/** What an API client gets in the JSON answer. A type, not an interface: it goes into IssuedCredential's Record. */
+export type JwtApiFields = {
+  accessToken: string;
+  tokenType: "Bearer";
+  expiresAt: string;
+  refreshToken: string;
+  refreshExpiresAt: string;
+};
+
+export interface IssuedJwtCredential {
+  token: string;
+  claims: AccessClaims;
+  cookies: CookieToSet[];
+  apiFields: JwtApiFields;
+}
+
 /** An access token and the cookies that carry it and its refresh token. */
-export async function issueJwtCredential(subject: AccessTokenSubject, refresh: IssuedRefresh, now: Date) {
+export async function issueJwtCredential(subject: AccessTokenSubject, refresh: IssuedRefresh, now: Date): Promise<IssuedJwtCredential> {
   const config = getConfig();
   const { token, claims } = await signAccessToken(
     { ...subject, familyId: refresh.familyId },
@@ -69,7 +85,7 @@ export async function issueJwtCredential(subject: AccessTokenSubject, refresh: I
     { name: authCookieName("jwt"), value: token, maxAge: config.JWT_ACCESS_TTL_SECONDS },
     { name: refreshCookieName(), value: refresh.refreshToken, maxAge: refreshMaxAge, path: REFRESH_COOKIE_PATH },
   ];
-  const apiFields = {
+  const apiFields: JwtApiFields = {
     accessToken: token,
     tokenType: "Bearer",
     expiresAt: new Date(claims.exp * 1000).toISOString(),

@@ -5,7 +5,7 @@ import { databaseProvider, getConfig, type Config } from "../../env.ts";
 import { callMe, logInAs, type HeldCredential } from "../credentials.ts";
 import { judgeOutage, acceptedFailOpen } from "./verdict.ts";
 import { LAB_OUTAGE_HEADER, labOutageEvents, openLabOutage } from "./scope.ts";
-import { createOutageGate } from "./window.ts";
+import { createOutageGate, type OutageGate } from "./window.ts";
 import { processLocal } from "../../state/process-local.ts";
 import { answerCode, createLabClient, type LabClient } from "../recorder.ts";
 import type { ThrowawayUser } from "../throwaway-user.ts";
@@ -24,7 +24,7 @@ const REQUEST_TIMEOUT_MS = 2_000;
 
 // Per process: the page's Server Action and the API route may be separate bundles in one
 // process; the outage it serialises exists only in this process (scope.ts).
-export function outageGate() {
+export function outageGate(): OutageGate<string> {
   return processLocal("labs:outage-gate", () => createOutageGate(openLabOutage, OUTAGE_LIMITS));
 }
 

@@ -24,6 +24,13 @@ export interface OutageWindow<T> {
 /** A lab's exclusive() saying "not now": this outage gate, or the sticky-sessions lab's claim. */
 export type Refused = { refused: true; code: "outage_cooling_down" | "sticky_lab_busy"; retryAfterSeconds: number };
 
+export interface OutageGate<H> {
+  /** Serialises whole lab runs, and refuses one that would start within the cooldown. */
+  exclusive<T>(run: () => Promise<T>): Promise<T | Refused>;
+  /** Breaks the database, runs `work`, restores it: after `maxMs` at the latest, and always. */
+  outage<T>(work: (handle: H) => Promise<T>): Promise<OutageWindow<T>>;
+}
+
 function serialised() {
   let tail: Promise<unknown> = Promise.resolve();
   return <T>(work: () => Promise<T>): Promise<T> => {
@@ -33,13 +40,12 @@ function serialised() {
   };
 }
 
-export function createOutageGate<H>(breakDatabase: BreakDatabase<H>, limits: OutageLimits, clock: () => number = Date.now) {
+export function createOutageGate<H>(breakDatabase: BreakDatabase<H>, limits: OutageLimits, clock: () => number = Date.now): OutageGate<H> {
   const runs = serialised();
   const outages = serialised();
   let lastEndedAt = Number.NEGATIVE_INFINITY;
 
   return {
-    /** Serialises whole lab runs, and refuses one that would start within the cooldown. */
     exclusive<T>(run: () => Promise<T>): Promise<T | Refused> {
       return runs(async () => {
         const wait = lastEndedAt + limits.cooldownMs - clock();
@@ -48,7 +54,6 @@ export function createOutageGate<H>(breakDatabase: BreakDatabase<H>, limits: Out
       });
     },
 
-    /** Breaks the database, runs `work`, restores it: after `maxMs` at the latest, and always. */
     outage<T>(work: (handle: H) => Promise<T>): Promise<OutageWindow<T>> {
       return outages(async () => {
         const { handle, restore: undo } = breakDatabase();
@@ -76,5 +81,3 @@ export function createOutageGate<H>(breakDatabase: BreakDatabase<H>, limits: Out
     },
   };
 }
-
-export type OutageGate<H> = ReturnType<typeof createOutageGate<H>>;

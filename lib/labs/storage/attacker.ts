@@ -2,7 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 import { strategies } from "../../auth/registry.ts";
-import { judgeMisuse, judgePlace, PLACES, type Place, type StorageObservations } from "./verdict.ts";
+import { judgeMisuse, judgePlace, PLACES, type MisuseVerdict, type Place, type PlaceVerdict, type StorageObservations } from "./verdict.ts";
 
 /**
  * The storage lab's "attacker endpoint": it receives whatever the injected script could read
@@ -18,7 +18,15 @@ export type StorageReport = z.infer<typeof storageReportSchema>;
 
 const WHAT: Record<Place, string> = { localStorage: "localStorage", readableCookie: "cookie readable by script", httpOnlyCookie: "httpOnly cookie" };
 
-export async function judgeStorageReport(report: StorageReport, now: Date) {
+/** A row of the victim page's table: one place the token was kept (`place`), or the ride on the cookie. */
+export interface StorageVerdictRow {
+  what: string;
+  place?: Place;
+  outcome: PlaceVerdict["outcome"] | MisuseVerdict["outcome"];
+  headline: string;
+}
+
+export async function judgeStorageReport(report: StorageReport, now: Date): Promise<{ verdicts: StorageVerdictRow[] }> {
   const stolen = {} as StorageObservations["stolen"];
   for (const place of PLACES) {
     const value = report.grab[place];

@@ -34,8 +34,13 @@ export function judgePlace(observed: StorageObservations, place: Place): PlaceVe
   return { place, outcome: "not_readable", headline: `The script could not read the token from ${WHERE[place]}: nothing reached the attacker.` };
 }
 
+export interface MisuseVerdict {
+  outcome: "rode_the_cookie" | "could_not_ride" | "inconclusive";
+  headline: string;
+}
+
 /** httpOnly stops theft, not misuse: the script rides the cookie on a same-origin request. */
-export function judgeMisuse(observed: StorageObservations): { outcome: "rode_the_cookie" | "could_not_ride" | "inconclusive"; headline: string } {
+export function judgeMisuse(observed: StorageObservations): MisuseVerdict {
   if (observed.rideStatus === 200) {
     return { outcome: "rode_the_cookie", headline: "Without reading it, the script still used the httpOnly cookie: the browser attached it to the script's same-origin request, which the server accepted." };
   }

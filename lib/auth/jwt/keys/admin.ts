@@ -54,7 +54,14 @@ export async function listSigningKeys(now: Date): Promise<KeyListing[]> {
 }
 
 /** The timings a rotation follows, in words a page or a script can print. */
-export function rotationPolicy() {
+export interface RotationPolicy {
+  jwksMaxAgeSeconds: number;
+  keyReloadSeconds: number;
+  publishLeadSeconds: number;
+  verifyTailSeconds: number;
+}
+
+export function rotationPolicy(): RotationPolicy {
   return {
     jwksMaxAgeSeconds: JWKS_MAX_AGE_SECONDS,
     keyReloadSeconds: KEY_RELOAD_INTERVAL_SECONDS,

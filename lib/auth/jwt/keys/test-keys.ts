@@ -3,8 +3,8 @@
  * an Ed25519 key pair, and a forger that builds tokens like ours except where a test says otherwise.
  */
 import { SignJWT } from "jose";
-import { accessTokenKey, ed25519SignKey, ed25519VerifyKey, generateEd25519KeyPair } from "./crypto-keys.ts";
-import { ACCESS_TOKEN_TYPE, verifyAccessToken, type AccessTokenSubject, type TokenKey } from "../token/token.ts";
+import { accessTokenKey, ed25519SignKey, ed25519VerifyKey, generateEd25519KeyPair, type GeneratedKeyPair } from "./crypto-keys.ts";
+import { ACCESS_TOKEN_TYPE, verifyAccessToken, type AccessTokenSubject, type SignSettings, type TokenKey, type VerifyTokenResult } from "../token/token.ts";
 
 /** base64url of 32 bytes, the shape `npm start` generates. */
 export const SECRET = Buffer.alloc(32, 7).toString("base64url");
@@ -21,8 +21,13 @@ export async function hmacKey(secret = SECRET): Promise<TokenKey> {
   return { kid: null, alg: "HS256", key: await accessTokenKey(secret) };
 }
 
+export interface EdKeyPair extends GeneratedKeyPair {
+  signing: TokenKey;
+  verifying: TokenKey;
+}
+
 /** A fresh Ed25519 pair: the signing half and the verification half, same kid. */
-export async function edKeyPair() {
+export async function edKeyPair(): Promise<EdKeyPair> {
   const pair = await generateEd25519KeyPair();
   const signing: TokenKey = { kid: pair.kid, alg: "EdDSA", key: await ed25519SignKey(pair.kid, () => pair.privatePkcs8) };
   const verifying: TokenKey = { kid: pair.kid, alg: "EdDSA", key: await ed25519VerifyKey(pair.kid, pair.publicJwk) };
@@ -30,13 +35,13 @@ export async function edKeyPair() {
 }
 
 /** Sign settings for the HS256 key (the historical default of these tests). */
-export async function tokenSettings(secret = SECRET) {
+export async function tokenSettings(secret = SECRET): Promise<Omit<SignSettings, "ttlSeconds" | "now">> {
   return { signingKey: await hmacKey(secret), issuer: ISSUER, audience: AUDIENCE };
 }
 
 export const rules = { issuer: ISSUER, audience: AUDIENCE, clockSkewSeconds: SKEW_S, maxLifetimeSeconds: MAX_LIFETIME_S };
 
-export async function verifyAt(token: string, now = NOW, keys?: TokenKey[]) {
+export async function verifyAt(token: string, now = NOW, keys?: TokenKey[]): Promise<VerifyTokenResult> {
   return verifyAccessToken(token, { ...rules, keys: keys ?? [await hmacKey()], now });
 }
 

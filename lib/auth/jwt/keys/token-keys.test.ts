@@ -3,7 +3,7 @@ import { createPublicKey, verify as cryptoVerify } from "node:crypto";
 import { describe, test } from "node:test";
 import { decodeProtectedHeader, SignJWT } from "jose";
 import { secretBytes } from "./crypto-keys.ts";
-import { ACCESS_TOKEN_TYPE, signAccessToken } from "../token/token.ts";
+import { ACCESS_TOKEN_TYPE, signAccessToken, type TokenKey } from "../token/token.ts";
 import { AUDIENCE, edKeyPair, forgeToken, hmacKey, ISSUER, MAX_LIFETIME_S, NOW, NOW_S, SECRET, SKEW_S, SUBJECT, verifyAt } from "./test-keys.ts";
 
 // EdDSA with a kid allowlist, the headers we refuse, and the token-age bounds (issue 11 item 10).
@@ -13,7 +13,7 @@ async function codeOf(token: string, keys: Parameters<typeof verifyAt>[2], now =
   return result.ok ? "ok" : result.code;
 }
 
-async function edToken(signing: Awaited<ReturnType<typeof edKeyPair>>["signing"], ttlSeconds = 900, now = NOW) {
+async function edToken(signing: TokenKey, ttlSeconds = 900, now = NOW) {
   return signAccessToken(SUBJECT, { signingKey: signing, issuer: ISSUER, audience: AUDIENCE, ttlSeconds, now });
 }
 

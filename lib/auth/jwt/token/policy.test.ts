@@ -5,7 +5,7 @@ import { localKeySet } from "../../../downstream/key-set.ts";
 import { DOWNSTREAM_TOKEN_MAX_SECONDS, downstreamTokenKind } from "../../../downstream/token-kind.ts";
 import { secretBytes } from "../keys/crypto-keys.ts";
 import { ACCESS_TOKEN_TYPE, BASE_REQUIRED_CLAIMS, verifyUnderPolicy, type BaseClaims, type KeyResolver, type RecipientRules, type TokenKind } from "./policy.ts";
-import { edKeyPair, ISSUER, NOW, NOW_S, SKEW_S } from "../keys/test-keys.ts";
+import { edKeyPair, ISSUER, NOW, NOW_S, SKEW_S, type EdKeyPair } from "../keys/test-keys.ts";
 import { accessClaimsSchema } from "./token.ts";
 import { chooseFromAllowlist } from "./header.ts";
 
@@ -13,7 +13,7 @@ import { chooseFromAllowlist } from "./header.ts";
 // set and key lookup — under a frozen clock, as jose's own tests do. Every token of issue 18
 // item 4 (exp = iat + 901, a huge exp, iat 60 s ahead, no ver) must get the same code from both.
 
-let pair: Awaited<ReturnType<typeof edKeyPair>>;
+let pair: EdKeyPair;
 before(async () => {
   pair = await edKeyPair();
 });

@@ -4,7 +4,7 @@ import { describe, test } from "node:test";
 import { resetConfigForTests } from "../../../env.ts";
 import { publishEdgeVerificationKeys } from "../keys/edge-keys.ts";
 import { edKeyPair } from "../keys/test-keys.ts";
-import { signAccessToken } from "../token/token.ts";
+import { signAccessToken, type TokenKey } from "../token/token.ts";
 import { accessTokenRules, hmacTokenKey, peekAccessToken, verifyAccessTokenWithKeys } from "./config.ts";
 
 // The remembered verification must never outlive exp, must be per key, and the proxy's peek
@@ -64,7 +64,7 @@ describe("remembered verifications", () => {
 });
 
 describe("peekAccessToken (proxy.ts, no database)", () => {
-  async function edToken(signing: Awaited<ReturnType<typeof edKeyPair>>["signing"]) {
+  async function edToken(signing: TokenKey) {
     const { issuer, audience } = accessTokenRules();
     return (await signAccessToken({ userId: "u1", role: "user", tokenVersion: 0 }, { signingKey: signing, issuer, audience, ttlSeconds: 60, now: issuedAt })).token;
   }
