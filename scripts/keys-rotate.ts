@@ -6,6 +6,7 @@
 // signs from now.
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
+import type { KeyListing } from "../lib/auth/jwt/keys/admin.ts";
 
 // Like `npm start`: the generated local secrets, unless the real environment sets them.
 if (existsSync(".env.local")) process.loadEnvFile(".env.local");
@@ -14,9 +15,7 @@ const { values } = parseArgs({ options: { retire: { type: "string" } } });
 const { retireSigningKeyNow, rotateSigningKeys, rotationPolicy } = await import("../lib/auth/jwt/keys/admin.ts");
 const { getDb } = await import("../lib/db.ts");
 
-type Listing = Awaited<ReturnType<typeof rotateSigningKeys>>["keys"];
-
-function print(keys: Listing): void {
+function print(keys: KeyListing[]): void {
   for (const key of keys) console.log(`  ${key.state.padEnd(8)} gen ${key.generation}  ${key.kid}  activates ${key.activatesAt}${key.retiresAt ? `  retires ${key.retiresAt}` : ""}`);
 }
 

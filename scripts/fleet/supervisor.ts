@@ -12,6 +12,15 @@ export interface InstanceSpec {
   healthUrl: string;
 }
 
+export interface Supervisor {
+  startInstance(spec: InstanceSpec): Promise<void>;
+  startEssential(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): void;
+  /** Every instance answered: from now on an exit is a crash to restart, not a failed start. */
+  markServing(): void;
+  stop(code: number, reason?: string): void;
+  isStopping(): boolean;
+}
+
 /** How long a (re)started instance may take to answer its health check; `next start` on a busy 2-core machine takes seconds. */
 const HEALTHY_WITHIN_MS = 120_000;
 
@@ -19,7 +28,7 @@ export function createSupervisor({
   policy = DEFAULT_RESTART_POLICY,
   log = (line) => console.log(line),
   exit = (code) => process.exit(code),
-}: { policy?: Readonly<RestartPolicy>; log?: (line: string) => void; exit?: (code: number) => void } = {}) {
+}: { policy?: Readonly<RestartPolicy>; log?: (line: string) => void; exit?: (code: number) => void } = {}): Supervisor {
   const running = new Set<ChildProcess>();
   const timers = new Set<NodeJS.Timeout>();
   let stopping = false;
@@ -122,7 +131,6 @@ export function createSupervisor({
   return {
     startInstance,
     startEssential,
-    /** Every instance answered: from now on an exit is a crash to restart, not a failed start. */
     markServing() {
       serving = true;
     },

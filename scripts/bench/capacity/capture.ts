@@ -44,7 +44,15 @@ function perOperation(after: Record<string, number>, before: Record<string, numb
   return rates;
 }
 
-export async function createCapture(redis: Redis | null) {
+export interface Capture {
+  /** A new step of one operation (a login's password check, its issue, …): a transaction stays inside one. */
+  nextStep(): void;
+  /** Runs `once(i)` for i < count and measures the lot; `once` returns the roles of its values. */
+  measure(count: number, once: (i: number) => Promise<Roles>): Promise<Measured>;
+  close(): void;
+}
+
+export async function createCapture(redis: Redis | null): Promise<Capture> {
   let recording: CapturedStatement[] | null = null;
   let counts = { read: 0, write: 0, transaction: 0 };
   let step = 0;
@@ -66,9 +74,7 @@ export async function createCapture(redis: Redis | null) {
   };
 
   return {
-    /** A new step of one operation (a login's password check, its issue, …): a transaction stays inside one. */
     nextStep: () => void (step += 1),
-    /** Runs `once(i)` for i < count and measures the lot; `once` returns the roles of its values. */
     async measure(count: number, once: (i: number) => Promise<Roles>): Promise<Measured> {
       const keptAt = Math.floor(count / 2);
       let kept: CapturedStatement[] = [];

@@ -37,7 +37,7 @@ export function runNode(args: string[], { cwd, env }: { cwd: string; env: NodeJS
 }
 
 /** A readable assertion message: the command's exit code and everything it printed. */
-export const describeRun = (what: string, { code, output }: CliResult) => `${what} exited ${code}:\n${output}`;
+export const describeRun = (what: string, { code, output }: CliResult): string => `${what} exited ${code}:\n${output}`;
 
 /**
  * What a full `migrate deploy` must leave behind, read from the committed schema and history so
