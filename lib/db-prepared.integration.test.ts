@@ -2,7 +2,7 @@ import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { at, cleanUpTestDatabase, countQueries, createTestUser, SECOND, T0 } from "./test-database.ts";
-import { createUnreachableClient, getDb, runWithDatabase } from "./db.ts";
+import { createUnreachableClient, getDb, onDatabaseQuery, runWithDatabase, type QueryEvent } from "./db.ts";
 import { isDatabaseUnavailable } from "./db-errors.ts";
 import { insertSession, findSessionWithUser } from "./auth/session/store.ts";
 import { newSessionSecret, sessionRowId } from "./auth/session/ids.ts";
@@ -52,6 +52,23 @@ describe("the hot statements run on the driver, not through Prisma", () => {
       assert.deepEqual(sql, []);
       assert.deepEqual([row?.userId, row?.createdAt, row?.expiresAt, row?.user.tokenVersion], [user.id, T0, at(3600 * SECOND), 0]);
     }
+  });
+
+  test("listeners hear the statement and its parameters, as from Prisma (bench:capacity replays them in pgbench)", async () => {
+    const user = await createTestUser();
+    const id = await addSession(user);
+    await findSessionWithUser(id); // prepared on this connection
+    const heard: QueryEvent[] = [];
+    const stop = onDatabaseQuery((event) => heard.push(event));
+    try {
+      await findSessionWithUser(id);
+    } finally {
+      stop();
+    }
+    assert.equal(heard.length, 1);
+    assert.match(heard[0]!.query, /^\s*SELECT\b[\s\S]*\$1/i);
+    assert.deepEqual(JSON.parse(heard[0]!.params), [id]);
+    assert.ok(heard[0]!.duration >= 0);
   });
 
   test("the revocation statement: a denylisted jti reads as revoked until its expiry, through the same path", async () => {

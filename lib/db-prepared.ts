@@ -50,8 +50,9 @@ export async function queryPrepared<Row>(statement: PreparedStatement, params: r
     return db.$queryRawUnsafe<Row[]>(rawText(statement), ...params);
   }
   const startedAt = performance.now();
-  const result = await pool.query<Row & pg.QueryResultRow>({ name: statement.name, text: statement.text, values: params.map(toPgParam), types });
-  reportQuery(performance.now() - startedAt);
+  const values = params.map(toPgParam);
+  const result = await pool.query<Row & pg.QueryResultRow>({ name: statement.name, text: statement.text, values, types });
+  reportQuery({ duration: performance.now() - startedAt, query: statement.text, params: JSON.stringify(values) });
   return result.rows;
 }
 
@@ -83,8 +84,9 @@ export async function querySqlitePrepared<Row>(connection: SqliteConnection, sta
   let prepared = byName.get(statement.name);
   if (!prepared) byName.set(statement.name, (prepared = connection.prepare(toSqliteText(statement.text))));
   const startedAt = performance.now();
-  const rows = prepared.all(...params.map(toSqliteParam));
-  reportQuery(performance.now() - startedAt);
+  const values = params.map(toSqliteParam);
+  const rows = prepared.all(...values);
+  reportQuery({ duration: performance.now() - startedAt, query: statement.text, params: JSON.stringify(values) });
   return rows as Row[];
 }
 

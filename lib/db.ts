@@ -20,7 +20,17 @@ import { processLocal } from "./state/process-local.ts";
  */
 export type Db = SqliteClient;
 
-type QueryListener = (event: { duration: number }) => void;
+/**
+ * One statement, as Prisma's query event reports it (`params`: a JSON array): the metrics count
+ * and time them; bench:capacity replays their text in pgbench, so both paths report it.
+ */
+export interface QueryEvent {
+  duration: number;
+  query: string;
+  params: string;
+}
+
+type QueryListener = (event: QueryEvent) => void;
 // Per process, like the client whose events they hear: pages and route handlers can be
 // separate bundles, each with its own copy of this module, and a per-copy set would only
 // hear the client when that copy happened to create it.
@@ -75,8 +85,8 @@ export function sqliteConnectionOf(db: Db): SqliteConnection | undefined {
 }
 
 /** Queries made beside Prisma (db-prepared.ts) are reported to the same listeners. */
-export function reportQuery(duration: number): void {
-  for (const listener of queryListeners) listener({ duration });
+export function reportQuery(event: QueryEvent): void {
+  for (const listener of queryListeners) listener(event);
 }
 
 /** A client of its own for `url`; the app uses getDb()'s one (tests point one at a dead port). */
@@ -107,7 +117,7 @@ export function createClient(url: string): Db {
 function processClient(): Db {
   return processLocal("db:client", () => {
     const client = createClient(databaseUrl());
-    (client as unknown as SqliteClient<"query">).$on("query", (event) => reportQuery(event.duration));
+    (client as unknown as SqliteClient<"query">).$on("query", ({ duration, query, params }) => reportQuery({ duration, query, params }));
     return client;
   });
 }
