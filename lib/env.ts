@@ -13,6 +13,10 @@ import { DEFAULT_DATABASE_URL } from "./database-defaults.ts";
 
 export { DEFAULT_DATABASE_URL };
 
+/** Named so /compare can say which measured configuration is the one `npm start` runs. */
+export const DEFAULT_JWT_ALG = "EdDSA";
+export const DEFAULT_JWT_REVOCATION_CHECK = "denylist";
+
 const seconds = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
@@ -80,7 +84,7 @@ const schema = z.object({
   // EdDSA: asymmetric, key pairs in the database, rotated, published at /.well-known/jwks.json,
   // so another service verifies without holding anything that signs. HS256: the shared
   // JWT_SECRET, kept for comparison (the JWKS is then empty: there is nothing public to share).
-  JWT_ALG: z.enum(["EdDSA", "HS256"]).default("EdDSA"),
+  JWT_ALG: z.enum(["EdDSA", "HS256"]).default(DEFAULT_JWT_ALG),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   // Origins whose pages may call GET /api/<mode>/me with a Bearer token (CORS, never with
   // credentials): comma-separated exact origins, or "loopback" (the cross-origin lab's one other
@@ -92,7 +96,7 @@ const schema = z.object({
   // combined check when denylist read the jti alone; it is kept as an alias of denylist.
   JWT_REVOCATION_CHECK: z
     .enum(["none", "denylist", "strict"])
-    .default("denylist")
+    .default(DEFAULT_JWT_REVOCATION_CHECK)
     .transform((level) => (level === "strict" ? "denylist" : level)),
   // What revocation state that cannot be read means: "closed" (default) answers 503, "open"
   // serves on signature + exp alone (availability over a revocation gap, a labelled choice).

@@ -43,7 +43,7 @@ export async function SessionCacheBench(): Promise<React.ReactNode> {
         Caching the session check: what each choice costs and gives up
       </h2>
       <p className="max-w-3xl text-sm text-slate-600">
-        <code className="font-mono">SESSION_CACHE=push</code>, the default, keeps verified rows in the process and evicts them everywhere when a
+        <code className="font-mono">SESSION_CACHE=push</code>, the default on SQLite and wherever REDIS_URL is set, keeps verified rows in the process and evicts them everywhere when a
         login ends; <code className="font-mono">off</code> reads the session row on every request; <code className="font-mono">cookie</code> trusts a signed
         check cookie for a while, as Better Auth&apos;s cookie cache does. This server runs <code className="font-mono">{running}</code>. One
         server runs one choice, so these figures are not live: they are <Command inline command="npm run bench:http" />&apos;s, committed

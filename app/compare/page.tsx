@@ -11,6 +11,7 @@ import { headlines } from "@/lib/verdicts/headlines";
 import { loadHeadlineInputs } from "@/lib/verdicts/load";
 import { MeasuredCharts } from "./charts/MeasuredCharts";
 import { CompareTable } from "./CompareTable";
+import { DefaultFirstBench } from "./DefaultFirstBench";
 import { evidenceRows } from "./evidence-rows";
 import { HeadlineCards } from "./HeadlineCards";
 import { labRows } from "./lab-rows";
@@ -66,6 +67,7 @@ export default async function ComparePage(): Promise<React.ReactNode> {
       {nothingYet ? <NoTrafficYet /> : null}
       <MeasuredCharts snapshot={snapshot} settings={settings} lag={lag} cacheOff={config.SESSION_CACHE === "off"} />
       <CompareTable rows={rows} />
+      <DefaultFirstBench />
       <SessionCacheBench />
     </div>
   );

@@ -13,22 +13,24 @@ export const SESSION_CACHES = ["push", "off", "cookie"] as const;
 export type SessionCache = (typeof SESSION_CACHES)[number];
 
 const summary = z.object({ rps: z.number().positive() }).nullable();
-const benchResult = z.object({
+const revocationEntry = z.object({
+  label: z.string(),
+  refusedOnNextRequest: z.boolean().nullable(),
+  note: z.string().optional(),
+  lagMs: z.number().nullable().optional(),
+  lag: z.object({ p99Ms: z.number().nullable(), samples: z.number(), neverRefused: z.number() }).nullable().optional(),
+});
+type RevocationEntry = z.infer<typeof revocationEntry>;
+
+/** The part of a bench:http result every reader of it needs (lib/metrics/default-first-bench.ts too). */
+export const benchResult = z.object({
   kind: z.literal("bench:http"),
   finishedAt: z.string(),
   machine: z.object({ cores: z.number(), cpu: z.string(), database: z.string(), fleet: z.object({ instances: z.number() }).nullable() }),
   settings: z.object({ short: z.boolean().optional() }).optional(),
   servers: z.array(z.object({ key: z.string(), cache: z.string().optional() })),
   targets: z.array(z.object({ key: z.string(), server: z.string(), auth: z.string(), path: z.string(), baseline: z.string().nullable().optional(), summary: summary.optional() })),
-  revocation: z.array(
-    z.object({
-      label: z.string(),
-      refusedOnNextRequest: z.boolean().nullable(),
-      note: z.string().optional(),
-      lagMs: z.number().nullable().optional(),
-      lag: z.object({ p99Ms: z.number().nullable(), samples: z.number(), neverRefused: z.number() }).nullable().optional(),
-    }),
-  ),
+  revocation: z.array(revocationEntry),
 });
 
 export interface RevocationOutcome {
@@ -72,20 +74,30 @@ export function sessionCacheBench(json: unknown): CacheBench | null {
     const ratio = target.summary && base?.summary ? target.summary.rps / base.summary.rps : null;
     const revocations = revocation.flatMap((entry) => {
       const match = SESSION_LABEL.exec(entry.label);
-      if (!match || match[1] !== cache || entry.refusedOnNextRequest === null) return [];
-      return [
-        {
-          event: match[2]!,
-          refusedOnNextRequest: entry.refusedOnNextRequest,
-          note: entry.note ?? null,
-          otherInstanceP99Ms: entry.lag?.p99Ms ?? null,
-          otherInstanceNeverRefused: entry.lag?.neverRefused ?? 0,
-        },
-      ];
+      if (!match || match[1] !== cache) return [];
+      const outcome = revocationOutcome(entry, match[2]!);
+      return outcome ? [outcome] : [];
     });
     caches.push({ cache, ratio, revocations });
   }
   if (caches.length === 0) return null;
+  return { where: describeWhere(machine), finishedAt, trial: settings?.short === true, caches };
+}
+
+/** "SQLite, 2 cores (AMD EPYC)", "PostgreSQL, fleet of 2, 2 cores (…)": the machine a figure was measured on. */
+export function describeWhere(machine: { database: string; fleet: { instances: number } | null; cores: number; cpu: string }): string {
   const fleet = machine.fleet ? `, fleet of ${machine.fleet.instances}` : "";
-  return { where: `${machine.database}${fleet}, ${machine.cores} cores (${machine.cpu})`, finishedAt, trial: settings?.short === true, caches };
+  return `${machine.database}${fleet}, ${machine.cores} cores (${machine.cpu})`;
+}
+
+/** One recorded revocation event; null when the bench had nothing to end (JWT keeps no device list). */
+export function revocationOutcome(entry: RevocationEntry, event: string): RevocationOutcome | null {
+  if (entry.refusedOnNextRequest === null) return null;
+  return {
+    event,
+    refusedOnNextRequest: entry.refusedOnNextRequest,
+    note: entry.note ?? null,
+    otherInstanceP99Ms: entry.lag?.p99Ms ?? null,
+    otherInstanceNeverRefused: entry.lag?.neverRefused ?? 0,
+  };
 }

@@ -1,12 +1,11 @@
 // The peers' results as one table: req/s, the ratio to that app's own uncredentialed route,
 // credential bytes, queries per request and what a signed-out credential still does. Pure.
 import { roundTo } from "../http/stats.ts";
+// The wording /compare shows too (it reads docs/bench/peers.json): one home, in lib.
+import { outcomeCell, ratioToOpen, type RevocationOutcome } from "../../../lib/metrics/peer-outcome.ts";
 
-/** What replaying a credential copied before sign-out got: refused, or accepted and for how long. */
-export type RevocationOutcome =
-  | { kind: "refused" }
-  | { kind: "accepted"; forSeconds: number | null; why: string }
-  | { kind: "unknown"; why: string };
+export { formatSeconds, outcomeCell, ratioToOpen, type RevocationOutcome } from "../../../lib/metrics/peer-outcome.ts";
+
 
 /**
  * `status` is what /me answered to the copy after sign-out; `lifetime` is how long the library's
@@ -19,20 +18,6 @@ export function classifyRevocation(status: number | null, lifetime: { seconds: n
   return { kind: "unknown", why: status === null ? "not measured" : `/me answered ${status}` };
 }
 
-export function outcomeCell(outcome: RevocationOutcome | null): string {
-  if (!outcome) return "—";
-  if (outcome.kind === "refused") return "refused at once";
-  if (outcome.kind === "unknown") return `? (${outcome.why})`;
-  return outcome.forSeconds === null ? `accepted (${outcome.why})` : `accepted for ≤ ${formatSeconds(outcome.forSeconds)} (${outcome.why})`;
-}
-
-/** 300 → "300 s", 900 → "15 min", 2592000 → "30 d": the unit the configuration is written in. */
-export function formatSeconds(seconds: number): string {
-  if (seconds >= 86_400 && seconds % 86_400 === 0) return `${seconds / 86_400} d`;
-  if (seconds >= 3600 && seconds % 3600 === 0) return `${seconds / 3600} h`;
-  if (seconds >= 60 && seconds % 60 === 0) return `${seconds / 60} min`;
-  return `${seconds} s`;
-}
 
 export interface PeerRow {
   key: string;
@@ -47,10 +32,6 @@ export interface PeerRow {
   error?: string;
 }
 
-/** auth req/s ÷ the same app's uncredentialed req/s; null when either is missing, never a guess. */
-export function ratioToOpen(row: Pick<PeerRow, "authRps" | "openRps">): number | null {
-  return row.authRps != null && row.openRps != null && row.openRps > 0 ? row.authRps / row.openRps : null;
-}
 
 const HEADER = ["configuration", "auth req/s", "ratio to own open route", "credential bytes", "queries / request", "a signed-out credential"];
 
