@@ -220,6 +220,23 @@ test("SESSION_CACHE's three choices side by side, from the committed bench resul
   }
 });
 
+test("the committed bench table leads each database's block with the default configuration, then the peers", async ({ page }) => {
+  await page.goto("/compare");
+  const section = page.getByRole("region", { name: "What you get by default, and what the alternatives and other libraries give" });
+  // docs/bench/ holds a SQLite, a PostgreSQL and a fleet run, each read from its own JSON file.
+  for (const block of [/^SQLite, one process/, /^PostgreSQL, one process/, /^PostgreSQL, fleet of \d+/]) {
+    const rows = section.getByRole("region", { name: block }).getByRole("rowheader");
+    await expect(rows.first()).toContainText(/^default\s*SESSION_CACHE=\w+ · JWT_REVOCATION_CHECK=denylist/);
+    expect(await rows.count()).toBeGreaterThan(1);
+  }
+  // PostgreSQL without Redis defaults to off (lib/env.ts), whatever order the bench ran it in.
+  await expect(section.getByRole("region", { name: /^PostgreSQL, one process/ }).getByRole("rowheader").first()).toContainText("SESSION_CACHE=off");
+  const peers = section.getByRole("region", { name: /^Against the peers/ });
+  await expect(peers.getByRole("rowheader", { name: /^Better Auth/ }).first()).toBeVisible();
+  await expect(peers.getByRole("row", { name: /^Auth\.js/ }).first()).toBeVisible();
+  await expect(peers).toContainText("refused at once");
+});
+
 test("the raw metrics open from their link as JSON indented to be read", async ({ page }) => {
   await page.goto("/compare");
   await page.getByRole("link", { name: "/api/metrics" }).click();

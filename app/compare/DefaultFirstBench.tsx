@@ -20,8 +20,9 @@ export async function DefaultFirstBench(): Promise<React.ReactNode> {
         Authenticated <code className="font-mono">/me</code> requests per second of the production build, measured from outside with wrk by{" "}
         <Command inline command="npm run bench:http" /> and <Command inline command="npm run bench:peers" />, committed in{" "}
         <code className="font-mono">docs/bench/</code>. The default row is what runs when nothing is set (lib/env.ts decides it per
-        database); each other row names what it sets differently. Figures from different runs, machines or days are not comparable with
-        each other: each block says where and when it was measured.
+        database); each other row names what it sets differently, and a — in its session column means session mode reads none of those
+        settings (the row with the same SESSION_CACHE measured it). Figures from different runs, machines or days are not comparable
+        with each other: each block says where and when it was measured.
       </p>
       {benches.length === 0 && !peers ? (
         <p className="text-sm text-slate-500">
@@ -32,9 +33,6 @@ export async function DefaultFirstBench(): Promise<React.ReactNode> {
         <DefaultFirstTable key={file} bench={bench} id={`default-first-${file.replace(/\.json$/, "")}`} />
       ))}
       {peers ? <PeersTable bench={peers.bench} id="default-first-peers" /> : null}
-      <p className="text-xs text-slate-500">
-        —: not measured in that row; session mode reads no JWT setting, so its figures are in the row with the same SESSION_CACHE.
-      </p>
     </section>
   );
 }

@@ -43,14 +43,26 @@ function ThroughputCell({ value, reference }: { value: Throughput | null; refere
   );
 }
 
-function Outcome({ mode, summary }: { mode: string; summary: RevocationSummary | null }): React.ReactNode {
+function Outcome({ mode, summary, showDetail }: { mode: string; summary: RevocationSummary | null; showDetail: boolean }): React.ReactNode {
   if (!summary) return null;
   return (
     <span className="block">
       <span className="text-slate-500">{mode}: </span>
       <span className={summary.refused ? "text-emerald-700" : "text-amber-700"}>{summary.text}</span>
-      {summary.detail ? <span className="block text-xs text-slate-500">{summary.detail}</span> : null}
+      {showDetail && summary.detail ? <span className="block text-xs text-slate-500">{summary.detail}</span> : null}
     </span>
+  );
+}
+
+function Outcomes({ row }: { row: ConfigurationRow }): React.ReactNode {
+  const { session, jwt } = row.revocation;
+  // The same reason under both modes (SESSION_CACHE=cookie's) is said once, after the second.
+  const sameDetail = session?.detail != null && session.detail === jwt?.detail;
+  return (
+    <>
+      <Outcome mode="session" summary={session} showDetail={!sameDetail} />
+      <Outcome mode="JWT" summary={jwt} showDetail />
+    </>
   );
 }
 
@@ -80,12 +92,12 @@ export function DefaultFirstTable({ bench, id }: { bench: DefaultFirstBench; id:
         {defaultMeasured ? null : <strong className="text-amber-700"> This run did not measure the default configuration.</strong>}
       </p>
       <div className="rounded-xl border border-slate-200 bg-white">
-        <table className="block w-full text-left text-sm md:table">
+        <table className="block w-full text-left text-sm md:table md:table-fixed">
           <thead className="hidden border-b border-slate-200 bg-slate-50 text-slate-500 md:table-header-group">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Configuration</th>
+              <th scope="col" className="px-3 py-2 font-medium md:w-[26%]">Configuration</th>
               {COLUMNS.map(([key, label]) => (
-                <th key={key} scope="col" className="px-3 py-2 font-medium">{label}</th>
+                <th key={key} scope="col" className="px-3 py-2 font-medium md:w-[13%]">{label}</th>
               ))}
               <th scope="col" className="px-3 py-2 font-medium">After a logout, password change or admin disable</th>
             </tr>
@@ -103,8 +115,7 @@ export function DefaultFirstTable({ bench, id }: { bench: DefaultFirstBench; id:
                   </td>
                 ))}
                 <td className="col-span-3 block min-w-0 px-3 pb-3 [overflow-wrap:anywhere] md:table-cell md:py-3">
-                  <Outcome mode="session" summary={row.revocation.session} />
-                  <Outcome mode="JWT" summary={row.revocation.jwt} />
+                  <Outcomes row={row} />
                 </td>
               </tr>
             ))}

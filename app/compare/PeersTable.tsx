@@ -20,11 +20,11 @@ export function PeersTable({ bench, id }: { bench: PeersBench; id: string }): Re
         against its own uncredentialed route; a signed-out credential is a copy taken before sign-out, replayed after it.
       </p>
       <div className="rounded-xl border border-slate-200 bg-white">
-        <table className="block w-full text-left text-sm md:table">
+        <table className="block w-full text-left text-sm md:table md:table-fixed">
           <thead className="hidden border-b border-slate-200 bg-slate-50 text-slate-500 md:table-header-group">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">App, configuration</th>
-              <th scope="col" className="px-3 py-2 font-medium">/me</th>
+              <th scope="col" className="px-3 py-2 font-medium md:w-[40%]">App, configuration</th>
+              <th scope="col" className="px-3 py-2 font-medium md:w-[20%]">/me</th>
               <th scope="col" className="px-3 py-2 font-medium">A signed-out credential</th>
             </tr>
           </thead>
