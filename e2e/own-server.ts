@@ -21,7 +21,7 @@ export interface StartRun {
 }
 
 function startProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["scripts/start.mjs", "--skip-build"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start/main.ts", "--skip-build"], {
     env: { ...process.env, ...env },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
