@@ -11,7 +11,12 @@ import { expect } from "@playwright/test";
 export interface OwnServer {
   url: string;
   output: () => string;
+  /** Sends SIGTERM to `npm start`'s process group, unless `npm start` has exited; waits for its exit. */
   stop: () => Promise<void>;
+  /** `npm start`'s own pid, which is also its process group's id. */
+  pid: number;
+  /** Its exit code (null after a signal it did not handle). */
+  exited: Promise<number | null>;
 }
 
 /** How `npm start` ended: its exit code and everything it printed. */
@@ -64,5 +69,5 @@ export async function startOwnServer(port: number, env: Record<string, string>):
     await stop();
     throw error;
   }
-  return { url, output: run.output, stop };
+  return { url, output: run.output, stop, pid: run.child.pid!, exited: run.exited };
 }

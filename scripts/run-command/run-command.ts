@@ -20,7 +20,11 @@ export function isStopping(): boolean {
   return stopping;
 }
 
-/** @returns the exit code; 1 for a signal or a failure to start */
+/**
+ * The signal reaches `command` itself, not what that starts in turn: run a long-lived server as
+ * the process that serves (package-bin.ts), not through npx, which does not pass it on.
+ * @returns the exit code; 1 for a signal or a failure to start
+ */
 export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number }> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: "inherit", env });

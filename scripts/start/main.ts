@@ -7,8 +7,9 @@
 // (default 127.0.0.1: loopback only; anything else is explained, and refused while demo users
 // with published passwords exist: scripts/check-exposure.ts).
 // One process (node with tsx as a loader, not the tsx CLI), so Ctrl-C and Playwright's SIGTERM
-// reach it; it passes them on to the step running.
+// reach it; it passes them on to the step running, `next start` included (package-bin.ts).
 import { existsSync, mkdirSync } from "node:fs";
+import { packageBinCommand } from "../run-command/package-bin.ts";
 import { isStopping, runCommand } from "../run-command/run-command.ts";
 import { ensureLocalSecrets } from "./local-secrets.ts";
 
@@ -53,9 +54,10 @@ function ensureSqliteFolder(): void {
   if (url === "" || url.startsWith("file:./.data/")) mkdirSync(".data", { recursive: true });
 }
 
-/** Runs one step; a failure ends this script with one clear line. */
+/** Runs one package's bin as `npx` would; a failure ends this script with one clear line. */
 async function step(label: string, pkg: string, binArgs: string[]): Promise<void> {
-  const { code } = await runCommand("npx", [pkg, ...binArgs]);
+  const { command, args, env } = packageBinCommand(pkg, binArgs);
+  const { code } = await runCommand(command, args, env);
   // Stopped because we were asked to (Ctrl-C, Playwright's SIGTERM): a shutdown, not a failure.
   if (isStopping()) process.exit(0);
   if (code !== 0) {
