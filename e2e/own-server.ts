@@ -5,7 +5,7 @@ import { expect } from "@playwright/test";
  * A second server for the specs that need settings the shared one must not have (a hashing
  * budget of four, a sign-up cap of two, no demo users): `npm start` on the same build, on a port
  * of its own, its output kept for the assertions. Started in a process group of its own, so
- * stopping it stops `next start` too (npx does not pass signals to its grandchildren).
+ * stopping it stops everything it started, whatever passes signals on and whatever does not.
  */
 
 export interface OwnServer {
