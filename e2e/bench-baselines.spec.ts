@@ -35,14 +35,14 @@ test("the floor is a bare route handler: the baseline's body, without anything o
   const [floor, baseline] = await Promise.all([anonymousGet(request, "/api/bench/floor"), anonymousGet(request, "/api/bench/baseline")]);
   expect(floor.status()).toBe(200);
   expect(await floor.json()).toEqual(await baseline.json());
-  // next.config.ts's static headers and proxy.ts both run on our route, neither on the floor.
+  // next.config.ts's static headers and our route wrapper both run on our route, neither on the floor.
   expect(baseline.headers()["x-frame-options"]).toBe("DENY");
   expect(floor.headers()["x-frame-options"]).toBeUndefined();
   const rebound = { headers: { cookie: "", host: "rebind.example" } };
   expect((await request.get("/api/bench/baseline", rebound)).status()).toBe(421);
   // Harmless: a constant body, which a rebinding page could read from any copy of this app.
   expect((await request.get("/api/bench/floor", rebound)).status()).toBe(200);
-  // The matcher skips that one path only, not its neighbours or a longer one.
+  // The floor is that one path only, not its neighbours or a longer one (the catch-all's wrapper).
   expect((await request.get("/api/bench/floor/x", rebound)).status()).toBe(421);
   expect((await request.get("/api/bench/floorx", rebound)).status()).toBe(421);
 });

@@ -2,7 +2,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { registerCoreHooks } from "../core-hooks.ts";
 import { captureEvents } from "../log.ts";
-import { json, jsonError, noContent, withErrorBoundary } from "./json.ts";
+import { json, jsonError, noContent, apiRoute } from "./json.ts";
 import { readError } from "./test-responses.ts";
 
 describe("jsonError", () => {
@@ -47,16 +47,16 @@ describe("json and noContent", () => {
   });
 });
 
-describe("withErrorBoundary", () => {
+describe("apiRoute", () => {
   test("passes a handler's response through", async () => {
-    const response = await withErrorBoundary(async (n: number) => json({ n }))(7);
+    const response = await apiRoute(async (_request: Request, n: number) => json({ n }))(local("/x"), 7);
     assert.deepEqual(await response.json(), { n: 7 });
   });
 
   test("an unexpected error → bare 500 internal_error, its text kept out of the body and logged with a code", async () => {
-    const { result: response, events } = await captureEvents(() => withErrorBoundary(async () => {
+    const { result: response, events } = await captureEvents(() => apiRoute(async () => {
       throw new Error("db password is hunter2");
-    })());
+    })(local("/x")));
     const error = await readError(response, 500);
     assert.equal(error.code, "internal_error");
     assert.doesNotMatch(JSON.stringify(error), /hunter2/);
@@ -71,17 +71,40 @@ describe("withErrorBoundary", () => {
         return work();
       },
     });
-    const handler = withErrorBoundary(async (request: Request) => json({ path: new URL(request.url).pathname }));
-    assert.deepEqual(await (await handler(new Request("http://x/marked"))).json(), { path: "/marked" });
+    const handler = apiRoute(async (request: Request) => json({ path: new URL(request.url).pathname }));
+    assert.deepEqual(await (await handler(new Request("http://localhost/marked"))).json(), { path: "/marked" });
     unregister();
-    await handler(new Request("http://x/after"));
+    await handler(new Request("http://localhost/after"));
     assert.deepEqual(seen, ["/marked"]);
   });
 
   test("Next's redirect/notFound errors (with a digest) are rethrown", async () => {
     const redirect = Object.assign(new Error("NEXT_REDIRECT"), { digest: "NEXT_REDIRECT;replace;/login;307;" });
-    await assert.rejects(withErrorBoundary(async () => {
+    await assert.rejects(apiRoute(async () => {
       throw redirect;
-    })(), (error) => error === redirect);
+    })(local("/x")), (error) => error === redirect);
+  });
+
+  test("a host this server does not serve gets 421 host_not_allowed, and the handler never runs", async () => {
+    let ran = false;
+    const handler = apiRoute(async () => {
+      ran = true;
+      return json({});
+    });
+    const response = await handler(new Request("http://rebind.example/api/x", { headers: { host: "rebind.example" } }));
+    assert.equal((await readError(response, 421)).code, "host_not_allowed");
+    assert.equal(ran, false);
+    assert.equal((await handler(local("/api/x"))).status, 200);
+    assert.equal(ran, true);
+  });
+
+  test("no HSTS outside production over https (the route gate's rule is tested with the pages')", async () => {
+    const response = await apiRoute(async () => json({}))(new Request("https://localhost/api/x", { headers: { host: "localhost" } }));
+    assert.equal(response.headers.get("strict-transport-security"), null);
   });
 });
+
+/** A request as a browser on this machine sends it: Host is one of the loopback names. */
+function local(path: string): Request {
+  return new Request(`http://localhost:3000${path}`, { headers: { host: "localhost:3000" } });
+}

@@ -1,9 +1,7 @@
-import { jsonError } from "@/lib/http/json";
+import { apiRoute, jsonError } from "@/lib/http/json";
 
 /** Any /api path that is not an endpoint: the API's own error shape, not an HTML page. */
-function notAnEndpoint(): Response {
-  return jsonError(404, "not_found", "No such endpoint.");
-}
+const notAnEndpoint = apiRoute(async () => jsonError(404, "not_found", "No such endpoint."));
 
 export const GET = notAnEndpoint;
 export const POST = notAnEndpoint;

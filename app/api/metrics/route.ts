@@ -1,5 +1,5 @@
 import { authMetricsSince, authMetricsSnapshot } from "@/lib/metrics/auth-metrics";
-import { json, withErrorBoundary } from "@/lib/http/json";
+import { json, apiRoute } from "@/lib/http/json";
 
 /** What the groups in `modes` mean, for a reader of the raw JSON. */
 const NOTES = {
@@ -12,4 +12,4 @@ const NOTES = {
 };
 
 /** Rolling per-mode figures of the authoritative auth checks this process has made. */
-export const GET = withErrorBoundary(async () => json({ since: authMetricsSince().toISOString(), notes: NOTES, modes: authMetricsSnapshot() }, { indented: true }));
+export const GET = apiRoute(async () => json({ since: authMetricsSince().toISOString(), notes: NOTES, modes: authMetricsSnapshot() }, { indented: true }));

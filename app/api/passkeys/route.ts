@@ -1,5 +1,5 @@
-import { withErrorBoundary } from "@/lib/http/json";
+import { apiRoute } from "@/lib/http/json";
 import { apiListPasskeys, apiRegisterPasskey } from "@/lib/http/passkey-api";
 
-export const GET = withErrorBoundary((request: Request) => apiListPasskeys(request));
-export const POST = withErrorBoundary((request: Request) => apiRegisterPasskey(request));
+export const GET = apiRoute((request: Request) => apiListPasskeys(request));
+export const POST = apiRoute((request: Request) => apiRegisterPasskey(request));

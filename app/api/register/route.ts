@@ -1,4 +1,4 @@
 import { apiRegister } from "@/lib/http/register-api";
-import { withErrorBoundary } from "@/lib/http/json";
+import { apiRoute } from "@/lib/http/json";
 
-export const POST = withErrorBoundary(apiRegister);
+export const POST = apiRoute(apiRegister);

@@ -1,4 +1,4 @@
 import { apiChangePassword } from "@/lib/http/account-api";
-import { withErrorBoundary } from "@/lib/http/json";
+import { apiRoute } from "@/lib/http/json";
 
-export const POST = withErrorBoundary((request: Request) => apiChangePassword(request));
+export const POST = apiRoute((request: Request) => apiChangePassword(request));

@@ -1,4 +1,4 @@
 import { apiListKeys } from "@/lib/http/keys-api";
-import { withErrorBoundary } from "@/lib/http/json";
+import { apiRoute } from "@/lib/http/json";
 
-export const GET = withErrorBoundary((request: Request) => apiListKeys(request));
+export const GET = apiRoute((request: Request) => apiListKeys(request));

@@ -3,7 +3,7 @@ import { BENCH_SAMPLE } from "../sample.ts";
 /**
  * The framework's floor, for `npm run bench:http`: a bare Next.js route handler sending the
  * same JSON as /api/bench/baseline, with nothing of ours around it — proxy.ts's matcher and
- * next.config.ts's headers skip this path, and there is no `withErrorBoundary` (no metrics, no
+ * next.config.ts's headers skip this path, and there is no `apiRoute` (no metrics, no
  * envelope). No request can make it do anything else: the body is a constant, so neither the
  * host allowlist nor the security headers have anything to protect here.
  */

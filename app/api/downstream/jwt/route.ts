@@ -1,5 +1,5 @@
 import { apiDownstreamJwt } from "@/lib/http/downstream-api";
-import { withErrorBoundary } from "@/lib/http/json";
+import { apiRoute } from "@/lib/http/json";
 import { labsOnly } from "@/lib/labs/http/labs-switch";
 
-export const GET = withErrorBoundary(labsOnly(apiDownstreamJwt));
+export const GET = apiRoute(labsOnly(apiDownstreamJwt));

@@ -1,4 +1,4 @@
 import { apiLogout } from "@/lib/http/auth-api";
-import { withErrorBoundary } from "@/lib/http/json";
+import { apiRoute } from "@/lib/http/json";
 
-export const POST = withErrorBoundary((request: Request) => apiLogout("jwt", request));
+export const POST = apiRoute((request: Request) => apiLogout("jwt", request));

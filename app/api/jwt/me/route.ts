@@ -1,7 +1,7 @@
 import { apiMe } from "@/lib/http/auth-api";
-import { withErrorBoundary } from "@/lib/http/json";
+import { apiRoute } from "@/lib/http/json";
 import { corsPreflight, withCors } from "@/lib/http/with-cors";
 
-export const GET = withCors(withErrorBoundary(() => apiMe("jwt")));
+export const GET = withCors(apiRoute(() => apiMe("jwt")));
 // Cross-origin pages on the allowlist may read this with a Bearer token; never with cookies.
 export const OPTIONS = corsPreflight;

@@ -1,5 +1,5 @@
-import { withErrorBoundary } from "@/lib/http/json";
+import { apiRoute } from "@/lib/http/json";
 import { apiRefresh, pageRefresh } from "@/lib/http/refresh-api";
 
-export const POST = withErrorBoundary((request: Request) => apiRefresh(request));
-export const GET = withErrorBoundary((request: Request) => pageRefresh(request));
+export const POST = apiRoute((request: Request) => apiRefresh(request));
+export const GET = apiRoute((request: Request) => pageRefresh(request));

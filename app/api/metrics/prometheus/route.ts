@@ -1,5 +1,5 @@
-import { withErrorBoundary } from "@/lib/http/json";
+import { apiRoute } from "@/lib/http/json";
 import { apiPrometheusMetrics } from "@/lib/http/metrics-api";
 
 /** This instance's Prometheus metrics, for the holder of METRICS_TOKEN (docs/FLEET.md). */
-export const GET = withErrorBoundary((request: Request) => apiPrometheusMetrics(request));
+export const GET = apiRoute((request: Request) => apiPrometheusMetrics(request));

@@ -1,4 +1,4 @@
-import { withErrorBoundary } from "@/lib/http/json";
+import { apiRoute } from "@/lib/http/json";
 import { apiRemovePasskey } from "@/lib/http/passkey-api";
 
-export const DELETE = withErrorBoundary(async (request: Request, context: RouteContext<"/api/passkeys/[id]">) => apiRemovePasskey(request, (await context.params).id));
+export const DELETE = apiRoute(async (request: Request, context: RouteContext<"/api/passkeys/[id]">) => apiRemovePasskey(request, (await context.params).id));

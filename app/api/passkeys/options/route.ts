@@ -1,4 +1,4 @@
-import { withErrorBoundary } from "@/lib/http/json";
+import { apiRoute } from "@/lib/http/json";
 import { apiPasskeyRegistrationOptions } from "@/lib/http/passkey-api";
 
-export const POST = withErrorBoundary((request: Request) => apiPasskeyRegistrationOptions(request));
+export const POST = apiRoute((request: Request) => apiPasskeyRegistrationOptions(request));

@@ -1,4 +1,4 @@
 import { apiLogoutEverywhere } from "@/lib/http/devices-api";
-import { withErrorBoundary } from "@/lib/http/json";
+import { apiRoute } from "@/lib/http/json";
 
-export const POST = withErrorBoundary((request: Request) => apiLogoutEverywhere(request));
+export const POST = apiRoute((request: Request) => apiLogoutEverywhere(request));

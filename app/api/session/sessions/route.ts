@@ -1,4 +1,4 @@
 import { apiListSessions } from "@/lib/http/devices-api";
-import { withErrorBoundary } from "@/lib/http/json";
+import { apiRoute } from "@/lib/http/json";
 
-export const GET = withErrorBoundary(() => apiListSessions());
+export const GET = apiRoute(() => apiListSessions());

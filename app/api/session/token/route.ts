@@ -1,4 +1,4 @@
 import { apiDownstreamToken } from "@/lib/http/downstream-token-api";
-import { withErrorBoundary } from "@/lib/http/json";
+import { apiRoute } from "@/lib/http/json";
 
-export const POST = withErrorBoundary((request: Request) => apiDownstreamToken("session", request));
+export const POST = apiRoute((request: Request) => apiDownstreamToken("session", request));

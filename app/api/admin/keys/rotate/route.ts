@@ -1,4 +1,4 @@
 import { apiRotateKeys } from "@/lib/http/keys-api";
-import { withErrorBoundary } from "@/lib/http/json";
+import { apiRoute } from "@/lib/http/json";
 
-export const POST = withErrorBoundary((request: Request) => apiRotateKeys(request));
+export const POST = apiRoute((request: Request) => apiRotateKeys(request));

@@ -1,5 +1,5 @@
-import { withErrorBoundary } from "@/lib/http/json";
+import { apiRoute } from "@/lib/http/json";
 import { labsOnly } from "@/lib/labs/http/labs-switch";
 import { apiStickyHealth } from "@/lib/labs/http/sticky-api";
 
-export const GET = withErrorBoundary(labsOnly(apiStickyHealth));
+export const GET = apiRoute(labsOnly(apiStickyHealth));

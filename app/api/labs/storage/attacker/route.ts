@@ -1,10 +1,10 @@
 import { readJsonBody } from "@/lib/http/body";
-import { json, withErrorBoundary } from "@/lib/http/json";
+import { json, apiRoute } from "@/lib/http/json";
 import { labsOnly } from "@/lib/labs/http/labs-switch";
 import { judgeStorageReport, storageReportSchema } from "@/lib/labs/storage/attacker";
 
 /** POST /api/labs/storage/attacker: what the injected script sent, checked and judged. */
-export const POST = withErrorBoundary(
+export const POST = apiRoute(
   labsOnly(async (request: Request) => {
     const body = await readJsonBody(request, storageReportSchema);
     if (!body.ok) return body.response;

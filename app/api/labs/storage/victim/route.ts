@@ -1,9 +1,15 @@
+import { addTransportSecurity, refuseMisaddressedApiRequest } from "@/lib/http/api-route-gate";
 import { labsOnly } from "@/lib/labs/http/labs-switch";
 import { VICTIM_CSP, victimPage } from "@/lib/labs/storage/victim-page";
 
-/** The storage lab's vulnerable page: plain HTML with a CSP of its own (see the module). */
-export const GET = labsOnly(async () =>
-  new Response(victimPage(), {
+/**
+ * The storage lab's vulnerable page: plain HTML with a CSP of its own (see the module). Not
+ * through apiRoute (its answers are JSON), so it asks the route gate itself.
+ */
+export const GET = labsOnly(async (request: Request) => {
+  const misaddressed = refuseMisaddressedApiRequest(request, "html");
+  if (misaddressed) return misaddressed;
+  const page = new Response(victimPage(), {
     headers: {
       "Content-Type": "text/html; charset=utf-8",
       "Content-Security-Policy": VICTIM_CSP,
@@ -12,5 +18,6 @@ export const GET = labsOnly(async () =>
       "X-Frame-Options": "DENY",
       "Referrer-Policy": "no-referrer",
     },
-  }),
-);
+  });
+  return addTransportSecurity(request, page);
+});

@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { strategies } from "@/lib/auth/registry";
-import { json, jsonError, withErrorBoundary } from "@/lib/http/json";
+import { json, jsonError, apiRoute } from "@/lib/http/json";
 import { labsOnly } from "@/lib/labs/http/labs-switch";
 import { HTTPONLY_COOKIE } from "@/lib/labs/storage/victim-page";
 
@@ -9,7 +9,7 @@ import { HTTPONLY_COOKIE } from "@/lib/labs/storage/victim-page";
  * /api/labs/storage, a throwaway user's token), with the real JWT check. What the injected
  * script reaches by riding that cookie without ever reading it.
  */
-export const GET = withErrorBoundary(
+export const GET = apiRoute(
   labsOnly(async () => {
     const token = (await cookies()).get(HTTPONLY_COOKIE)?.value;
     if (!token) return jsonError(401, "no_credential", "No lab cookie came with this request.");

@@ -1,4 +1,4 @@
-import { withErrorBoundary } from "@/lib/http/json";
+import { apiRoute } from "@/lib/http/json";
 import { apiPasskeySignInOptions } from "@/lib/http/passkey-api";
 
-export const POST = withErrorBoundary((request: Request) => apiPasskeySignInOptions(request));
+export const POST = apiRoute((request: Request) => apiPasskeySignInOptions(request));

@@ -1,6 +1,6 @@
 import { apiRevokeSession } from "@/lib/http/devices-api";
-import { withErrorBoundary } from "@/lib/http/json";
+import { apiRoute } from "@/lib/http/json";
 
-export const DELETE = withErrorBoundary(async (request: Request, context: RouteContext<"/api/session/sessions/[id]">) =>
+export const DELETE = apiRoute(async (request: Request, context: RouteContext<"/api/session/sessions/[id]">) =>
   apiRevokeSession(request, (await context.params).id),
 );
