@@ -47,7 +47,7 @@ const schema = z.object({
   INSTANCE_NAME: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "INSTANCE_NAME: letters, digits, . _ - (≤64)").optional(),
   // Set by `next start` / `next dev` to the port they listen on; the labs call this server there.
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
-  // The address `npm start` / `npm run dev` listen on (scripts/start.mjs passes it to Next).
+  // The address `npm start` / `npm run dev` listen on (scripts/start/main.ts passes it to Next).
   // Default loopback: the demo seeds an admin whose password is published. Anything else
   // (0.0.0.0, a LAN address) is said at start, and refused while those demo users exist.
   HOST: z.string().regex(/^(\[?[0-9A-Fa-f:.]+\]?|[A-Za-z0-9.-]{1,253})$/, "HOST: an IP address or host name to listen on").default("127.0.0.1"),

@@ -19,7 +19,7 @@ import { BOB, prepareDatabase } from "../http/setup.ts";
 import { authHeaders, type AuthKind } from "../http/targets.ts";
 import { parseWrkOutput, wrkArgs } from "../http/wrk.ts";
 import { markdownTable, perRequest, selfTimeByCategory, type CpuProfile } from "./categorize.ts";
-import { createFreshDatabase } from "../../fresh-database.mjs";
+import { createFreshDatabase } from "../../fresh-database/fresh-database.ts";
 
 interface ProfileTarget {
   key: string;
