@@ -14,12 +14,12 @@ const fleet = process.env.E2E_FLEET === "1";
 const port = Number(process.env.E2E_PORT ?? (fleet ? 3930 : 3100));
 const baseURL = `http://localhost:${port}`;
 
-// `npm test` (scripts/test.mjs) passes both in the environment. Run directly
+// `npm test` (scripts/test-runner/) passes both in the environment. Run directly
 // (`npx playwright test`), the main process finds them once here and its workers inherit them
 // through the environment, so the browser search and the database are not redone per worker.
 // Run directly, the database has a fixed name: each run replaces the last one's.
-process.env.PLAYWRIGHT_CHROMIUM_PATH ||= runScript("find-browser.mjs");
-process.env.E2E_DATABASE_URL ||= runScript("fresh-database.mjs", "--name", "e2e");
+process.env.PLAYWRIGHT_CHROMIUM_PATH ||= runScript("find-browser/main.ts");
+process.env.E2E_DATABASE_URL ||= runScript("fresh-database/main.ts", "--name", "e2e");
 const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH;
 
 // The fixtures and specs use lib/db.ts and friends, which start with `import "server-only"`:
@@ -82,7 +82,7 @@ export default defineConfig({
   timeout: 60_000,
   reporter: [
     ["list"],
-    // scripts/test.mjs reads the counts from this file.
+    // The test runner (scripts/test-runner/) reads the counts from this file.
     ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? "test-results/e2e-report.json" }],
   ],
   use: {
@@ -95,11 +95,11 @@ export default defineConfig({
   webServer: fleet ? [appServer()] : [appServer(), downstreamServer()],
 });
 
-/** The app: the production build, as users get it; scripts/test.mjs builds it once beforehand. */
+/** The app: the production build, as users get it; the test runner builds it once beforehand. */
 function appServer() {
   return {
-    // The fleet through node itself (tsx as a loader), not npx or the tsx CLI: SIGTERM reaches it, not a wrapper.
-    command: fleet ? `"${process.execPath}" --import tsx scripts/fleet/main.ts --skip-build` : "node scripts/start.mjs --skip-build",
+    // Through node itself (tsx as a loader), not npx or the tsx CLI: SIGTERM reaches it, not a wrapper.
+    command: `"${process.execPath}" --import tsx scripts/${fleet ? "fleet" : "start"}/main.ts --skip-build`,
     cwd: root,
     url: fleet ? `${baseURL}/api/health` : baseURL,
     // A fresh database that is not the SQLite default: the demo users must be asked for. The
@@ -176,7 +176,7 @@ function fleetEnv(): Record<string, string> {
 }
 
 function runScript(script: string, ...args: string[]): string {
-  return execFileSync(process.execPath, [`scripts/${script}`, ...args], {
+  return execFileSync(process.execPath, ["--import", "tsx", `scripts/${script}`, ...args], {
     cwd: root,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],

@@ -11,11 +11,11 @@ import { decryptPrivateKey } from "../lib/auth/jwt/keys/encryption.ts";
  * so the tests sign with the real key and check what each recipient makes of it.
  */
 
-/** The local demo's secret when the run did not pass one (scripts/test.mjs always does). */
+/** The local demo's secret when the run did not pass one (the test runner, scripts/test-runner/, always does). */
 function encryptionSecret(): string {
   if (!process.env.JWT_KEY_ENCRYPTION_SECRET && existsSync(".env.local")) process.loadEnvFile(".env.local");
   const secret = process.env.JWT_KEY_ENCRYPTION_SECRET;
-  if (!secret) throw new Error("JWT_KEY_ENCRYPTION_SECRET is not set: run through scripts/test.mjs");
+  if (!secret) throw new Error("JWT_KEY_ENCRYPTION_SECRET is not set: run through npm test (scripts/test-runner/)");
   return secret;
 }
 

@@ -49,11 +49,11 @@ test.describe("a database without the demo users", () => {
   let databaseUrl: string;
 
   test.beforeAll(() => {
-    databaseUrl = execFileSync(process.execPath, ["scripts/fresh-database.mjs", "--name", `e2e_nodemo_${process.pid}`], { encoding: "utf8" }).trim();
+    databaseUrl = execFileSync(process.execPath, ["--import", "tsx", "scripts/fresh-database/main.ts", "--name", `e2e_nodemo_${process.pid}`], { encoding: "utf8" }).trim();
   });
 
   test.afterAll(() => {
-    execFileSync(process.execPath, ["scripts/fresh-database.mjs", "--drop", databaseUrl]);
+    execFileSync(process.execPath, ["--import", "tsx", "scripts/fresh-database/main.ts", "--drop", databaseUrl]);
   });
 
   test("neither the home page nor the login pages advertise demo users that do not exist", async ({ baseURL, request, playwright }) => {

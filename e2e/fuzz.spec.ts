@@ -151,6 +151,18 @@ test("the fuzzer covers every API route and every method it exports", () => {
   expect(ROUTES.map((route) => `${route.file} ${[...route.methods].sort().join(",")}`).sort()).toEqual(onDisk.sort());
 });
 
+test("every API route and method refuses a host this server does not serve, before anything runs (the floor excepted)", async ({ request }) => {
+  // proxy.ts skips /api: the host check is each route's own (apiRoute, corsPreflight, the
+  // storage lab's page), so a route that forgot it would answer here.
+  for (const route of ROUTES.filter((candidate) => !candidate.bare)) {
+    const path = route.path.replace("{}", route.segments?.[0] ?? "x");
+    for (const method of route.methods) {
+      const answer = await request.fetch(path, { method, headers: { host: "rebind.example", origin: "http://rebind.example" } });
+      expect(answer.status(), `${method} ${path}`).toBe(421);
+    }
+  }
+});
+
 for (const route of ROUTES) {
   test(`fuzz ${route.methods.join("/")} /api/${route.file}: ${RUNS} cases keep the API contract`, async ({ baseURL, makeUser }) => {
     test.setTimeout(600_000);

@@ -22,7 +22,7 @@ test.beforeAll(async ({ baseURL }) => {
   test.setTimeout(180_000);
   // Always SQLite (the lock is SQLite's), whatever the run's DATABASE_URL.
   const env = { ...process.env, DATABASE_URL: "" };
-  databaseUrl = execFileSync(process.execPath, ["scripts/fresh-database.mjs", "--name", `e2e_outage_${process.pid}`], { encoding: "utf8", env }).trim();
+  databaseUrl = execFileSync(process.execPath, ["--import", "tsx", "scripts/fresh-database/main.ts", "--name", `e2e_outage_${process.pid}`], { encoding: "utf8", env }).trim();
   own = await startOwnServer(Number(new URL(baseURL!).port) + 5, { DATABASE_URL: databaseUrl, DEMO_USERS: "true", LOGIN_FREE_FAILURES: "0" });
   locker = createClient(databaseUrl);
 });
@@ -30,7 +30,7 @@ test.beforeAll(async ({ baseURL }) => {
 test.afterAll(async () => {
   await locker?.$disconnect();
   await own?.stop();
-  if (databaseUrl) execFileSync(process.execPath, ["scripts/fresh-database.mjs", "--drop", databaseUrl], { env: { ...process.env, DATABASE_URL: "" } });
+  if (databaseUrl) execFileSync(process.execPath, ["--import", "tsx", "scripts/fresh-database/main.ts", "--drop", databaseUrl], { env: { ...process.env, DATABASE_URL: "" } });
 });
 
 test("a login during a database outage answers 503 and costs the account nothing: the owner logs in once it is back", async ({ playwright }) => {

@@ -5,13 +5,18 @@ import { expect } from "@playwright/test";
  * A second server for the specs that need settings the shared one must not have (a hashing
  * budget of four, a sign-up cap of two, no demo users): `npm start` on the same build, on a port
  * of its own, its output kept for the assertions. Started in a process group of its own, so
- * stopping it stops `next start` too (npx does not pass signals to its grandchildren).
+ * stopping it stops everything it started, whatever passes signals on and whatever does not.
  */
 
 export interface OwnServer {
   url: string;
   output: () => string;
+  /** Sends SIGTERM to `npm start`'s process group, unless `npm start` has exited; waits for its exit. */
   stop: () => Promise<void>;
+  /** `npm start`'s own pid, which is also its process group's id. */
+  pid: number;
+  /** Its exit code (null after a signal it did not handle). */
+  exited: Promise<number | null>;
 }
 
 /** How `npm start` ended: its exit code and everything it printed. */
@@ -21,7 +26,7 @@ export interface StartRun {
 }
 
 function startProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["scripts/start.mjs", "--skip-build"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start/main.ts", "--skip-build"], {
     env: { ...process.env, ...env },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -64,5 +69,5 @@ export async function startOwnServer(port: number, env: Record<string, string>):
     await stop();
     throw error;
   }
-  return { url, output: run.output, stop };
+  return { url, output: run.output, stop, pid: run.child.pid!, exited: run.exited };
 }

@@ -10,7 +10,7 @@ export const PROMETHEUS_PATH = "/api/metrics/prometheus";
 
 export function metricsToken(): string {
   const token = process.env.METRICS_TOKEN;
-  if (!token) throw new Error("METRICS_TOKEN is not set: run the suite through npm test (scripts/test.mjs sets one)");
+  if (!token) throw new Error("METRICS_TOKEN is not set: run the suite through npm test (scripts/test-runner/ sets one)");
   return token;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Fixture for the *.integration.test.ts files (not a test file itself): throwaway secrets,
- * throwaway users, configuration overrides and cleanup. The runner (scripts/test.mjs) points
+ * throwaway users, configuration overrides and cleanup. The runner (scripts/test-runner/) points
  * DATABASE_URL at a fresh migrated and seeded database; every file in a run shares it, so
  * tests make their own users rather than change the demo ones.
  */

@@ -1,7 +1,9 @@
 // `npm run screenshots`: PNGs of the real site for the README, written to docs/screenshots/ as
 // <page>-1280.png (the whole page) and <page>-390.png (a phone's first screen).
-//   node scripts/screenshots.mjs [--skip-build]
-//   BASE_URL=http://localhost:3000 node scripts/screenshots.mjs   photograph a running app instead
+//   npm run screenshots -- [--skip-build]
+//   BASE_URL=http://localhost:3000 npm run screenshots   photograph a running app instead
+// Plain JavaScript run with tsx as a loader (package.json), which lets it import the TypeScript
+// helpers it shares with the test runner.
 // Without BASE_URL it builds (unless --skip-build), starts the app on a fresh database with
 // throwaway secrets (port SCREENSHOTS_PORT, default 3200), makes some traffic, and stops it.
 import { spawn } from "node:child_process";
@@ -9,9 +11,9 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import CHROMIUM_ARGS from "./chromium-args.json" with { type: "json" };
-import { findChromium } from "./find-browser.mjs";
-import { createFreshDatabase } from "./fresh-database.mjs";
-import { runCommand } from "./run-command.mjs";
+import { findChromium } from "./find-browser/find-browser.ts";
+import { createFreshDatabase } from "./fresh-database/fresh-database.ts";
+import { runCommand } from "./run-command/run-command.ts";
 
 const OUT = "docs/screenshots";
 const USERS = {
@@ -119,13 +121,13 @@ async function startApp() {
   }
   const database = await createFreshDatabase({ name: "screenshots" });
   // Its own process group, so stopping it stops `next start` under it too, and nothing else.
-  const server = spawn(process.execPath, ["scripts/start.mjs", "--skip-build"], {
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start/main.ts", "--skip-build"], {
     // A fresh database is not the SQLite default: the demo users it logs in as must be asked for.
     env: { ...env, DATABASE_URL: database.url, DEMO_USERS: "true" },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });
-  // Ctrl-C ends this script through process.exit (run-command.mjs): take the server along.
+  // Ctrl-C ends this script through process.exit (run-command.ts): take the server along.
   const killServer = () => server.exitCode === null && process.kill(-server.pid, "SIGTERM");
   process.on("exit", killServer);
   const url = `http://localhost:${port}`;

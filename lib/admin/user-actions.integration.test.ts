@@ -75,7 +75,7 @@ describe("admin actions write their audit entry", () => {
 describe("never leave no admin", () => {
   test("the last active admin can be neither demoted nor disabled; with a second admin, both work", async () => {
     const db = getDb();
-    // Files run one at a time (scripts/test.mjs), so parking the other admins here is safe; they come back in finally.
+    // Files run one at a time (scripts/test-runner/), so parking the other admins here is safe; they come back in finally.
     const others = await db.user.findMany({ where: { role: "admin", disabledAt: null }, select: { id: true } });
     await db.user.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { disabledAt: T0 } });
     const { events } = await captureEvents(async () => {

@@ -8,6 +8,7 @@ import { addressedOrigin, clientAddress } from "../http/proxy-trust.ts";
 import { recordSetCookie } from "../metrics/auth-metrics.ts";
 import { noteSetCookieBytes } from "../metrics/request-timing.ts";
 import { authCookieName, cookieAttributes, MAX_CREDENTIAL_LENGTH, setCookieLength } from "./cookies.ts";
+import { cookieFromHeader, noteCookiesWritten, routeRequestHeaders } from "./route-request.ts";
 import type { AuthMode, CookieToSet, RequestMeta } from "./types.ts";
 
 /**
@@ -27,11 +28,14 @@ export interface PresentedCredential {
  * win over the cookie: a client that sends one means it.
  */
 export async function readCredential(mode: AuthMode, acceptsBearer: boolean): Promise<PresentedCredential | null> {
+  // In a route handler, from the request itself (lib/auth/route-request.ts says when and why).
+  const direct = routeRequestHeaders();
   if (acceptsBearer) {
-    const bearer = parseBearer((await headers()).get("authorization"));
+    const bearer = parseBearer((direct ?? (await headers())).get("authorization"));
     if (bearer !== null) return { value: bearer, source: "bearer" };
   }
-  const value = (await cookies()).get(authCookieName(mode))?.value;
+  const name = authCookieName(mode);
+  const value = direct ? cookieFromHeader(direct.get("cookie"), name) : (await cookies()).get(name)?.value;
   if (!value || value.length > MAX_CREDENTIAL_LENGTH) return null;
   return { value, source: "cookie" };
 }
@@ -53,7 +57,7 @@ export function parseBearer(header: string | null): string | null {
 }
 
 export async function requestMeta(now = new Date()): Promise<RequestMeta> {
-  const h = await headers();
+  const h = routeRequestHeaders() ?? (await headers());
   // Shown on the devices list only; X-Forwarded-For counts only as far as TRUST_PROXY says.
   return { now, userAgent: h.get("user-agent"), ip: clientAddress(h, getConfig().TRUST_PROXY) };
 }
@@ -75,6 +79,8 @@ export async function servedOverHttps(): Promise<boolean> {
 export async function writeCookies(list: CookieToSet[], measuredFor?: { mode: AuthMode; userId: string }): Promise<void> {
   const store = await cookies();
   const https = await servedOverHttps();
+  // From here on this request's cookies differ from what it was sent: reads go through Next.
+  noteCookiesWritten();
   let bytes = 0;
   for (const cookie of list) {
     const attributes = cookieAttributes(cookie, https);

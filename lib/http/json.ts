@@ -1,5 +1,6 @@
 import "server-only";
 
+import { runWithRouteRequest } from "../auth/route-request.ts";
 import { runAroundApiRequest } from "../core-hooks.ts";
 import { isWriteConflict } from "../db-conflict.ts";
 import { isDatabaseUnavailable } from "../db-errors.ts";
@@ -28,7 +29,8 @@ async function answer<A extends [Request, ...unknown[]]>(handler: (...args: A) =
   const misaddressed = refuseMisaddressedApiRequest(args[0]);
   if (misaddressed) return misaddressed;
   try {
-    const { result: response, store } = await runWithTimingScope(() => runAroundApiRequest(args[0], () => handler(...args)));
+    const work = (): Promise<Response> => runAroundApiRequest(args[0], () => handler(...args));
+    const { result: response, store } = await runWithTimingScope(() => runWithRouteRequest(args[0], work));
     const timing = serverTimingHeader(store.timing, store.setCookieBytes);
     if (timing) response.headers.set("Server-Timing", timing);
     return response;

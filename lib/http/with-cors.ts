@@ -1,6 +1,7 @@
 import "server-only";
 
 import { getConfig } from "../env.ts";
+import { refuseMisaddressedApiRequest } from "./api-route-gate.ts";
 import { corsPreflightHeaders, corsResponseHeaders, parseCorsAllowlist } from "./cors.ts";
 
 /** The route-handler side of lib/http/cors.ts: the configured allowlist, applied. */
@@ -20,7 +21,12 @@ export function withCors(handler: (request: Request) => Promise<Response>) {
   };
 }
 
-/** OPTIONS: 204 either way; only an allowed origin gets the Access-Control-* that lets it go on. */
+/**
+ * OPTIONS: 204 either way; only an allowed origin gets the Access-Control-* that lets it go on.
+ * A host this server does not serve is refused first, as apiRoute refuses it.
+ */
 export function corsPreflight(request: Request): Response {
+  const misaddressed = refuseMisaddressedApiRequest(request);
+  if (misaddressed) return misaddressed;
   return new Response(null, { status: 204, headers: corsPreflightHeaders(request.headers.get("origin"), allowlist(), request.headers.get("host")) });
 }

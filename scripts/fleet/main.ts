@@ -29,7 +29,7 @@ refuseUnlessReady();
 if (process.env.NODE_ENV !== "production") process.env.DEMO_MODE ??= "true";
 
 // Secrets, migrations, seed and build exactly as `npm start` does them, once for the fleet.
-const prepare = spawnSync(process.execPath, ["scripts/start.mjs", "--prepare-only", ...(skipBuild ? ["--skip-build"] : [])], { stdio: "inherit" });
+const prepare = spawnSync(process.execPath, ["--import", "tsx", "scripts/start/main.ts", "--prepare-only", ...(skipBuild ? ["--skip-build"] : [])], { stdio: "inherit" });
 if (prepare.status !== 0) fail(`preparing the build and database failed (exit ${prepare.status ?? prepare.signal})`);
 if (existsSync(".env.local")) process.loadEnvFile(".env.local");
 
@@ -59,7 +59,7 @@ if (supervisor.isStopping()) await new Promise(() => {}); // the supervisor exit
 configDir = mkdtempSync(join(tmpdir(), "svj-fleet-"));
 const configFile = join(configDir, "haproxy.cfg");
 // The balancer binds where `npm start` would: loopback unless HOST asks for more (the exposure
-// check in `start.mjs --prepare-only` has already said what that exposes, or refused).
+// check in `npm start -- --prepare-only` has already said what that exposes, or refused).
 writeFileSync(configFile, haproxyConfig({ port, statsPort, instances, host: process.env.HOST || "127.0.0.1" }));
 supervisor.startEssential("haproxy", "haproxy", ["-db", "-f", configFile], process.env);
 supervisor.markServing();

@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { describeMachine } from "../http/machine.ts";
-import { createFreshDatabase } from "../../fresh-database.mjs";
+import { createFreshDatabase } from "../../fresh-database/fresh-database.ts";
 import { measureAppProcess } from "./app-process.ts";
 import { measureHarness } from "./harness.ts";
 import { runPgbench, type PgbenchResult } from "./pgbench.ts";

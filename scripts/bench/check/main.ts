@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { createFreshDatabase } from "../../fresh-database.mjs";
+import { createFreshDatabase } from "../../fresh-database/fresh-database.ts";
 import type { CheckPhase, CheckReport } from "./verify.ts";
 
 const { values } = parseArgs({ options: { iterations: { type: "string", default: "3000" } } });

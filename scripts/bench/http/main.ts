@@ -22,7 +22,7 @@ import { stopServers } from "./servers.ts";
 import { ALICE, BOB, issueCredentials, prepareDatabase, startAll } from "./setup.ts";
 import type { ServerConfiguration } from "./targets.ts";
 import { authHeaders, benchTargets, labelWithAlgSeen, serverConfigurations } from "./targets.ts";
-import { createFreshDatabase } from "../../fresh-database.mjs";
+import { createFreshDatabase } from "../../fresh-database/fresh-database.ts";
 
 /** A refusal of ours (declared up here: the top-level await below runs before the bottom). */
 class BenchError extends Error {}

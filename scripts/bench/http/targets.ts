@@ -90,7 +90,7 @@ function listTargets(configs: ServerConfiguration[]): BenchTarget[] {
   if (!main) throw new Error("no default server configuration");
   const targets: BenchTarget[] = [
     { key: "floor", label: "floor: bare route handler (nothing of ours)", server: main.key, path: "/api/bench/floor", auth: "none", baseline: null, kind: "api" },
-    { key: "baseline", label: "our route, no auth (proxy, envelope, metrics)", server: main.key, path: "/api/bench/baseline", auth: "none", baseline: "floor", kind: "api" },
+    { key: "baseline", label: "our route, no auth (host check, envelope, metrics)", server: main.key, path: "/api/bench/baseline", auth: "none", baseline: "floor", kind: "api" },
   ];
   // The default configuration first (what a user runs), then each alternative with its own /me's.
   for (const config of [main, ...configs.filter((c) => c !== main)]) {

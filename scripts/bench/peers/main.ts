@@ -14,7 +14,7 @@ import { describeMachine } from "../http/machine.ts";
 import { measureTargets } from "../http/measure.ts";
 import { startServer, stopServers, waitUntilHealthy, type StartedServer } from "../http/servers.ts";
 import { BOB, prepareDatabase } from "../http/setup.ts";
-import { createFreshDatabase } from "../../fresh-database.mjs";
+import { createFreshDatabase } from "../../fresh-database/fresh-database.ts";
 import { preparePeerApp, setUpPeerDatabase, startPeerServer, stopPeerServers } from "./apps.ts";
 import { BENCH_USER, signIn, type PeerCredential } from "./clients.ts";
 import { OUR_ACCESS_TTL_SECONDS, selectConfigurations, serverPlans, UNMEASURABLE, type ServerPlan } from "./configurations.ts";

@@ -19,7 +19,7 @@ import { BOB, prepareDatabase } from "../http/setup.ts";
 import { authHeaders, type AuthKind } from "../http/targets.ts";
 import { parseWrkOutput, wrkArgs } from "../http/wrk.ts";
 import { markdownTable, perRequest, selfTimeByCategory, type CpuProfile } from "./categorize.ts";
-import { createFreshDatabase } from "../../fresh-database.mjs";
+import { createFreshDatabase } from "../../fresh-database/fresh-database.ts";
 
 interface ProfileTarget {
   key: string;
@@ -32,8 +32,11 @@ interface ProfileTarget {
 type ProfileOptions = { seconds: number; connections: number; port: number };
 
 const TARGETS: ProfileTarget[] = [
-  // The framework alone (no proxy, envelope or metrics), then our route without auth: the gap is ours.
+  // The framework alone (no envelope, host check or metrics), then our route without auth: the gap is ours.
   { key: "floor", label: "bare route handler (floor)", path: "/api/bench/floor", auth: "none", env: {} },
+  // The floor with a JWT cookie sent: what Next itself spends on a request that carries a cookie
+  // (issue 20 item 3: the cookie path's extra cost, ours or the framework's?).
+  { key: "floor-cookie", label: "floor, a JWT cookie sent", path: "/api/bench/floor", auth: "jwt-cookie", env: {} },
   { key: "baseline", label: "our route, no auth", path: "/api/bench/baseline", auth: "none", env: {} },
   { key: "jwt-bearer-none", label: "JWT Bearer, none", path: "/api/jwt/me", auth: "jwt-bearer", env: { JWT_REVOCATION_CHECK: "none" } },
   { key: "jwt-cookie-none", label: "JWT cookie, none", path: "/api/jwt/me", auth: "jwt-cookie", env: { JWT_REVOCATION_CHECK: "none" } },

@@ -7,12 +7,12 @@ const SKIPPED_DIRS = new Set(["node_modules", ".next", ".git", ".data", "test-re
 const SKIPPED_PATHS = new Set(["lib/generated"]);
 
 /**
- * @param {(file: string) => boolean} wanted  gets paths relative to the project root
- * @returns {string[]} sorted, relative to the project root
+ * @param wanted  gets paths relative to the project root
+ * @returns sorted, relative to the project root, with "/" separators
  */
-export function findTestFiles(wanted, root = process.cwd()) {
-  const found = [];
-  const walk = (dir) => {
+export function findTestFiles(wanted: (file: string) => boolean, root: string = process.cwd()): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       const rel = relative(root, path).split("\\").join("/");

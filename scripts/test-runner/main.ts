@@ -1,6 +1,6 @@
 // `npm test`: the unit, integration and e2e suites, each against what it needs, ending in one line
 // `N passed, N failed, N skipped` (skipped counts todo tests too).
-//   node scripts/test.mjs [--only unit,integration,e2e,engine,fleet] [--skip-build] [-- <playwright args>]
+//   node --import tsx scripts/test-runner/main.ts [--only unit,integration,e2e,engine,fleet] [--skip-build] [-- <playwright args>]
 //   --only        run some suites (comma-separated or repeated); `engine` (the schema-engine
 //                 stand-in, needs PostgreSQL) and `fleet` (two instances behind HAProxy, needs a
 //                 PostgreSQL DATABASE_URL, Redis and HAProxy) run only when named
@@ -8,33 +8,35 @@
 // DATABASE_URL picks the server the fresh test databases are made on (unset: SQLite).
 // `engine` (the schema-engine stand-in, scripts/prisma/: engine/ and the postinstall's generate.ts) runs only when asked for: it needs
 // PostgreSQL (TEST_POSTGRES_URL) and regenerates the Prisma client while it runs.
+// One process (node with tsx as a loader, not the tsx CLI), so Ctrl-C and SIGTERM reach it.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
-import { findChromium } from "./find-browser.mjs";
-import { createFreshDatabase, newRunId } from "./fresh-database.mjs";
-import { isStopping, runCommand } from "./run-command.mjs";
-import { crashedUnlessCounted, readPlaywrightCounts, readTapCounts } from "./test-counts.mjs";
-import { findTestFiles } from "./test-files.mjs";
+import { findChromium } from "../find-browser/find-browser.ts";
+import { createFreshDatabase, newRunId } from "../fresh-database/fresh-database.ts";
+import { isStopping, runCommand } from "../run-command/run-command.ts";
+import { crashedUnlessCounted, readPlaywrightCounts, readTapCounts } from "./counts.ts";
+import { parseOptions, SUITES, USAGE, type Options, type Suite } from "./options.ts";
+import { summarize, type SuiteResult } from "./report.ts";
+import { findTestFiles } from "./test-files.ts";
 
-const SUITES = ["unit", "integration", "e2e", "engine", "fleet"];
-const DEFAULT_SUITES = ["unit", "integration", "e2e"];
 const ENGINE_TESTS = "scripts/prisma/";
 const RESULTS_DIR = "test-results";
 const E2E_REPORT = resolve(RESULTS_DIR, "e2e-report.json"); // absolute: Playwright resolves against its config
+const QUIET_KNOWN_WARNINGS = pathToFileURL(resolve("scripts/test-runner/quiet-known-warnings.ts")).href;
 
-const options = parseOptions(process.argv.slice(2));
-/** @type {{ suite: string, passed: number, failed: number, skipped?: number, note?: string }[]} */
-const results = [];
-const drops = [];
+type Browser = { path: string; error?: undefined } | { path?: undefined; error: Error };
+
+const options = parseOptionsOrExit(process.argv.slice(2));
+const results: SuiteResult[] = [];
+const drops: (() => Promise<void>)[] = [];
 const runId = newRunId();
 mkdirSync(RESULTS_DIR, { recursive: true });
 
 // Throwaway secrets: tests must not depend on, or leak, a developer's .env.local.
 // No telemetry: test runs should not try to reach the internet.
-const baseEnv = {
+const baseEnv: NodeJS.ProcessEnv = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
   SESSION_SECRET: randomBytes(32).toString("base64url"),
@@ -46,49 +48,45 @@ const baseEnv = {
 
 // Found first, so a missing browser is reported before minutes of other suites.
 const browser = options.suites.has("e2e") || options.suites.has("fleet") ? locateBrowser() : null;
-const runners = { unit: runUnit, integration: runIntegration, e2e: () => runE2e(browser), engine: runEngine, fleet: () => runFleet(browser) };
+const runners: Record<Suite, () => Promise<unknown>> = {
+  unit: runUnit,
+  integration: runIntegration,
+  e2e: () => runE2e(browser!),
+  engine: runEngine,
+  fleet: () => runFleet(browser!),
+};
 for (const suite of SUITES) {
   if (!options.suites.has(suite) || isStopping()) continue;
   // A suite that cannot even set up counts as one failure; the other suites still run.
-  await runners[suite]().catch((error) => results.push({ suite, passed: 0, failed: 1, note: error.message }));
+  await runners[suite]().catch((error: Error) => results.push({ suite, passed: 0, failed: 1, note: error.message }));
 }
-for (const drop of drops) await drop().catch((error) => console.error(`test: drop failed: ${error.message}`));
-process.exit(report());
+for (const drop of drops) await drop().catch((error: Error) => console.error(`test: drop failed: ${error.message}`));
+const { lines, exitCode } = summarize(results);
+console.log("");
+for (const line of lines) console.log(line);
+process.exit(exitCode);
 
-function parseOptions(args) {
-  const dashDash = args.includes("--") ? args.indexOf("--") : args.length;
+function parseOptionsOrExit(args: string[]): Options {
   try {
-    const { values } = parseArgs({
-      args: args.slice(0, dashDash),
-      options: { only: { type: "string", multiple: true }, "skip-build": { type: "boolean", default: false } },
-    });
-    const only = (values.only ?? []).flatMap((list) => list.split(","));
-    const unknown = only.filter((suite) => !SUITES.includes(suite));
-    if (unknown.length > 0) throw new Error(`unknown suite "${unknown.join(", ")}"`);
-    return {
-      suites: new Set(only.length > 0 ? only : DEFAULT_SUITES),
-      skipBuild: values["skip-build"],
-      playwrightArgs: args.slice(dashDash + 1),
-    };
+    return parseOptions(args);
   } catch (error) {
-    console.error(`test: ${error.message}\nusage: node scripts/test.mjs [--only ${SUITES.join(",")}] [--skip-build] [-- <playwright args>]`);
+    console.error(`test: ${(error as Error).message}\n${USAGE}`);
     process.exit(2);
   }
 }
 
-/** @returns {{ path?: string, error?: Error }} */
-function locateBrowser() {
+function locateBrowser(): Browser {
   try {
     const path = findChromium({ install: true });
     console.log(`test: e2e browser ${path}`);
     return { path };
   } catch (error) {
-    console.error(`test: ${error.message}`);
-    return { error };
+    console.error(`test: ${(error as Error).message}`);
+    return { error: error as Error };
   }
 }
 
-async function runUnit() {
+async function runUnit(): Promise<void> {
   const files = findTestFiles(
     (file) => file.endsWith(".test.ts") && !file.endsWith(".integration.test.ts") && !file.startsWith(ENGINE_TESTS),
   );
@@ -96,14 +94,14 @@ async function runUnit() {
 }
 
 /** One file at a time: one of them regenerates lib/generated, which the others' CLI runs load. */
-async function runEngine() {
+async function runEngine(): Promise<void> {
   const files = findTestFiles((file) => file.startsWith(ENGINE_TESTS) && file.endsWith(".test.ts"));
   await runNodeTests("engine", files, baseEnv, ["--test-concurrency=1"]);
 }
 
-async function runIntegration() {
+async function runIntegration(): Promise<void> {
   const files = findTestFiles((file) => file.endsWith(".integration.test.ts"));
-  if (files.length === 0) return results.push({ suite: "integration", passed: 0, failed: 0 });
+  if (files.length === 0) return void results.push({ suite: "integration", passed: 0, failed: 0 });
   const env = {
     ...baseEnv,
     DATABASE_URL: await freshDatabase("integration"),
@@ -117,7 +115,7 @@ async function runIntegration() {
   await runNodeTests("integration", files, env, ["--test-concurrency=1"]);
 }
 
-async function runE2e({ path, error }) {
+async function runE2e({ path, error }: Browser): Promise<void> {
   if (error) throw error;
   if (!options.skipBuild) await mustSucceed("next build", ["next", "build"], baseEnv);
   rmSync(E2E_REPORT, { force: true }); // never count a previous run's report
@@ -134,7 +132,7 @@ async function runE2e({ path, error }) {
 }
 
 /** e2e/fleet/ against `npm run fleet`: two instances behind HAProxy, PostgreSQL and Redis. */
-async function runFleet({ path, error }) {
+async function runFleet({ path, error }: Browser): Promise<void> {
   if (error) throw error;
   if (!/^postgres/.test(process.env.DATABASE_URL ?? "")) throw new Error("the fleet suite needs DATABASE_URL=postgresql://… (the fleet refuses SQLite)");
   if (!options.skipBuild && !options.suites.has("e2e")) await mustSucceed("next build", ["next", "build"], baseEnv);
@@ -153,8 +151,8 @@ async function runFleet({ path, error }) {
 }
 
 /** node's test runner through tsx; spec for people on stdout, TAP to a file for the counts. */
-async function runNodeTests(suite, files, env, extraArgs = []) {
-  if (files.length === 0) return results.push({ suite, passed: 0, failed: 0 });
+async function runNodeTests(suite: Suite, files: string[], env: NodeJS.ProcessEnv, extraArgs: string[] = []): Promise<void> {
+  if (files.length === 0) return void results.push({ suite, passed: 0, failed: 0 });
   const tapFile = `${RESULTS_DIR}/${suite}.tap`;
   const reporters = [
     ...["--test-reporter=spec", "--test-reporter-destination=stdout"],
@@ -163,39 +161,21 @@ async function runNodeTests(suite, files, env, extraArgs = []) {
   rmSync(tapFile, { force: true });
   // react-server: what Next resolves server code with. lib/'s server modules start with
   // `import "server-only"`, which throws under any other condition (see docs/ARCHITECTURE.md, "Server modules say so").
-  const node = ["--conditions=react-server", "--test"];
-  const { code } = await runCommand("npx", ["tsx", ...node, ...reporters, ...extraArgs, ...files], withQuietKnownWarnings(env));
+  // The preload comes after tsx's own loader (the tsx CLI puts that first), so it may be TypeScript;
+  // node's test runner hands these flags on to the process each test file runs in.
+  const node = ["--conditions=react-server", `--import=${QUIET_KNOWN_WARNINGS}`, "--test"];
+  const { code } = await runCommand("npx", ["tsx", ...node, ...reporters, ...extraArgs, ...files], env);
   const counts = readTapCounts(tapFile);
   results.push({ suite, ...counts, ...crashedUnlessCounted(code, counts) });
 }
 
-/** NODE_OPTIONS reaches the test runner's child processes too, where the tests run. */
-function withQuietKnownWarnings(env) {
-  const preload = `--import=${pathToFileURL(resolve("scripts/quiet-known-warnings.mjs")).href}`;
-  return { ...env, NODE_OPTIONS: [env.NODE_OPTIONS, preload].filter(Boolean).join(" ") };
-}
-
-async function freshDatabase(suite) {
+async function freshDatabase(suite: Suite): Promise<string> {
   const { url, drop } = await createFreshDatabase({ baseUrl: process.env.DATABASE_URL, name: `${runId}_${suite}` });
   drops.push(drop);
   return url;
 }
 
-async function mustSucceed(label, npxArgs, env) {
+async function mustSucceed(label: string, npxArgs: string[], env: NodeJS.ProcessEnv): Promise<void> {
   const { code } = await runCommand("npx", npxArgs, env);
   if (code !== 0) throw new Error(`"${label}" failed (exit ${code})`);
-}
-
-/** Per-suite lines, then the totals as the very last line; the exit code for the run. */
-function report() {
-  console.log("");
-  for (const { suite, passed, failed, skipped = 0, note } of results) {
-    const why = passed + failed === 0 ? "ran no tests" : note;
-    console.log(`suite ${suite}: ${passed} passed, ${failed} failed, ${skipped} skipped${why ? ` — ${why}` : ""}`);
-  }
-  const sum = (key) => results.reduce((total, result) => total + (result[key] ?? 0), 0);
-  // .ci/run reads this line: keep its pattern in step.
-  console.log(`${sum("passed")} passed, ${sum("failed")} failed, ${sum("skipped")} skipped`);
-  const anyEmpty = results.some((result) => result.passed + result.failed === 0);
-  return sum("failed") > 0 || anyEmpty || results.length === 0 ? 1 : 0;
 }

@@ -1,12 +1,13 @@
 // Runs one child at a time with its output streamed, and passes Ctrl-C / SIGTERM on to it, so
 // stopping `npm start` or `npm test` (or Playwright stopping its webServer) stops the child too.
-import { spawn } from "node:child_process";
+// Shared by the test runner, `npm start` and the screenshots script.
+import { spawn, type ChildProcess } from "node:child_process";
 
 /** The child we are waiting on, if any. */
-let current = null;
+let current: ChildProcess | null = null;
 let stopping = false;
 
-for (const signal of ["SIGINT", "SIGTERM"]) {
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     stopping = true;
     if (current) current.kill(signal);
@@ -15,17 +16,16 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 }
 
 /** True once we were asked to stop: callers start nothing new and don't call that a failure. */
-export function isStopping() {
+export function isStopping(): boolean {
   return stopping;
 }
 
 /**
- * @param {string} command
- * @param {string[]} args
- * @param {NodeJS.ProcessEnv} [env]
- * @returns {Promise<{ code: number }>} the exit code; 1 for a signal or a failure to start
+ * The signal reaches `command` itself, not what that starts in turn: run a long-lived server as
+ * the process that serves (package-bin.ts), not through npx, which does not pass it on.
+ * @returns the exit code; 1 for a signal or a failure to start
  */
-export function runCommand(command, args, env = process.env) {
+export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number }> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: "inherit", env });
     current = child;

@@ -3,21 +3,17 @@
 // Debian's package. Machines without internet access cannot download Playwright's build, so the
 // system package is the usual answer there.
 //
-// CLI: node scripts/find-browser.mjs [--install]   prints the executable path
+// Shared by the test runner and the screenshots script; main.ts is its CLI (playwright.config.ts).
 import { spawnSync } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { createRequire } from "node:module";
 import { delimiter, join } from "node:path";
-import { pathToFileURL } from "node:url";
 
 const require = createRequire(import.meta.url);
 const SYSTEM_NAMES = ["chromium", "chromium-browser"];
 
-/**
- * @param {{ install?: boolean, log?: (line: string) => void }} [options]
- * @returns {string} an executable Chromium path
- */
-export function findChromium({ install = false, log = console.log } = {}) {
+/** An executable Chromium path; throws, saying how to install one, when there is none. */
+export function findChromium({ install = false, log = console.log }: { install?: boolean; log?: (line: string) => void } = {}): string {
   const found = findPlaywrightChromium() ?? findOnPath(SYSTEM_NAMES);
   if (found) return found;
   if (install && isRoot()) {
@@ -32,17 +28,17 @@ export function findChromium({ install = false, log = console.log } = {}) {
   );
 }
 
-function findPlaywrightChromium() {
+function findPlaywrightChromium(): string | null {
   try {
     // Playwright reports where its build would be even when it was never downloaded.
-    const path = require("@playwright/test").chromium.executablePath();
+    const path: string = require("@playwright/test").chromium.executablePath();
     return isExecutable(path) ? path : null;
   } catch {
     return null;
   }
 }
 
-function findOnPath(names) {
+function findOnPath(names: string[]): string | null {
   const dirs = (process.env.PATH ?? "").split(delimiter).filter(Boolean);
   for (const name of names) {
     for (const dir of dirs) {
@@ -53,7 +49,7 @@ function findOnPath(names) {
   return null;
 }
 
-function isExecutable(path) {
+function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return true;
@@ -62,12 +58,12 @@ function isExecutable(path) {
   }
 }
 
-function isRoot() {
+function isRoot(): boolean {
   return typeof process.getuid === "function" && process.getuid() === 0;
 }
 
 // apt's own output is long and only interesting when it fails, so it is kept until then.
-function installDebianChromium(log) {
+function installDebianChromium(log: (line: string) => void): void {
   log("find-browser: no Chromium found; installing Debian's chromium (apt-get update && apt-get install -y chromium)");
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   for (const args of [["update"], ["install", "-y", "chromium"]]) {
@@ -80,14 +76,5 @@ function installDebianChromium(log) {
       process.stderr.write(`${result.stdout ?? ""}${result.stderr ?? ""}`);
       throw new Error(`find-browser: apt-get ${args.join(" ")} failed (${result.error?.message ?? `exit ${result.status}`})`);
     }
-  }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  try {
-    console.log(findChromium({ install: process.argv.includes("--install"), log: console.error }));
-  } catch (error) {
-    console.error(error.message);
-    process.exit(1);
   }
 }
