@@ -1,7 +1,7 @@
 // `npm run bench:http`: what authentication costs a request of the production build, measured
 // from outside with wrk, against the same request without auth. See docs/PERFORMANCE.md.
 //   tsx scripts/bench/http/main.ts [--duration 5] [--rounds 3] [--warmup 1] [--connections 16]
-//     [--checks none,denylist,strict] [--algs EdDSA,HS256] [--caches push,off,cookie] [--port 3800] [--fleet]
+//     [--checks none,denylist] [--algs EdDSA,HS256] [--caches push,off,cookie] [--port 3800] [--fleet]
 //     [--lag-samples 20] [--skip-build | --rebuild]
 // DATABASE_URL picks the database kind (unset: SQLite; postgres://…: a fresh PostgreSQL
 // database on that server). --fleet needs PostgreSQL and REDIS_URL (see scripts/fleet/main.ts).

@@ -5,16 +5,17 @@ import { authHeaders, benchTargets, labelWithAlgSeen, serverConfigurations } fro
 describe("serverConfigurations", () => {
   test("one server per check and alg, the denylist + first alg one first and default, on consecutive ports", () => {
     const configs = serverConfigurations({ basePort: 3800 });
-    assert.equal(configs.length, 8);
+    // Two checks × two algs, then the two other caches on the default check and alg.
+    assert.equal(configs.length, 6);
     assert.deepEqual(configs[0], { key: "denylist-EdDSA", check: "denylist", alg: "EdDSA", cache: "push", port: 3800, isDefault: true });
-    assert.deepEqual(configs.map((config) => config.port), [3800, 3801, 3802, 3803, 3804, 3805, 3806, 3807]);
+    assert.deepEqual(configs.map((config) => config.port), [3800, 3801, 3802, 3803, 3804, 3805]);
     assert.equal(configs.filter((config) => config.isDefault).length, 1);
   });
 
   test("a fleet takes several ports per configuration", () => {
-    const configs = serverConfigurations({ checks: ["strict"], algs: ["HS256"], caches: ["push"], basePort: 3850, portStep: 3 });
-    assert.deepEqual(configs.map((config) => [config.key, config.port]), [["strict-HS256", 3850]]);
-    assert.deepEqual(serverConfigurations({ checks: ["none", "strict"], algs: ["HS256"], caches: ["push"], basePort: 3850, portStep: 3 }).map((config) => config.port), [3850, 3853]);
+    const configs = serverConfigurations({ checks: ["none"], algs: ["HS256"], caches: ["push"], basePort: 3850, portStep: 3 });
+    assert.deepEqual(configs.map((config) => [config.key, config.port]), [["none-HS256", 3850]]);
+    assert.deepEqual(serverConfigurations({ checks: ["none", "denylist"], algs: ["HS256"], caches: ["push"], basePort: 3850, portStep: 3 }).map((config) => config.port), [3850, 3853]);
   });
 });
 
@@ -29,7 +30,7 @@ describe("benchTargets", () => {
     assert.equal(byKey.get("baseline")?.baseline, "floor");
     assert.equal(byKey.get("page")?.baseline, null);
     assert.equal(byKey.get("session-me")?.baseline, "floor");
-    assert.equal(byKey.get("jwt-me-bearer-strict-HS256")?.baseline, "floor");
+    assert.equal(byKey.get("jwt-me-bearer-denylist-HS256")?.baseline, "floor");
     assert.equal(byKey.get("session-dashboard")?.baseline, "page");
     assert.equal(byKey.get("jwt-dashboard")?.baseline, "page");
   });
@@ -44,7 +45,7 @@ describe("benchTargets", () => {
     const goal = (key: string) => targets.find((target) => target.key === key)?.goal;
     assert.equal(goal("baseline"), 0.91);
     assert.equal(goal("jwt-me-cookie-denylist-EdDSA"), 0.9);
-    assert.equal(goal("jwt-me-bearer-strict-HS256"), 0.9);
+    assert.equal(goal("jwt-me-bearer-denylist-HS256"), 0.9);
     assert.equal(goal("jwt-me-bearer-none-HS256"), null);
     assert.equal(goal("session-me"), 0.9);
     assert.equal(goal("jwt-dashboard"), 0.85);

@@ -30,7 +30,8 @@ export interface TargetCredentials {
   jwt?: { cookies: Cookie[]; accessToken?: string };
 }
 
-export const REVOCATION_CHECKS = ["none", "denylist", "strict"];
+/** "strict" is only an old name for denylist now (lib/env-schema.ts): measuring it again would repeat a row. */
+export const REVOCATION_CHECKS = ["none", "denylist"];
 export const JWT_ALGS = ["EdDSA", "HS256"];
 /** SESSION_CACHE values; the first one asked for is the main server's. */
 export const SESSION_CACHES = ["push", "off", "cookie"];
