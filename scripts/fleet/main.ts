@@ -12,12 +12,13 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { haproxyConfig, PROMETHEUS_PATH, STICKY_LAB_PREFIX } from "./haproxy-config.ts";
+import { fleetStatsPort } from "./ports.ts";
 import { createSupervisor } from "./supervisor.ts";
 
 const skipBuild = process.argv.includes("--skip-build");
 const port = Number(process.env.PORT || 3000);
 const size = Number(process.env.FLEET_SIZE || 2);
-const statsPort = port + size + 1;
+const statsPort = fleetStatsPort(port, size);
 // The instances are `next start` itself, not `npx next start`: one process each, so the pid the
 // supervisor watches is the server's, and a kill -9 of it is a crash the supervisor sees (an
 // npx in between would leave an orphan holding the port when npx is the one killed).

@@ -38,7 +38,7 @@ export async function send(
   origin: string,
   path: string,
   { method = "GET", headers = {}, json, timeoutMs = 15_000 }: SendOptions = {},
-): Promise<{ status: number; body: unknown; cookies: Cookie[] }> {
+): Promise<{ status: number; body: unknown; cookies: Cookie[]; retryAfter: string | null }> {
   const response = await fetch(origin + path, {
     method,
     redirect: "manual",
@@ -53,5 +53,5 @@ export async function send(
   } catch {
     // An HTML page (the dashboards): the status is what counts.
   }
-  return { status: response.status, body, cookies: parseSetCookies(response.headers.getSetCookie()) };
+  return { status: response.status, body, cookies: parseSetCookies(response.headers.getSetCookie()), retryAfter: response.headers.get("retry-after") };
 }

@@ -5,7 +5,7 @@
 //     [--lag-samples 20] [--skip-build | --rebuild]
 // DATABASE_URL picks the database kind (unset: SQLite; postgres://…: a fresh PostgreSQL
 // database on that server). --fleet needs PostgreSQL and REDIS_URL (see scripts/fleet/main.ts).
-// Ports: --port and up (one per configuration; three per configuration with --fleet).
+// Ports: --port and up (one per configuration; with --fleet, a fleet's span: scripts/fleet/ports.ts).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync } from "node:fs";
@@ -13,6 +13,7 @@ import os, { tmpdir } from "node:os";
 import { join } from "node:path";
 import { logIn } from "./accounts.ts";
 import { describeMachine } from "./machine.ts";
+import { fleetPortSpan } from "../../fleet/ports.ts";
 import { measureTargets } from "./measure.ts";
 import { parseBenchOptions, UsageError, type BenchOptions } from "./options.ts";
 import { writeOutputs } from "./output.ts";
@@ -29,7 +30,7 @@ class BenchError extends Error {}
 
 const settings = readSettings();
 const { fleetSize } = settings;
-const configs = serverConfigurations({ checks: settings.checks, algs: settings.algs, caches: settings.caches, basePort: settings.port, portStep: fleetSize ? fleetSize + 1 : 1 });
+const configs = serverConfigurations({ checks: settings.checks, algs: settings.algs, caches: settings.caches, basePort: settings.port, portStep: fleetSize ? fleetPortSpan(fleetSize) : 1 });
 requireWrk();
 if (fleetSize) requireFleetPrerequisites();
 ensureBuild();
