@@ -86,7 +86,7 @@ test("storage follows the sweeper: flat with it, growing a day without it; a bad
 test("the model stands beside the bench, the simulation beside the fleet, each saturation with its way out", async ({ page }) => {
   await page.goto("/scale");
   await expect(page.getByRole("heading", { name: "Does the model hold? Its predictions beside the bench" })).toBeVisible();
-  await expect(page.getByRole("row", { name: /baseline route \(no auth\)/ }).first()).toContainText("%");
+  await expect(page.getByRole("row", { name: /our route, no auth/ }).first()).toContainText("%");
   await expect(page.getByRole("img", { name: /Revocation lag with the push cache/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Session mode", level: 3 })).toBeVisible();
   await expect(page.getByRole("main")).not.toContainText(/NaN|undefined|Infinity/);

@@ -11,7 +11,7 @@ const files = parseBenchFiles(Object.fromEntries(readdirSync(dir).filter((file) 
 const costs = derivePerRequestCosts(files);
 const rows = validateAgainstBench(files, costs);
 const profileTotal = (key: string) => Object.values(files.profile.columns.find((column) => column.key === key)!.perRequest).reduce((sum, micros) => sum + micros, 0);
-const baselineRow = (run: string) => rows.find((row) => row.run === run && row.target === "baseline route (no auth)") as ValidationRow;
+const baselineRow = (run: string) => rows.find((row) => row.run === run && /^(baseline route|our route), no auth/.test(row.target)) as ValidationRow;
 
 describe("validateAgainstBench", () => {
   test("one process, no auth: the smaller of one core over the profiled CPU and two cores over all of it", () => {
