@@ -39,13 +39,33 @@ export function postJson(url: string, body: unknown, headers: Record<string, str
   return fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
 }
 
-/** A JSON-API login at one chosen instance. */
+/**
+ * A JSON-API login at one chosen instance. A login loop (the key-activation test logs in until
+ * the new key signs) can outrun the password-hashing budget: a 429 password_checks_busy is
+ * waited out by its Retry-After, as a client would, a few times at most. Any other answer counts.
+ */
 export async function loginAt(origin: string, mode: Mode, user: DemoUser = bob): Promise<Login> {
-  const response = await postJson(`${origin}/api/${mode}/login`, { email: user.email, password: user.password });
+  let response = await postJson(`${origin}/api/${mode}/login`, { email: user.email, password: user.password });
+  for (let attempt = 0; attempt < 5 && (await isPasswordChecksBusy(response)); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, retryAfterMs(response)));
+    response = await postJson(`${origin}/api/${mode}/login`, { email: user.email, password: user.password });
+  }
   const text = await response.clone().text();
   expect(response.status, text).toBe(200);
   const body = JSON.parse(text) as { accessToken?: string; refreshToken?: string; user: { id: string } };
   return { cookie: setCookie(response, mode), accessToken: body.accessToken, refreshToken: body.refreshToken, userId: body.user.id };
+}
+
+async function isPasswordChecksBusy(response: Response): Promise<boolean> {
+  if (response.status !== 429) return false;
+  const body = (await response.clone().json().catch(() => null)) as { error?: { code?: string } } | null;
+  return body?.error?.code === "password_checks_busy";
+}
+
+/** Retry-After in seconds, capped at 10 s; 1 s when absent. */
+function retryAfterMs(response: Response): number {
+  const seconds = Number(response.headers.get("retry-after"));
+  return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 10) * 1000 : 1000;
 }
 
 export function cookieHeader(mode: Mode, value: string): Record<string, string> {
