@@ -38,9 +38,11 @@ interface Cache {
   loading: Promise<StoredSigningKey[]> | null;
   unknownKidReloadAt: number;
   failedAt: number;
+  /** The allowlist last built from `keys` (verificationKeys): valid until its next turn. */
+  allowlist: { from: StoredSigningKey[]; builtAt: number; validUntil: number; keys: readonly TokenKey[] } | null;
 }
 
-const emptyCache = (): Cache => ({ keys: null, loadedAt: 0, loading: null, unknownKidReloadAt: 0, failedAt: -Infinity });
+const emptyCache = (): Cache => ({ keys: null, loadedAt: 0, loading: null, unknownKidReloadAt: 0, failedAt: -Infinity, allowlist: null });
 
 // Per process: route handlers, pages and the proxy may be separate bundles in one process.
 const cache = processLocal("jwt:key-set", emptyCache);
@@ -89,9 +91,27 @@ async function verificationKeysOf(keys: readonly StoredSigningKey[], now: Date):
   return Promise.all(allowed.map(async (key) => ({ kid: key.kid, alg: key.alg, key: await ed25519VerifyKey(key.kid, key.publicJwk) })));
 }
 
-/** The allowlist as of `now`: next, active and retiring keys. */
-export async function verificationKeys(now: Date): Promise<TokenKey[]> {
-  return verificationKeysOf(await currentKeys(now), now);
+/**
+ * The allowlist as of `now`: next, active and retiring keys. Every JWT check asks for it, and
+ * it changes only when the copy is reloaded or a key's state turns on its timestamps (a key
+ * activates, so its predecessor starts retiring; a retiring key retires): it is kept for the
+ * copy it was built from, from the moment it was built until the first such turn.
+ */
+export async function verificationKeys(now: Date): Promise<readonly TokenKey[]> {
+  const keys = await currentKeys(now);
+  const at = now.getTime();
+  const built = cache.allowlist;
+  if (built && built.from === keys && built.builtAt <= at && at < built.validUntil) return built.keys;
+  const allowlist = { from: keys, builtAt: at, validUntil: nextTurn(keys, now), keys: await verificationKeysOf(keys, now) };
+  cache.allowlist = allowlist;
+  return allowlist.keys;
+}
+
+/** The earliest moment after `now` at which a key's state turns by the clock alone. */
+function nextTurn(keys: readonly StoredSigningKey[], now: Date): number {
+  const statuses = keyStatesAt(keys, now, verifyTailSeconds());
+  const turns = keys.flatMap((key) => [key.activatesAt.getTime(), statuses.get(key.kid)?.retiresAt?.getTime() ?? Infinity]);
+  return Math.min(...turns.filter((at) => at > now.getTime()));
 }
 
 /** True when it did re-read the table (false: a reload for an unknown kid ran too recently). */

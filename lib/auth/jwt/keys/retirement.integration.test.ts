@@ -6,8 +6,8 @@ import { getConfig } from "../../../env.ts";
 import { cleanUpTestDatabase, countQueries, SECOND } from "../../../test-database.ts";
 import { accessTokenSignSettings, verifyAccessTokenAuthoritatively } from "../verify/access-keys.ts";
 import { retireSigningKeyNow } from "./admin.ts";
-import { KEY_RELOAD_INTERVAL_SECONDS } from "./timeline.ts";
-import { forgetLoadedKeys } from "./key-set.ts";
+import { KEY_RELOAD_INTERVAL_SECONDS, PUBLISH_LEAD_SECONDS } from "./timeline.ts";
+import { forgetLoadedKeys, verificationKeys, verifyTailSeconds } from "./key-set.ts";
 import { readSigningKeys, rotateSigningKey } from "./store.ts";
 import { signAccessToken } from "../token/token.ts";
 
@@ -99,5 +99,25 @@ describe("retireSigningKeyNow (the admin page, the API and keys:rotate --retire)
     assert.equal((await tokenAt(now)).kid, signer);
     assert.deepEqual(await retireSigningKeyNow(old, now).then((again) => (again.ok ? "ok" : again.code)), "key_already_retired");
     assert.deepEqual(await retireSigningKeyNow("no-such-kid", now).then((again) => (again.ok ? "ok" : again.code)), "key_not_found");
+  });
+});
+
+describe("the allowlist between reloads (built once, kept until a key's state turns by the clock)", () => {
+  test("the same list serves check after check; a retiring key leaves it at its retiresAt, without a reload", async () => {
+    const start = new Date();
+    const { kid: oldKid } = await tokenAt(start);
+    await rotateSigningKey({ now: start, encryptionSecret: getConfig().JWT_KEY_ENCRYPTION_SECRET });
+    // Load a fresh copy 10 s before the old key's tail ends: it is retiring, and still verifies.
+    const retiresAt = later(start, PUBLISH_LEAD_SECONDS + verifyTailSeconds());
+    const loadedAt = later(retiresAt, -10);
+    forgetLoadedKeys();
+    const before = await verificationKeys(loadedAt);
+    assert.equal(before.length, 2);
+    assert.ok(before.some((key) => key.kid === oldKid), "the retiring key still verifies");
+    assert.equal(await verificationKeys(later(loadedAt, 5)), before, "within a turn: the very same list, not rebuilt");
+    // 15 s later: past the turn, well inside the reload interval. No query, a shorter list.
+    const after = await countQueries(() => verificationKeys(later(loadedAt, 15)));
+    assert.equal(after.queries, 0, "the copy was not reloaded");
+    assert.deepEqual(after.result.map((key) => key.kid), before.filter((key) => key.kid !== oldKid).map((key) => key.kid));
   });
 });

@@ -29,29 +29,39 @@ export async function hmacTokenKey(): Promise<TokenKey> {
 }
 
 /**
- * Verified tokens, remembered by their exact string per key until their exp: the proxy and
- * the DAL both verify on the same request, and the signature of a given string under a given
- * key cannot change. The clock is still checked on every call; only what passed is stored,
- * and only while its key is still in the allowlist passed in (a retired key's tokens miss).
+ * Verified tokens, remembered by their exact string until their exp: the proxy and the DAL both
+ * verify on the same request, a client sends the same token for 15 minutes, and the signature
+ * of a given string under a given key cannot change. The clock is still checked on every call;
+ * only what passed is stored, with the key that verified it, and a hit counts only while that
+ * key is in the allowlist passed in (a retired key's tokens miss). A hit is found before the
+ * header is parsed or a key chosen: the string names its kid, so the same string finds the same
+ * key. One map per process, oldest first out past REMEMBER_MAX.
  */
-const verified = processLocal("jwt:verified-tokens", () => new WeakMap<object, Map<string, AccessClaims>>());
+interface Remembered {
+  claims: AccessClaims;
+  key: TokenKey;
+}
+const verified = processLocal("jwt:verified-tokens", () => new Map<string, Remembered>());
 export const REMEMBER_MAX = 5_000;
+
+function rememberedFor(token: string, keys: readonly TokenKey[], now: Date): Remembered | null {
+  const hit = verified.get(token);
+  if (!hit || !keys.some((key) => key.key === hit.key.key)) return null;
+  return now.getTime() < (hit.claims.exp + getConfig().JWT_CLOCK_SKEW_SECONDS) * 1000 ? hit : null;
+}
 
 /** Signature (by kid from `keys`), algorithm, issuer, audience, typ, exp and age: crypto and clock only. */
 export async function verifyAccessTokenWithKeys(token: string, keys: readonly TokenKey[], now: Date): Promise<VerifyTokenResult> {
-  const rules = accessTokenRules();
+  const hit = rememberedFor(token, keys, now);
+  if (hit) return { ok: true, claims: hit.claims, kid: hit.key.kid };
   const choice = chooseVerificationKey(token, keys);
   if (!choice.ok) return choice;
-  let memo = verified.get(choice.key.key);
-  if (!memo) verified.set(choice.key.key, (memo = new Map()));
-  const hit = memo.get(token);
-  if (hit && now.getTime() < (hit.exp + rules.clockSkewSeconds) * 1000) return { ok: true, claims: hit, kid: choice.key.kid };
-  const result = await verifyAccessToken(token, { ...rules, keys: [choice.key], now });
+  const result = await verifyAccessToken(token, { ...accessTokenRules(), keys: [choice.key], now });
   if (result.ok) {
-    if (memo.size >= REMEMBER_MAX) memo.delete(memo.keys().next().value!);
-    memo.set(token, result.claims);
-  } else if (hit) {
-    memo.delete(token);
+    if (verified.size >= REMEMBER_MAX && !verified.has(token)) verified.delete(verified.keys().next().value!);
+    verified.set(token, { claims: result.claims, key: choice.key });
+  } else {
+    verified.delete(token);
   }
   return result;
 }
