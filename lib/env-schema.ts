@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./database-defaults.ts";
+import { originList, seconds, secret } from "./env-values.ts";
 
 /** Named so /compare can say which measured configuration is the one `npm start` runs. */
 export const DEFAULT_JWT_ALG = "EdDSA";
@@ -9,39 +10,6 @@ export const DEFAULT_JWT_REVOCATION_CHECK = "denylist";
  * What every configuration variable may be, and the defaults that depend on others: the schema
  * lib/env.ts parses process.env with. Every variable is documented in .env.example.
  */
-
-const seconds = (fallback: number, min: number, max: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
-
-const secret = (name: string) =>
-  z
-    .string({ error: `${name} is required (npm start generates a local one into .env.local)` })
-    // Bytes for the key, characters because iron-session counts its password in characters.
-    .refine((value) => decodedLength(value) >= 32 && value.length >= 32, `${name} must encode at least 32 bytes`);
-
-/** Comma-separated origins (scheme://host[:port], nothing after): an empty list when unset. */
-const originList = z
-  .string()
-  .optional()
-  .transform((value) => (value ?? "").split(",").map((origin) => origin.trim()).filter((origin) => origin !== ""))
-  .pipe(
-    z
-      .array(
-        z
-          .url({ protocol: /^https?$/ })
-          .refine(isBareOrigin, "each entry must be an origin: scheme://host[:port], no path, query or credentials")
-          // Lower-case, default port dropped: the form a browser's Origin header takes.
-          .transform((value) => (URL.canParse(value) ? new URL(value).origin : value)),
-      )
-      .max(32),
-  );
-
-function isBareOrigin(value: string): boolean {
-  // Zod runs this check after a failed URL check too: an unparsable entry is reported by that one.
-  if (!URL.canParse(value)) return true;
-  const url = new URL(value);
-  return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password && !/[?#]$/.test(value);
-}
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -188,12 +156,6 @@ export const checkedSchema = schema
  */
 export function defaultSessionCache(config: { DATABASE_URL: string; REDIS_URL?: string }): "push" | "off" {
   return databaseProvider(config.DATABASE_URL) === "sqlite" || config.REDIS_URL ? "push" : "off";
-}
-
-/** Secrets are base64url (as generated) or any string of ≥32 bytes. */
-function decodedLength(value: string): number {
-  if (/^[A-Za-z0-9_-]+$/.test(value)) return Buffer.from(value, "base64url").length;
-  return Buffer.byteLength(value, "utf8");
 }
 
 export type DatabaseProvider = "sqlite" | "postgresql";

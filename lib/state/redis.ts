@@ -1,7 +1,9 @@
 import "server-only";
 
-import { Redis, type RedisOptions } from "ioredis";
+import type { Redis } from "ioredis";
 import type { SharedState, Subscription, WindowSummary } from "./types.ts";
+import { connect, ready } from "./redis-connection.ts";
+import { ADD_TO_WINDOW, INCREMENT, RELEASE_LEASE } from "./redis-scripts.ts";
 
 /**
  * The fleet's home: every instance reads and writes the same keys, so a throttle counts
@@ -22,51 +24,6 @@ export type RedisOperation =
 
 /** Told of every command once it settled (ok: it answered). Runs in the caller's async context. */
 export type RedisOperationListener = (operation: RedisOperation, ok: boolean) => void;
-
-const OPTIONS: RedisOptions = { enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 1000, commandTimeout: 500 };
-
-// Trim, add, keep the key only as long as its newest event matters, answer with the window.
-export const ADD_TO_WINDOW = `
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[3]))
-redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
-redis.call('PEXPIRE', KEYS[1], ARGV[3])
-return redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')`;
-
-// INCR and the expiry of the key it creates, as one step: a crash between the two would
-// otherwise leave a counter that never expires.
-export const INCREMENT = `
-local n = redis.call('INCR', KEYS[1])
-if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-return n`;
-
-// Delete only if we still hold it: a lease that ran out may already be another holder's.
-export const RELEASE_LEASE = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0`;
-
-function connect(url: string): Redis {
-  const redis = new Redis(url, OPTIONS);
-  // Errors surface on the commands; without a listener ioredis would log every reconnect attempt.
-  redis.on("error", () => undefined);
-  return redis;
-}
-
-/** Waits briefly for the first connection (or a reconnect); commands never queue. */
-async function ready(redis: Redis): Promise<Redis> {
-  if (redis.status === "ready") return redis;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => done(new Error("Redis is not reachable")), 1000);
-    const onReady = () => done();
-    function done(error?: Error) {
-      clearTimeout(timer);
-      redis.off("ready", onReady);
-      if (error) reject(error);
-      else resolve();
-    }
-    redis.once("ready", onReady);
-  });
-  return redis;
-}
 
 const scores = (reply: string[]) => reply.filter((_, i) => i % 2 === 1).map(Number);
 

@@ -22,7 +22,7 @@ import { runPgbench, type PgbenchResult } from "./pgbench.ts";
 import { bytesPerRow, populate, type FullPopulation } from "./populate.ts";
 import { benchCommand, benchFanout, perDeliveryMicros, startRedis, type RedisServer } from "./redis-bench.ts";
 import { classifyStatement, pgbenchScript, type CapturedStatement } from "./statements.ts";
-import { ADD_TO_WINDOW } from "../../../lib/state/redis.ts";
+import { ADD_TO_WINDOW } from "../../../lib/state/redis-scripts.ts";
 import { INVALIDATION_CHANNEL } from "../../../lib/auth/check-cache/pushed-cache.ts";
 
 // Module constants are read by the top-level await below, so they come first.
