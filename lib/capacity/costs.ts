@@ -96,7 +96,7 @@ export function derivePerRequestCosts(files: BenchFiles): Costs {
     loginMicros: ops.push.session.login.cpuMicros,
     logoutMicros: ops.push.session.logout.cpuMicros,
     renewMicros: Math.max(0, ops.push.session.touch.cpuMicros),
-    db: { checkReads: ops.off.session.checkWarm.reads, login: rw(ops.push.session.login), logout: rw(ops.push.session.logout), renew: { reads: 0, writes: ops.push.session.touch.writes } },
+    db: { checkReads: ops.off.session.checkWarm.reads, login: rw(ops.push.session.login), logout: rw(ops.push.session.logout), renew: { reads: ops.push.session.touch.reads, writes: ops.push.session.touch.writes } },
     redis: { loginCommands: redisTrips(ops.push.session.login), publishesPerRevocation: ops.push.session.logout.publishes, publishesPerUserRevocation: ops.push.userDisable.publishes },
     bytes: { credential: bytes.sessionCookie, checkCookie: ops.push.checkCookie.session.bytes, setCookieLogin: bytes.setCookie.sessionLogin, setCookieRenew: 0 },
   };

@@ -11,7 +11,6 @@ import { sessionEdge } from "./edge.ts";
 import { newSessionSecret, sessionRowId } from "./ids.ts";
 import { absoluteExpiry, judgeSession, type SessionPolicy } from "./rules.ts";
 import { sealSessionId, unsealSessionId } from "./seal.ts";
-import { checkCache } from "../check-cache/index.ts";
 import { describeCheckCache } from "../check-cache/describe.ts";
 import { cachedSessionRow, readSessionRow, rememberSessionRow, touchSessionRow } from "./cached-row.ts";
 import { deleteEndedSessions, deleteSession, deleteUserSessions, insertSession, listUserSessionIds, type SessionWithUser } from "./store.ts";
@@ -78,16 +77,28 @@ async function acceptRow(row: SessionWithUser, now: Date, since: number): Promis
   return { ok: true, principal: toPrincipal(row, verdict.expiresAt) };
 }
 
+/**
+ * The same rules on a cached row, and nothing stored: the copy's age must keep counting from
+ * the database read it came from, since SESSION_CACHE's max age is the bound an invalidation
+ * that could not be published relies on (pushed-cache.ts retries it only that long). So a
+ * refusal, or a touch that is due, goes to the database (null): it may know of activity on
+ * another instance, and a touch then stores a copy that was just read.
+ */
+function serveCachedRow(row: SessionWithUser, now: Date): VerifyResult | null {
+  if (row.user.disabledAt) return null;
+  const verdict = judgeSession(row, now, policy());
+  if (!verdict.ok || verdict.shouldTouch) return null;
+  return { ok: true, principal: toPrincipal(row, verdict.expiresAt), servedFromCache: true };
+}
+
 async function verifySeal(seal: string, meta: RequestMeta, options: { cached: boolean }): Promise<VerifyResult> {
   const secret = seal.length <= MAX_CREDENTIAL_LENGTH ? await unsealSessionId(seal, getConfig().SESSION_SECRET) : null;
   if (!secret) return { ok: false, code: "seal_invalid", message: "The cookie is not a seal of ours: altered, truncated or sealed with another key." };
   const id = sessionRowId(secret);
   const cached = options.cached ? cachedSessionRow(id) : undefined;
   if (cached) {
-    // The same rules on the cached row; a refusal falls through to the database, which may
-    // know of activity on another instance that this copy does not.
-    const accepted = await acceptRow(cached, meta.now, checkCache.generation());
-    if (accepted.ok) return { ...accepted, servedFromCache: true };
+    const served = serveCachedRow(cached, meta.now);
+    if (served) return served;
   }
   let read: Awaited<ReturnType<typeof readSessionRow>>;
   try {
