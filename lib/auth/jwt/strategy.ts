@@ -4,7 +4,7 @@ import { getConfig } from "../../env.ts";
 import { describeCheckCache } from "../check-cache/describe.ts";
 import type { AuthUser } from "../../users.ts";
 import { authCookieName, clearCookie, endedNoticeCookieName, REFRESH_COOKIE_PATH, refreshCookieName } from "../cookies.ts";
-import type { AuthStrategy, CookieToSet, Principal, RequestMeta, VerifyResult } from "../types.ts";
+import type { AuthStrategy, CookieToSet, RequestMeta, VerifyResult } from "../types.ts";
 import { deleteEndedDenylistEntries, revokeAccessToken } from "./revocation/denylist.ts";
 import { jwtEdge } from "./edge.ts";
 import { inspectJwt } from "./token/inspect.ts";
@@ -13,48 +13,13 @@ import { deleteEndedFamilies, revokeUserFamilies } from "./refresh/store.ts";
 import { checkRevocation } from "./revocation/check.ts";
 import { accessTokenSignSettings, verifyAccessTokenAuthoritatively } from "./verify/access-keys.ts";
 import { signAccessToken, type AccessClaims, type AccessTokenSubject } from "./token/token.ts";
+import { principalOf, toPrincipal } from "./principal.ts";
 
 /**
  * JWT mode: the signed token is the whole truth for 15 minutes. Verifying it needs no
  * database; the revocation check (JWT_REVOCATION_CHECK) is the one optional lookup, and the
  * refresh family is what logout and "log out everywhere" can actually end.
  */
-
-const STATE_READ = {
-  none: "none",
-  denylist: "user row (disabled, token version) + denylist by jti, one statement",
-} as const;
-const FAIL_OPEN = "skipped: revocation state unreadable, accepted on signature and exp alone (JWT_REVOCATION_FAIL=open)";
-
-function toPrincipal(claims: AccessClaims, token: string, failOpen: boolean): Principal {
-  const check = getConfig().JWT_REVOCATION_CHECK;
-  return {
-    mode: "jwt",
-    userId: claims.sub,
-    role: claims.role,
-    expiresAt: new Date(claims.exp * 1000),
-    handles: { jti: claims.jti, familyId: claims.fid, tokenVersion: claims.ver },
-    failOpen,
-    api: {
-      jti: claims.jti,
-      familyId: claims.fid ?? null,
-      issuedAt: new Date(claims.iat * 1000).toISOString(),
-      expiresAt: new Date(claims.exp * 1000).toISOString(),
-      bytes: token.length,
-      revocationCheck: failOpen ? FAIL_OPEN : check,
-      failOpen,
-    },
-    evidence: {
-      "jti": claims.jti,
-      "refresh family": claims.fid ?? null,
-      "issued at": new Date(claims.iat * 1000).toISOString(),
-      "expires (exp)": new Date(claims.exp * 1000).toISOString(),
-      "token bytes": token.length,
-      "revocation check": check,
-      "server-side state read": failOpen ? FAIL_OPEN : STATE_READ[check],
-    },
-  };
-}
 
 /** What an API client gets in the JSON answer. A type, not an interface: it goes into IssuedCredential's Record. */
 export type JwtApiFields = {
@@ -113,7 +78,7 @@ export const jwtStrategy: AuthStrategy = {
     if (!verified.ok) return verified;
     const revocation = await checkRevocation(verified.claims, meta.now);
     if (!revocation.ok) return revocation;
-    return { ok: true, principal: toPrincipal(verified.claims, token, revocation.failOpen), ...(revocation.servedFromCache ? { servedFromCache: true } : {}) };
+    return { ok: true, principal: principalOf(verified.claims, token, revocation.failOpen), ...(revocation.servedFromCache ? { servedFromCache: true } : {}) };
   },
 
   async verifyForExchange(token: string, meta: RequestMeta): Promise<VerifyResult> {

@@ -3,10 +3,11 @@ import "server-only";
 import { getConfig } from "../../env.ts";
 import { inspectSeal } from "./inspect.ts";
 import { reportDatabaseFailure } from "../../db-outage.ts";
-import { roleSchema, type AuthUser } from "../../users.ts";
+import type { AuthUser } from "../../users.ts";
 import { authCookieName, clearCookie, MAX_CREDENTIAL_LENGTH } from "../cookies.ts";
-import type { AuthStrategy, Principal, RequestMeta, VerifyResult } from "../types.ts";
+import type { AuthStrategy, RequestMeta, VerifyResult } from "../types.ts";
 import { sessionDevices } from "./devices.ts";
+import { cachedPrincipal, toPrincipal } from "./principal.ts";
 import { sessionEdge } from "./edge.ts";
 import { newSessionSecret, sessionRowId } from "./ids.ts";
 import { absoluteExpiry, judgeSession, type SessionPolicy } from "./rules.ts";
@@ -27,37 +28,6 @@ function policy(): SessionPolicy {
     idleTimeoutSeconds: config.SESSION_IDLE_TIMEOUT_SECONDS,
     absoluteTimeoutSeconds: config.SESSION_ABSOLUTE_TIMEOUT_SECONDS,
     touchIntervalSeconds: config.SESSION_TOUCH_INTERVAL_SECONDS,
-  };
-}
-
-function toPrincipal(row: SessionWithUser, expiresAt: Date): Principal {
-  const role = roleSchema.safeParse(row.user.role);
-  return {
-    mode: "session",
-    userId: row.userId,
-    role: role.success ? role.data : "user",
-    expiresAt,
-    handles: { sessionId: row.id, tokenVersion: row.user.tokenVersion },
-    api: {
-      id: row.id,
-      createdAt: row.createdAt.toISOString(),
-      lastSeenAt: row.lastSeenAt.toISOString(),
-      expiresAt: expiresAt.toISOString(),
-      absoluteExpiresAt: row.expiresAt.toISOString(),
-      userAgent: row.userAgent,
-      ip: row.ip,
-    },
-    profile: { email: row.user.email, name: row.user.name },
-    // The row was read or there is no answer at all (503): this mode cannot fail open.
-    failOpen: false,
-    evidence: {
-      "session row id (SHA-256 of the secret)": row.id,
-      "created": row.createdAt.toISOString(),
-      "last seen": row.lastSeenAt.toISOString(),
-      "absolute expiry": row.expiresAt.toISOString(),
-      "user agent": row.userAgent,
-      "ip": row.ip,
-    },
   };
 }
 
@@ -88,7 +58,7 @@ function serveCachedRow(row: SessionWithUser, now: Date): VerifyResult | null {
   if (row.user.disabledAt) return null;
   const verdict = judgeSession(row, now, policy());
   if (!verdict.ok || verdict.shouldTouch) return null;
-  return { ok: true, principal: toPrincipal(row, verdict.expiresAt), servedFromCache: true };
+  return { ok: true, principal: cachedPrincipal(row, verdict.expiresAt), servedFromCache: true };
 }
 
 async function verifySeal(seal: string, meta: RequestMeta, options: { cached: boolean }): Promise<VerifyResult> {
