@@ -135,6 +135,30 @@ test("an unknown /api path answers the API's JSON 404, not an HTML page", async 
   }
 });
 
+test("a method the endpoint does not serve: 405 method_not_allowed in the envelope, with Allow (RFC 9110 §15.5.6)", async ({ request }) => {
+  const cases = [
+    { method: "GET", path: "/api/session/login", allow: "POST, OPTIONS" },
+    { method: "DELETE", path: "/api/jwt/me", allow: "GET, HEAD, OPTIONS" },
+    { method: "POST", path: "/api/session/me", allow: "GET, HEAD, OPTIONS" },
+    { method: "PUT", path: "/api/passkeys", allow: "GET, HEAD, POST, OPTIONS" },
+  ];
+  for (const { method, path, allow } of cases) {
+    const response = await request.fetch(path, { method });
+    expect(response.headers()["allow"], `${method} ${path}`).toBe(allow);
+    await expectApiError(response, 405, "method_not_allowed");
+    expect((await response.json()).error.message).toContain(allow);
+  }
+  const head = await request.head("/api/session/login");
+  expect([head.status(), head.headers()["allow"]]).toEqual([405, "POST, OPTIONS"]);
+  // OPTIONS names the same methods, whether the route brings its own (CORS) or not.
+  for (const { path, allow } of cases) {
+    const options = await request.fetch(path, { method: "OPTIONS" });
+    expect([options.status(), options.headers()["allow"]], path).toEqual([204, allow]);
+  }
+  // No path, no methods: the catch-all's OPTIONS is a 404 like the rest.
+  await expectApiError(await request.fetch("/api/no-such-endpoint", { method: "OPTIONS" }), 404, "not_found");
+});
+
 test("a body that is not a JSON object is refused in the API's own words", async ({ request }) => {
   const response = await request.post("/api/jwt/login", { headers: { "content-type": "application/json" }, data: Buffer.from("[1,2]") });
   await expectApiError(response, 400, "invalid_input");

@@ -56,28 +56,38 @@ const LEAKS = [
 
 /**
  * The answers that carry no body, precisely:
- * - 204: our logout and session revocation; Next's automatic OPTIONS (with `Allow`);
+ * - 204: our logout and session revocation; OPTIONS (with `Allow`, below);
  * - 3xx: our redirects (form logout, the page refresh) and Next's 308 for a path with `//`
  *   or a trailing slash, whose body is just the target; all must stay on this site;
- * - 405 with an empty body: Next's own answer for a method a route does not export. Shaping
- *   Next's would mean exporting every method from every route; the status says enough.
  * - 400 with an empty body to a method no route can have (WebDAV, QUERY): Next's own, from the
  *   route module. proxy.ts used to answer those 405 in the envelope, but it no longer runs on
  *   /api (its cost: docs/PERFORMANCE.md), and no route code runs before Next's check.
  * - any answer to HEAD.
- * Every other non-2xx answer is the error envelope; every other 2xx answer is JSON.
+ * Every other non-2xx answer is the error envelope; every other 2xx answer is JSON. A 405 is
+ * the envelope too (`method_not_allowed`), never Next's bare one: every route exports the
+ * methods it does not serve from lib/http/method-refusal.ts, and a 405 must carry `Allow`
+ * (RFC 9110 §15.5.6), as must an answer to OPTIONS (§9.3.7).
  */
 /** The methods a Next route handler can export. */
 const ROUTABLE_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
 
-export function contractViolations(fuzzed: FuzzRequest, answer: FuzzAnswer, allowed5xx: readonly { status: number; code: string }[] = []): string[] {
+/**
+ * @param allow  the `Allow` this route must send with a 405 or to OPTIONS, when the caller
+ *               knows it (the route's own methods)
+ */
+export function contractViolations(
+  fuzzed: FuzzRequest,
+  answer: FuzzAnswer,
+  allowed5xx: readonly { status: number; code: string }[] = [],
+  allow?: string,
+): string[] {
   const problems: string[] = [];
   const text = answer.body.toString("utf8");
   for (const leak of LEAKS) if (leak.test(text)) problems.push(`body leaks ${leak}: ${text.slice(0, 300)}`);
   const { status } = answer;
-  const nextsOwn405 = status === 405 && answer.body.length === 0;
+  if (status === 405 || (fuzzed.method === "OPTIONS" && status >= 200 && status < 300)) problems.push(...allowProblems(fuzzed.method, answer.headers.allow, allow));
   const nextsOwn400 = status === 400 && answer.body.length === 0 && !ROUTABLE_METHODS.includes(fuzzed.method);
-  if (fuzzed.method === "HEAD" || status === 204 || nextsOwn405 || nextsOwn400 || (status >= 300 && status < 400)) {
+  if (fuzzed.method === "HEAD" || status === 204 || nextsOwn400 || (status >= 300 && status < 400)) {
     const nextsRedirectBody = status === 308 && text === answer.headers.location;
     if (answer.body.length > 0 && !nextsRedirectBody) problems.push(`${status} with a body: ${text.slice(0, 200)}`);
     if (status >= 300 && status < 400) problems.push(...redirectProblems(answer.headers.location));
@@ -94,7 +104,23 @@ export function contractViolations(fuzzed: FuzzRequest, answer: FuzzAnswer, allo
   const envelope = envelopeProblem(parsed);
   if (envelope) problems.push(`${status} not in the error envelope (${envelope}): ${text.slice(0, 200)}`);
   const code = (parsed as { error?: { code?: unknown } }).error?.code;
+  if (status === 405 && code !== "method_not_allowed") problems.push(`405 with code ${String(code)}`);
   if (status >= 500 && !allowed5xx.some((allowed) => allowed.status === status && allowed.code === code)) problems.push(`${status} ${String(code)}`);
+  return problems;
+}
+
+/**
+ * `Allow` on a 405 or an OPTIONS answer: present, OPTIONS in it, HEAD exactly where GET is, and
+ * never the method just refused; the route's own list where it is known.
+ */
+function allowProblems(method: string, header: string | string[] | undefined, expected: string | undefined): string[] {
+  if (typeof header !== "string" || header === "") return [`no Allow on ${method === "OPTIONS" ? "an answer to OPTIONS" : "a 405"}`];
+  const listed = header.split(",").map((name) => name.trim());
+  const problems: string[] = [];
+  if (!listed.includes("OPTIONS")) problems.push(`Allow without OPTIONS: ${header}`);
+  if (listed.includes("GET") !== listed.includes("HEAD")) problems.push(`Allow with GET or HEAD alone: ${header}`);
+  if (method !== "OPTIONS" && listed.includes(method)) problems.push(`405 to ${method}, which Allow lists: ${header}`);
+  if (expected !== undefined && header !== expected) problems.push(`Allow ${header}, not ${expected}`);
   return problems;
 }
 

@@ -11,7 +11,8 @@ import { test } from "./throwaway.ts";
  * Property-based fuzzing of every API route over HTTP against the production server: at least
  * FUZZ_RUNS (default 1000) generated requests per route, each answer held to the API's
  * contract (e2e/fuzz-http.ts): no unexpected 5xx, no stack or library text, every error in
- * `{"error":{"code","message"}}`, redirects only on this site.
+ * `{"error":{"code","message"}}` (a 405 too, with the route's `Allow`), redirects only on this
+ * site.
  *
  * On a failure fast-check prints `seed` and `path`: FUZZ_SEED=<seed> FUZZ_PATH=<path> replays
  * that exact case (the server's state may differ; the request will not).
@@ -30,6 +31,8 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
  */
 const STORE_BUSY = { status: 503, code: "store_unavailable" };
 const REPLAY = process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED), path: process.env.FUZZ_PATH } : {};
+/** Every method a Next route answers; each route serves some and refuses the rest (405). */
+const ROUTE_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 const LAB_IDS = ["stolen-credential", "tampering", "stale-claims", "database-outage", "fleet", "key-rotation", "sticky-sessions"];
 const PASSWORDS = ["", "short", "a-long-enough-new-password"];
 const STICKY_DOWN = [
@@ -57,7 +60,7 @@ interface FuzzRoute extends RouteShape {
 }
 
 const ROUTES: FuzzRoute[] = [
-  { file: "[...unknown]", methods: ["GET", "POST", "PUT", "PATCH", "DELETE"], path: "/api/{}" },
+  { file: "[...unknown]", methods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"], path: "/api/{}" },
   { file: "account/password", methods: ["POST"], path: "/api/account/password", fields: { currentPassword: PASSWORDS, newPassword: PASSWORDS } },
   // Never with a real admin's same-origin request: each rotation would add a signing key that
   // starts signing 90 s later, mid-run (see neverChangeTheKeys below).
@@ -153,10 +156,11 @@ test("the fuzzer covers every API route and every method it exports", () => {
 
 test("every API route and method refuses a host this server does not serve, before anything runs (the floor excepted)", async ({ request }) => {
   // proxy.ts skips /api: the host check is each route's own (apiRoute, corsPreflight, the
-  // storage lab's page), so a route that forgot it would answer here.
+  // storage lab's page, the refusals of the methods it does not serve), so a route that forgot
+  // it would answer here.
   for (const route of ROUTES.filter((candidate) => !candidate.bare)) {
     const path = route.path.replace("{}", route.segments?.[0] ?? "x");
-    for (const method of route.methods) {
+    for (const method of ROUTE_METHODS) {
       const answer = await request.fetch(path, { method, headers: { host: "rebind.example", origin: "http://rebind.example" } });
       expect(answer.status(), `${method} ${path}`).toBe(421);
     }
@@ -181,7 +185,7 @@ for (const route of ROUTES) {
           ? []
           : route.bare
             ? answer.status >= 500 ? [`a ${answer.status} from a bare route`] : []
-            : contractViolations(request, answer, [...(route.allowed5xx ?? []), STORE_BUSY]);
+            : contractViolations(request, answer, [...(route.allowed5xx ?? []), STORE_BUSY], allowFor(route));
         const ran = request.method === "POST" && answer.status >= 200 && answer.status < 300;
         if (route.file === "labs/[lab]" && ran) problems.push("a lab run started");
         if (route.file === "admin/keys/rotate" && ran) problems.push("the signing keys were rotated");
@@ -197,6 +201,15 @@ for (const route of ROUTES) {
     }
     if (route.deep) expect(ownMethod2xx, `no ${route.methods.join("/")} answered 2xx`).toBeGreaterThan(0);
   });
+}
+
+/**
+ * What a route's 405 and OPTIONS must list (RFC 9110 §10.2.1), worked out here from the route
+ * table rather than taken from lib/http/method-refusal.ts: HEAD beside GET, OPTIONS always.
+ */
+function allowFor(route: FuzzRoute): string {
+  const own = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"].filter((method) => route.methods.includes(method === "HEAD" ? "GET" : method));
+  return [...own, "OPTIONS"].join(", ");
 }
 
 function caseReport(request: FuzzRequest, answer: FuzzAnswer, problems: string[]): string {

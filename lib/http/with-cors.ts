@@ -3,6 +3,7 @@ import "server-only";
 import { getConfig } from "../env.ts";
 import { refuseMisaddressedApiRequest } from "./api-route-gate.ts";
 import { corsPreflightHeaders, corsResponseHeaders, parseCorsAllowlist } from "./cors.ts";
+import { allowHeader, type RouteMethod } from "./method-refusal.ts";
 
 /** The route-handler side of lib/http/cors.ts: the configured allowlist, applied. */
 
@@ -22,11 +23,16 @@ export function withCors(handler: (request: Request) => Promise<Response>) {
 }
 
 /**
- * OPTIONS: 204 either way; only an allowed origin gets the Access-Control-* that lets it go on.
+ * OPTIONS: 204 either way, with the route's `Allow` (RFC 9110 §9.3.7, as lib/http/method-refusal.ts
+ * answers OPTIONS elsewhere); only an allowed origin gets the Access-Control-* that lets it go on.
  * A host this server does not serve is refused first, as apiRoute refuses it.
  */
-export function corsPreflight(request: Request): Response {
-  const misaddressed = refuseMisaddressedApiRequest(request);
-  if (misaddressed) return misaddressed;
-  return new Response(null, { status: 204, headers: corsPreflightHeaders(request.headers.get("origin"), allowlist(), request.headers.get("host")) });
+export function corsPreflight(allowed: readonly RouteMethod[]): (request: Request) => Response {
+  const allow = allowHeader(allowed);
+  return (request) => {
+    const misaddressed = refuseMisaddressedApiRequest(request);
+    if (misaddressed) return misaddressed;
+    const headers = corsPreflightHeaders(request.headers.get("origin"), allowlist(), request.headers.get("host"));
+    return new Response(null, { status: 204, headers: { ...headers, Allow: allow } });
+  };
 }

@@ -1,5 +1,6 @@
 import { instanceName } from "@/lib/instance-name";
 import { apiRoute } from "@/lib/http/json";
+import { refuseOtherMethods } from "@/lib/http/method-refusal";
 
 /**
  * Liveness for the balancer's health check: this process answers. Deliberately no database
@@ -8,3 +9,4 @@ import { apiRoute } from "@/lib/http/json";
  * host this server does not serve is refused here too (HAProxy's check sends no Host: allowed).
  */
 export const GET = apiRoute(async () => Response.json({ ok: true, instance: instanceName() }, { headers: { "Cache-Control": "no-store" } }));
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods(["GET"]);

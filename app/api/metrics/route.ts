@@ -1,5 +1,6 @@
 import { authMetricsSince, authMetricsSnapshot } from "@/lib/metrics/auth-metrics";
 import { json, apiRoute } from "@/lib/http/json";
+import { refuseOtherMethods } from "@/lib/http/method-refusal";
 
 /** What the groups in `modes` mean, for a reader of the raw JSON. */
 const NOTES = {
@@ -13,3 +14,4 @@ const NOTES = {
 
 /** Rolling per-mode figures of the authoritative auth checks this process has made. */
 export const GET = apiRoute(async () => json({ since: authMetricsSince().toISOString(), notes: NOTES, modes: authMetricsSnapshot() }, { indented: true }));
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods(["GET"]);

@@ -1,4 +1,5 @@
 import { json, apiRoute } from "@/lib/http/json";
+import { refuseOtherMethods } from "@/lib/http/method-refusal";
 import { BENCH_SAMPLE } from "../sample.ts";
 
 /**
@@ -13,3 +14,4 @@ import { BENCH_SAMPLE } from "../sample.ts";
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(async () => json(BENCH_SAMPLE));
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods(["GET"]);

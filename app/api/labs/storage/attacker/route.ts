@@ -1,5 +1,6 @@
 import { readJsonBody } from "@/lib/http/body";
 import { json, apiRoute } from "@/lib/http/json";
+import { refuseOtherMethods } from "@/lib/http/method-refusal";
 import { labsOnly } from "@/lib/labs/http/labs-switch";
 import { judgeStorageReport, storageReportSchema } from "@/lib/labs/storage/attacker";
 
@@ -11,3 +12,4 @@ export const POST = apiRoute(
     return json(await judgeStorageReport(body.data, new Date()));
   }),
 );
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods(["POST"], labsOnly);

@@ -1,4 +1,5 @@
 import { addTransportSecurity, refuseMisaddressedApiRequest } from "@/lib/http/api-route-gate";
+import { refuseOtherMethods } from "@/lib/http/method-refusal";
 import { labsOnly } from "@/lib/labs/http/labs-switch";
 import { VICTIM_CSP, victimPage } from "@/lib/labs/storage/victim-page";
 
@@ -21,3 +22,4 @@ export const GET = labsOnly(async (request: Request) => {
   });
   return addTransportSecurity(request, page);
 });
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods(["GET"], labsOnly);

@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { strategies } from "@/lib/auth/registry";
 import { json, jsonError, apiRoute } from "@/lib/http/json";
+import { refuseOtherMethods } from "@/lib/http/method-refusal";
 import { labsOnly } from "@/lib/labs/http/labs-switch";
 import { HTTPONLY_COOKIE } from "@/lib/labs/storage/victim-page";
 
@@ -18,3 +19,4 @@ export const GET = apiRoute(
     return json({ userId: verified.principal.userId, via: "the httpOnly cookie, attached by the browser" });
   }),
 );
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods(["GET"], labsOnly);

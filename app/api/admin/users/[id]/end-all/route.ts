@@ -1,6 +1,8 @@
 import { apiEndEverything } from "@/lib/http/admin-api";
 import { apiRoute } from "@/lib/http/json";
+import { refuseOtherMethods } from "@/lib/http/method-refusal";
 
 export const POST = apiRoute(async (request: Request, context: RouteContext<"/api/admin/users/[id]/end-all">) =>
   apiEndEverything(request, (await context.params).id),
 );
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods(["POST"]);
