@@ -20,7 +20,7 @@ for (const width of WIDTHS) {
       await expect(status(page)).toContainText(/Session\s*not logged in/);
       await expect(status(page)).toContainText(/JWT\s*not logged in/);
       await expect(status(page).getByRole("timer")).toHaveCount(0);
-      // Two short lines side by side, on a phone too: one row, not two stacked columns.
+      // Side by side on a phone too: the two modes share one row.
       const [session, jwt] = await Promise.all(["Session", "JWT"].map((mode) => status(page).getByText(mode, { exact: true }).boundingBox()));
       expect(Math.abs(session!.y - jwt!.y)).toBeLessThan(2);
     });

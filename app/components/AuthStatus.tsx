@@ -80,9 +80,7 @@ export async function AuthStatus(): Promise<React.ReactNode> {
   );
   return (
     <section aria-label="Your login in each mode" className="border-t border-slate-100 bg-slate-50">
-      {/* On a phone, two half-width columns stacked a logged-in mode into four or five lines: wrapping
-          instead, two short lines sit side by side and a long one takes the width (two lines). */}
-      <div className="mx-auto flex max-w-5xl flex-wrap gap-x-4 gap-y-1 px-4 py-2 text-xs sm:grid sm:grid-cols-2 sm:gap-3 sm:px-6">
+      <div className="mx-auto grid max-w-5xl grid-cols-2 gap-3 px-4 py-2 text-xs sm:px-6">
         {AUTH_MODES.map((mode, index) => (
           <ModeLine key={mode} mode={mode} state={states[index]!} />
         ))}
