@@ -20,6 +20,9 @@ for (const width of WIDTHS) {
       await expect(status(page)).toContainText(/Session\s*not logged in/);
       await expect(status(page)).toContainText(/JWT\s*not logged in/);
       await expect(status(page).getByRole("timer")).toHaveCount(0);
+      // Side by side on a phone too: the two modes share one row.
+      const [session, jwt] = await Promise.all(["Session", "JWT"].map((mode) => status(page).getByText(mode, { exact: true }).boundingBox()));
+      expect(Math.abs(session!.y - jwt!.y)).toBeLessThan(2);
     });
 
     test("logged in to both: who, a ticking countdown to each deadline, and each inspector", async ({ page, context }) => {
@@ -39,10 +42,12 @@ for (const width of WIDTHS) {
       await expect(expTimer).toHaveAttribute("datetime", new Date(exp * 1000).toISOString());
       await expect(bar).toContainText(/user \S+… \(user\)/);
       await expect(bar).toContainText("not checked against the server here");
+      // A duration, not a clock reading ("exp 14:58" read as a time of day).
+      await expect(bar).toContainText(/exp in \d+ min \d+ s/);
       await expect(bar.getByRole("link", { name: "inspect the token" })).toHaveAttribute("href", "/jwt/inspect");
       // Hydrated: the browser's clock takes over.
       const first = (await expTimer.textContent()) ?? "";
-      expect(first).toMatch(/^\d\d:\d\d$/);
+      expect(first).toMatch(/^in \d+ min \d+ s$/);
       await expect(expTimer).not.toHaveText(first);
     });
   });
@@ -56,6 +61,6 @@ test.describe("without JavaScript", () => {
     await submitLoginForm(page, bob);
     await expect(page).toHaveURL("/session/dashboard");
     await expect(status(page)).toContainText(bob.email);
-    await expect(status(page).getByRole("timer", { name: "Session: time until idle limit" })).toHaveText(/^(\d+ d )?(\d\d:)?\d\d:\d\d$/);
+    await expect(status(page).getByRole("timer", { name: "Session: time until idle limit" })).toHaveText(/^in (\d+ d \d+ h|\d+ h \d+ min|\d+ min \d+ s|\d+ s)$/);
   });
 });

@@ -3,8 +3,8 @@ import { expect, test, type Page } from "@playwright/test";
 /**
  * /decide: eight questions, one recommendation — without JavaScript (a GET form whose answer is a
  * permalink) and with it (the answer follows each choice), at a phone's width and a laptop's;
- * the decision record downloads as Markdown with a filename; answers that are not choices meet
- * the form with a message, never a 500.
+ * the decision record downloads as Markdown with a filename; answers that are not choices are
+ * named with what they accept while the others still decide, never a 500.
  */
 
 const recommendation = (page: Page) => page.getByRole("heading", { level: 2, name: /sessions|JWT|Hybrid/ });
@@ -69,13 +69,19 @@ test("GET /decide/record: text/markdown, an attachment, context, decision, conse
   expect(text).toMatch(/\| Who calls your app\? \| Browsers and native or mobile apps \|/);
 });
 
-test("answers that are not choices: the form with a message, never a 500", async ({ page, request }) => {
-  const response = await page.goto("/decide?peakRps=lots&clients=%00");
+test("answers that are not choices: named with what they accept, the rest kept and still recommending, never a 500", async ({ page, request }) => {
+  // The review's link, plus two readable answers that must survive it.
+  const response = await page.goto("/decide?clients=zzz&peakRps=%00&services=some&revocation=here");
   expect(response?.status()).toBe(200);
   // Not by role: Next's route announcer is an alert too.
   await expect(page.getByText(/not among the choices/)).toBeVisible();
-  await expect(page.getByText(/“Peak authenticated requests per second”: choose one of/)).toBeVisible();
-  await expect(recommendation(page)).toHaveCount(0);
+  await expect(page.getByText(/^clients="zzz" is not a choice of “Who calls your app\?”; it accepts browser \(Browsers only\), native/)).toBeVisible();
+  await expect(page.getByText(/^peakRps="\\u0000" is not a choice of “Peak authenticated requests per second”; it accepts 1k/)).toBeVisible();
+  await expect(page.getByText(/Taken as “Up to 1,000” for now\./)).toBeVisible();
+  // The readable answers stay checked and decide; the live line stays.
+  await expect(page.getByRole("group", { name: "Must other services of yours know who the user is?" }).getByLabel("Yes, other services act for the user")).toBeChecked();
+  await expect(recommendation(page)).toHaveText(/^Hybrid/);
+  await expect(page.getByRole("status")).toHaveText("The recommendation follows your answers.");
   const record = await request.get("/decide/record?peakRps=lots", { maxRedirects: 0 });
   expect(record.status()).toBe(303);
   expect(record.headers().location).toMatch(/\/decide\?peakRps=lots$/);

@@ -14,7 +14,7 @@ export function HeaderCountdown({ until, label }: { until: string; label: string
     return () => clearInterval(timer);
   }, []);
   return (
-    <time role="timer" aria-label={label} dateTime={until} suppressHydrationWarning className="font-mono tabular-nums">
+    <time role="timer" aria-label={label} dateTime={until} suppressHydrationWarning className="tabular-nums">
       {remainingLabel(until, now)}
     </time>
   );

@@ -1,4 +1,4 @@
-import { QUESTIONS, type Answers, type QuestionId } from "@/lib/decide/questions";
+import { choiceLabel, QUESTIONS, type Answers, type QuestionId, type UnreadableAnswer } from "@/lib/decide/questions";
 
 /**
  * The guide's questions as a GET form: without JavaScript, "Recommend" submits and the answer is
@@ -8,16 +8,18 @@ import { QUESTIONS, type Answers, type QuestionId } from "@/lib/decide/questions
 
 export const DECIDE_FORM_ID = "decide-form";
 
-export function DecideForm({ answers, errors }: { answers: Answers; errors: Partial<Record<QuestionId, string>> }): React.ReactNode {
+export function DecideForm({ answers, errors }: { answers: Answers; errors: Partial<Record<QuestionId, UnreadableAnswer>> }): React.ReactNode {
   const invalid = Object.keys(errors).length > 0;
   return (
     <form id={DECIDE_FORM_ID} method="get" action="/decide" className="space-y-4 rounded-xl border border-slate-200 bg-white p-4">
       {invalid ? (
         <div role="alert" className="rounded-md border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
-          <p className="font-medium">Some answers in this link are not among the choices; pick one of each below:</p>
-          <ul className="mt-1 list-disc pl-5">
-            {Object.entries(errors).map(([question, message]) => (
-              <li key={question}>{message}</li>
+          <p className="font-medium">Some answers in this link are not among the choices. Until you pick one of each below, the recommendation takes the first choice for them, as it does for a question the link leaves out:</p>
+          <ul className="mt-1 list-disc pl-5 [overflow-wrap:anywhere]">
+            {QUESTIONS.filter((question) => errors[question.id]).map((question) => (
+              <li key={question.id}>
+                {errors[question.id]!.message} Taken as “{choiceLabel(question.id, answers[question.id])}” for now.
+              </li>
             ))}
           </ul>
         </div>

@@ -29,7 +29,8 @@ export default async function DecidePage({ searchParams }: { searchParams: Promi
       </div>
       <DecideForm answers={parsed.answers} errors={parsed.ok ? {} : parsed.errors} />
       <LiveUpdates formId={DECIDE_FORM_ID} following="The recommendation follows your answers." />
-      {parsed.ok && parsed.answered ? <Answer answers={parsed.answers} decision={decide(parsed.answers)} /> : null}
+      {/* Unreadable answers are named in the form and stand at their first choice, as missing ones do: the rest still decide. */}
+      {!parsed.ok || parsed.answered ? <Answer answers={parsed.answers} decision={decide(parsed.answers)} /> : null}
     </div>
   );
 }

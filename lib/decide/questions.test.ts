@@ -18,13 +18,30 @@ describe("parseAnswers", () => {
     assert.deepEqual(parseAnswers(query), { ok: true, answers, answered: true });
   });
 
-  test("an unknown value is a message naming the question and its choices, never a guess", () => {
+  test("an unknown value is a message naming the link's parameter and what it accepts, never a guess", () => {
     const parsed = parseAnswers({ peakRps: "lots", clients: "native" });
     assert.equal(parsed.ok, false);
     if (parsed.ok) return;
     assert.deepEqual(Object.keys(parsed.errors), ["peakRps"]);
-    assert.match(parsed.errors.peakRps!, /Peak authenticated requests per second.*Up to 1,000/);
+    assert.equal(parsed.errors.peakRps?.received, "lots");
+    assert.match(parsed.errors.peakRps!.message, /^peakRps="lots" is not a choice of “Peak authenticated requests per second”; it accepts 1k \(Up to 1,000\), 10k .*, more \(More than 100,000\)\.$/);
     assert.equal(parsed.answers.clients, "native");
+  });
+
+  test("the review's link (clients=zzz&peakRps=%00): both named, the NUL shown escaped, the readable answers kept, the rest at their first choice", () => {
+    const parsed = parseAnswers({ clients: "zzz", peakRps: "\u0000", services: "some", revocation: "here" });
+    assert.equal(parsed.ok, false);
+    if (parsed.ok) return;
+    assert.deepEqual(Object.keys(parsed.errors).sort(), ["clients", "peakRps"]);
+    assert.match(parsed.errors.clients!.message, /^clients="zzz" .* accepts browser \(Browsers only\), native \(Browsers and native or mobile apps\)\.$/);
+    assert.ok(parsed.errors.peakRps!.message.startsWith('peakRps="\\u0000" '), parsed.errors.peakRps!.message);
+    assert.ok(!parsed.errors.peakRps!.message.includes("\u0000"), "no raw NUL in the page's text");
+    assert.deepEqual(parsed.answers, { ...DEFAULT_ANSWERS, services: "some", revocation: "here" });
+  });
+
+  test("a long unknown value is shown cut, not whole", () => {
+    const parsed = parseAnswers({ limits: "x".repeat(5000) });
+    assert.ok(!parsed.ok && parsed.errors.limits!.message.length < 300);
   });
 
   test("a repeated parameter counts once, the first", () => {

@@ -87,15 +87,32 @@ export function choiceLabel(id: QuestionId, value: string): string {
   return question.choices.find((choice) => choice.value === value)?.label ?? value;
 }
 
+/** An answer in the link that is not one of its question's choices: what came, what it accepts. */
+export interface UnreadableAnswer {
+  received: string;
+  message: string;
+}
+
 export type ParsedAnswers =
   /** answered: false when the query named no question at all (the form is shown, no answer yet). */
   | { ok: true; answers: Answers; answered: boolean }
-  | { ok: false; errors: Partial<Record<QuestionId, string>>; answers: Answers };
+  /** answers: the ones the link gave that are choices; each unreadable one is left at its first choice, as a missing one is. */
+  | { ok: false; errors: Partial<Record<QuestionId, UnreadableAnswer>>; answers: Answers };
 
-/** A missing answer takes the first choice; an unknown one is a message, never a guess. */
+/** The value as the reader can see it: quoted and escaped (a NUL shows as \u0000), at most 40 characters. */
+function shown(value: string): string {
+  const quoted = JSON.stringify(value);
+  return quoted.length > 42 ? `${quoted.slice(0, 40)}…"` : quoted;
+}
+
+/**
+ * A missing answer takes the first choice; an unknown one is a message naming the link's
+ * parameter and the values it accepts (never a guess at what was meant), and the other answers
+ * are kept.
+ */
 export function parseAnswers(query: Record<string, string | string[] | undefined>): ParsedAnswers {
   const answers: Record<string, string> = { ...DEFAULT_ANSWERS };
-  const errors: Partial<Record<QuestionId, string>> = {};
+  const errors: Partial<Record<QuestionId, UnreadableAnswer>> = {};
   let answered = false;
   for (const question of QUESTIONS) {
     const raw = query[question.id];
@@ -104,7 +121,10 @@ export function parseAnswers(query: Record<string, string | string[] | undefined
     answered = true;
     const known = question.choices.some((choice) => choice.value === value);
     if (known) answers[question.id] = value;
-    else errors[question.id] = `“${question.label}”: choose one of ${question.choices.map((choice) => choice.label).join(", ")}.`;
+    else {
+      const accepted = question.choices.map((choice) => `${choice.value} (${choice.label})`).join(", ");
+      errors[question.id] = { received: value, message: `${question.id}=${shown(value)} is not a choice of “${question.label}”; it accepts ${accepted}.` };
+    }
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors, answers: answers as Answers };
   return { ok: true, answers: answers as Answers, answered };

@@ -102,4 +102,13 @@ describe("decide: the interesting cases, and why", () => {
     assert.deepEqual(decide(answers({ instances: "regions" })).configuration.commands, ["npm run fleet"]);
     assert.equal(new Map(decide(answers({ peakRps: "more" })).configuration.env).get("JWT_REVOCATION_CHECK"), "none");
   });
+
+  test("a lifetime a claim quotes is the configuration's, and names it, not \"here\" (which reads as this server)", () => {
+    const decision = decide(answers({ peakRps: "more" }));
+    const ttl = new Map(decision.configuration.env).get("JWT_ACCESS_TTL_SECONDS");
+    const claim = decision.tradeOffs.find((one) => one.text.includes("JWT_ACCESS_TTL_SECONDS"));
+    assert.ok(ttl && claim, "the stateless JWT's trade-off quotes its access-token lifetime");
+    assert.match(claim.text, new RegExp(`matching configuration below sets it to ${ttl} s`));
+    assert.doesNotMatch(claim.text, /\d+ s here/);
+  });
 });

@@ -29,8 +29,18 @@ describe("countdowns", () => {
     assert.equal(secondsUntil("2026-12-06T11:59:59.000Z", NOW), -1);
   });
 
-  test("the header's label: the clock while time is left, 'ended' at and after the instant", () => {
-    assert.equal(remainingLabel("2026-12-06T12:15:00.000Z", NOW), "15:00");
+  test("the header's label: a duration, never a clock reading; 'ended' at and after the instant", () => {
+    const after = (seconds: number) => new Date(NOW + seconds * 1000).toISOString();
+    assert.deepEqual([898.4, 900, 59, 1, 3600, 7198, 86_400 * 6 + 3600 * 23 + 59].map((seconds) => remainingLabel(after(seconds), NOW)), [
+      "in 14 min 58 s",
+      "in 15 min 0 s",
+      "in 59 s",
+      "in 1 s",
+      "in 1 h 0 min",
+      "in 1 h 59 min",
+      "in 6 d 23 h",
+    ]);
+    assert.equal(remainingLabel(after(0.5), NOW), "in 0 s", "still accepted for half a second: not ended yet");
     assert.equal(remainingLabel("2026-12-06T12:00:00.000Z", NOW), "ended");
     assert.equal(remainingLabel("2026-12-06T11:00:00.000Z", NOW), "ended");
   });

@@ -128,7 +128,7 @@ export const jwtStrategy: AuthStrategy = {
       credentialLabel: "token",
       cookieName: authCookieName("jwt"),
       stateLivesIn: "In the signed token the browser holds; the server keeps refresh families and a denylist of revoked ids.",
-      revocation: `Refresh families end at once; an access token through the revocation check (its jti and the user's token version) — with the check off, a copy works until exp.${cache.revocationNote}`,
+      revocation: `A logout ends the login's refresh family at once, and the revocation check refuses a revoked access token on its next request (it looks up the token's jti and the user's token version); with the check off, a copied access token works until its exp.${cache.revocationNote}`,
       canRevoke: [
         "the refresh family of this login (logout), at once",
         "every refresh family of a user (password change, admin disable), at once",
